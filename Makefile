@@ -1,0 +1,64 @@
+# Outage Desk — the two commands that matter: `make run` and `make test`.
+SHELL := /bin/bash
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/outage-desk/target
+export LEPTOS_OUTPUT_NAME := outage-desk
+export LEPTOS_SITE_ROOT := target/site
+export LEPTOS_SITE_PKG_DIR := pkg
+export LEPTOS_SITE_ADDR ?= 127.0.0.1:3000
+export LEPTOS_ENV ?= DEV
+export TEMPLATES_DIR ?= report-templates
+export TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+
+.PHONY: run build test test-unit test-integration test-browser postgres tools fmt lint clean-test-dbs
+
+## Build, create ./data/outage-desk.db with demo data, and serve on LEPTOS_SITE_ADDR.
+run: build
+	@mkdir -p data
+	@echo
+	@echo "Outage Desk: http://$(LEPTOS_SITE_ADDR)"
+	@echo "Demo logins (password: demo-password-2026):"
+	@echo "  operator officer     officer@pangyo-talk.example"
+	@echo "  operator signatory   signatory@pangyo-talk.example"
+	@echo "  other operator       officer@hanriver-pay.example"
+	@echo "  reviewer             reviewer@msit.example"
+	@echo "  review lead          lead@msit.example"
+	@echo "  system admin         admin@outage-desk.example"
+	@echo
+	SEED_DEMO=true DATABASE_URL=$${DATABASE_URL:-sqlite:data/outage-desk.db} $(CARGO_TARGET_DIR)/debug/server
+
+tools:
+	@scripts/ensure-tools.sh build
+
+## Server binary and browser bundle (WebAssembly + CSS) under target/site.
+build: tools
+	cargo leptos build
+
+## Every test tier: domain unit tests, integration tests on SQLite and PostgreSQL, PDF, browser.
+test:
+	@scripts/ensure-tools.sh test
+	@scripts/ensure-postgres.sh
+	$(MAKE) clean-test-dbs
+	$(MAKE) test-unit
+	$(MAKE) test-integration
+	$(MAKE) test-browser
+
+test-unit:
+	cargo test -p app
+	cargo test -p server
+
+test-integration:
+	cargo test -p outage-desk-tests
+
+test-browser: build
+	@scripts/browser-tests.sh
+
+clean-test-dbs:
+	@psql "$(TEST_POSTGRES_URL)" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'od_test_%'" 2>/dev/null \
+	  | while read -r db; do psql "$(TEST_POSTGRES_URL)" -qc "DROP DATABASE IF EXISTS $$db WITH (FORCE)"; done || true
+
+fmt:
+	cargo fmt --all
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy -p app -p server -p outage-desk-tests --all-targets -- -D warnings

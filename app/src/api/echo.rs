@@ -1,0 +1,60 @@
+//! A rejected form shown again: what the person typed and what was wrong with it.
+//!
+//! The server's form handler renders the page directly with a [`FormEcho`] in context (no
+//! redirect, so nothing is lost). The page reads it through a resource, which serialises it
+//! into the HTML, so the browser hydrates the same values the server rendered.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::validation::FieldErrors;
+use crate::i18n::Msg;
+
+/// A problem with the form as a whole rather than one field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FormProblem {
+    LoginFailed,
+    LoginThrottled,
+    FormExpired,
+    AlreadyPublished,
+}
+
+impl From<FormProblem> for Msg {
+    fn from(p: FormProblem) -> Msg {
+        match p {
+            FormProblem::LoginFailed => Msg::LoginFailed,
+            FormProblem::LoginThrottled => Msg::LoginThrottled,
+            FormProblem::FormExpired => Msg::FormExpired,
+            FormProblem::AlreadyPublished => Msg::AlreadyPublished,
+        }
+    }
+}
+
+/// The submitted values and the errors found in them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FormEcho {
+    pub values: BTreeMap<String, String>,
+    pub errors: FieldErrors,
+    pub problem: Option<FormProblem>,
+}
+
+impl FormEcho {
+    /// The value typed into `field`, or empty.
+    pub fn value(&self, field: &str) -> String {
+        self.values.get(field).cloned().unwrap_or_default()
+    }
+}
+
+/// The echo of the form being re-rendered, if this render answers a rejected form post.
+/// Runs on the server only; the browser gets the value through the resource's serialisation.
+pub async fn form_echo() -> Option<FormEcho> {
+    #[cfg(feature = "ssr")]
+    {
+        leptos::prelude::use_context::<FormEcho>()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
+}

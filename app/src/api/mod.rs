@@ -1,0 +1,14 @@
+//! What pages read, and the server functions that read it. Server functions are thin: they
+//! take the caller's capability, call one storage operation through [`ports::Desks`], and
+//! map errors to codes the page translates. Writes go through plain HTML form posts handled
+//! by the server crate, so every form works without JavaScript.
+
+pub mod echo;
+#[cfg(feature = "ssr")]
+pub mod ports;
+mod reads;
+pub mod views;
+
+pub use echo::{form_echo, FormEcho, FormProblem};
+pub use reads::*;
+pub use views::*;

@@ -1,0 +1,43 @@
+//! The operations pages need from storage, as traits the server implements. Keeps sqlx out
+//! of the WebAssembly build and lets server functions stay thin.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+
+use super::views::{FilingDetail, FilingRow, PublishedDetail, PublishedRow};
+use crate::domain::auth::{OperatorCap, ReviewerCap};
+
+/// Why a read failed, as far as a page needs to know.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum DeskError {
+    /// Absent, or not visible to this caller: the two are deliberately indistinguishable.
+    #[error("not found")]
+    NotFound,
+    /// Signed out, or signed in without the needed capability.
+    #[error("forbidden")]
+    Forbidden,
+    /// Storage failed; the cause has been logged where it happened.
+    #[error("internal error")]
+    Internal,
+}
+
+/// Read operations, each taking the capability that permits it.
+#[async_trait]
+pub trait Desks: Send + Sync + 'static {
+    /// The operator's own organisation's filings, newest first.
+    async fn operator_filings(&self, cap: &OperatorCap) -> Result<Vec<FilingRow>, DeskError>;
+    /// One filing of the operator's own organisation.
+    async fn operator_filing(&self, cap: &OperatorCap, reference: &str) -> Result<FilingDetail, DeskError>;
+    /// Every submitted filing, oldest first (first come, first reviewed).
+    async fn review_queue(&self, cap: &ReviewerCap) -> Result<Vec<FilingRow>, DeskError>;
+    /// Any submitted filing.
+    async fn review_filing(&self, cap: &ReviewerCap, reference: &str) -> Result<FilingDetail, DeskError>;
+    /// Published summaries, newest first.
+    async fn published_incidents(&self) -> Result<Vec<PublishedRow>, DeskError>;
+    /// One published summary by incident reference.
+    async fn published_incident(&self, reference: &str) -> Result<PublishedDetail, DeskError>;
+}
+
+/// How server functions find the storage: provided as Leptos context by the server.
+pub type SharedDesks = Arc<dyn Desks>;

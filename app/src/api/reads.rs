@@ -1,0 +1,116 @@
+//! Server functions behind every page read.
+
+use leptos::prelude::*;
+
+use super::views::*;
+
+/// Error codes carried by `ServerFnError::ServerError`; pages translate them.
+pub mod codes {
+    pub const NOT_FOUND: &str = "not_found";
+    pub const FORBIDDEN: &str = "forbidden";
+    pub const INTERNAL: &str = "internal";
+}
+
+#[cfg(feature = "ssr")]
+mod server_side {
+    use leptos::prelude::*;
+
+    use super::codes;
+    use crate::api::ports::{DeskError, SharedDesks};
+    use crate::domain::auth::Caller;
+
+    /// The anti-forgery token of the current session, put into request extensions by the
+    /// server's session middleware.
+    #[derive(Clone, Debug)]
+    pub struct CsrfToken(pub String);
+
+    fn parts() -> Option<http::request::Parts> {
+        use_context::<http::request::Parts>()
+    }
+
+    pub fn caller() -> Option<Caller> {
+        parts().and_then(|p| p.extensions.get::<Caller>().cloned())
+    }
+
+    pub fn csrf() -> Option<String> {
+        parts().and_then(|p| p.extensions.get::<CsrfToken>().map(|t| t.0.clone()))
+    }
+
+    pub fn desks() -> Result<SharedDesks, ServerFnError> {
+        use_context::<SharedDesks>().ok_or_else(|| ServerFnError::new(codes::INTERNAL))
+    }
+
+    pub fn forbidden() -> ServerFnError {
+        ServerFnError::new(codes::FORBIDDEN)
+    }
+
+    /// Maps a storage error to its code and sets the HTTP status of the page being rendered.
+    pub fn fail(e: DeskError) -> ServerFnError {
+        let (status, code) = match e {
+            DeskError::NotFound => (http::StatusCode::NOT_FOUND, codes::NOT_FOUND),
+            DeskError::Forbidden => (http::StatusCode::FORBIDDEN, codes::FORBIDDEN),
+            DeskError::Internal => (http::StatusCode::INTERNAL_SERVER_ERROR, codes::INTERNAL),
+        };
+        if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+            resp.set_status(status);
+        }
+        ServerFnError::new(code)
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub use server_side::CsrfToken;
+#[cfg(feature = "ssr")]
+use server_side::*;
+
+/// Who is signed in, and the anti-forgery token for forms.
+#[server(prefix = "/_fn", endpoint = "session_info")]
+pub async fn session_info() -> Result<SessionView, ServerFnError> {
+    let user = caller().map(|c| UserSummary {
+        display_name: c.display_name.clone(),
+        role: c.role,
+        org_name_ko: c.org_name_ko.clone(),
+        org_name_en: c.org_name_en.clone(),
+    });
+    Ok(SessionView { user, csrf: csrf() })
+}
+
+/// The signed-in operator's organisation's filings.
+#[server(prefix = "/_fn", endpoint = "my_filings")]
+pub async fn my_filings() -> Result<Vec<FilingRow>, ServerFnError> {
+    let cap = caller().and_then(|c| c.operator()).ok_or_else(forbidden)?;
+    desks()?.operator_filings(&cap).await.map_err(fail)
+}
+
+/// One filing of the signed-in operator's organisation.
+#[server(prefix = "/_fn", endpoint = "my_filing")]
+pub async fn my_filing(reference: String) -> Result<FilingDetail, ServerFnError> {
+    let cap = caller().and_then(|c| c.operator()).ok_or_else(forbidden)?;
+    desks()?.operator_filing(&cap, &reference).await.map_err(fail)
+}
+
+/// Filings waiting for the ministry.
+#[server(prefix = "/_fn", endpoint = "review_queue")]
+pub async fn review_queue() -> Result<Vec<FilingRow>, ServerFnError> {
+    let cap = caller().and_then(|c| c.reviewer()).ok_or_else(forbidden)?;
+    desks()?.review_queue(&cap).await.map_err(fail)
+}
+
+/// One filing, as a reviewer sees it.
+#[server(prefix = "/_fn", endpoint = "review_filing")]
+pub async fn review_filing(reference: String) -> Result<FilingDetail, ServerFnError> {
+    let cap = caller().and_then(|c| c.reviewer()).ok_or_else(forbidden)?;
+    desks()?.review_filing(&cap, &reference).await.map_err(fail)
+}
+
+/// Published summaries: the only thing the public can read.
+#[server(prefix = "/_fn", endpoint = "published_incidents")]
+pub async fn published_incidents() -> Result<Vec<PublishedRow>, ServerFnError> {
+    desks()?.published_incidents().await.map_err(fail)
+}
+
+/// One published summary.
+#[server(prefix = "/_fn", endpoint = "published_incident")]
+pub async fn published_incident(reference: String) -> Result<PublishedDetail, ServerFnError> {
+    desks()?.published_incident(&reference).await.map_err(fail)
+}

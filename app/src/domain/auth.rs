@@ -1,0 +1,168 @@
+//! Roles and capabilities. Storage operations take a capability handle, never a role:
+//! an [`OperatorCap`] carries its organisation inside, so a request cannot name another one.
+
+use serde::{Deserialize, Serialize};
+
+use super::ids::{OrgId, UserId};
+
+/// What a person may do. Operator roles belong to one organisation; ministry roles to none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Drafts and files reports for their organisation.
+    OperatorOfficer,
+    /// Authorised signatory of the organisation: approves and submits filings.
+    OperatorSignatory,
+    /// Manages the organisation's profile and team.
+    OperatorAdmin,
+    /// Ministry reviewer.
+    Reviewer,
+    /// Ministry review lead: assigns and approves.
+    ReviewLead,
+    /// Runs the service.
+    SystemAdmin,
+}
+
+impl Role {
+    /// Every role, in a stable order.
+    pub const ALL: [Role; 6] = [
+        Role::OperatorOfficer,
+        Role::OperatorSignatory,
+        Role::OperatorAdmin,
+        Role::Reviewer,
+        Role::ReviewLead,
+        Role::SystemAdmin,
+    ];
+
+    /// The name stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::OperatorOfficer => "operator_officer",
+            Role::OperatorSignatory => "operator_signatory",
+            Role::OperatorAdmin => "operator_admin",
+            Role::Reviewer => "reviewer",
+            Role::ReviewLead => "review_lead",
+            Role::SystemAdmin => "system_admin",
+        }
+    }
+
+    /// Parses the stored name.
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// Whether the role may open incidents and file reports.
+    pub fn can_file(self) -> bool {
+        matches!(self, Role::OperatorOfficer | Role::OperatorSignatory)
+    }
+
+    /// Whether the role belongs to a reporting organisation.
+    pub fn is_operator(self) -> bool {
+        matches!(self, Role::OperatorOfficer | Role::OperatorSignatory | Role::OperatorAdmin)
+    }
+}
+
+/// The signed-in person making a request, as loaded from storage by the server.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Caller {
+    pub user_id: UserId,
+    pub display_name: String,
+    pub role: Role,
+    /// Set for operator roles only.
+    pub org_id: Option<OrgId>,
+    /// The organisation's names, for display.
+    pub org_name_ko: Option<String>,
+    pub org_name_en: Option<String>,
+}
+
+/// Permission to act for one organisation. Only [`Caller::operator`] makes one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OperatorCap {
+    user: UserId,
+    org: OrgId,
+    can_file: bool,
+}
+
+impl OperatorCap {
+    /// The person acting.
+    pub fn user(&self) -> UserId {
+        self.user
+    }
+    /// The only organisation this handle can read or write.
+    pub fn org(&self) -> OrgId {
+        self.org
+    }
+    /// Whether the person may open incidents and file reports (officers and signatories).
+    pub fn can_file(&self) -> bool {
+        self.can_file
+    }
+}
+
+/// Permission to read every submitted filing and publish summaries. Only
+/// [`Caller::reviewer`] makes one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewerCap {
+    user: UserId,
+}
+
+impl ReviewerCap {
+    /// The reviewer acting.
+    pub fn user(&self) -> UserId {
+        self.user
+    }
+}
+
+impl Caller {
+    /// The operator capability, if this person works for a reporting organisation.
+    pub fn operator(&self) -> Option<OperatorCap> {
+        let org = self.org_id?;
+        self.role.is_operator().then(|| OperatorCap {
+            user: self.user_id,
+            org,
+            can_file: self.role.can_file(),
+        })
+    }
+
+    /// The reviewer capability, if this person works for the ministry.
+    pub fn reviewer(&self) -> Option<ReviewerCap> {
+        matches!(self.role, Role::Reviewer | Role::ReviewLead).then_some(ReviewerCap { user: self.user_id })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn caller(role: Role, org: Option<i64>) -> Caller {
+        Caller { user_id: UserId(7), display_name: "x".into(), role, org_id: org.map(OrgId), org_name_ko: None, org_name_en: None }
+    }
+
+    #[test]
+    fn role_names_round_trip() {
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Some(r));
+        }
+        assert_eq!(Role::parse("root"), None);
+    }
+
+    #[test]
+    fn operator_capability_is_bound_to_the_callers_organisation() {
+        let cap = caller(Role::OperatorOfficer, Some(3)).operator().expect("officer is an operator");
+        assert_eq!(cap.org(), OrgId(3));
+        assert!(cap.can_file());
+        assert!(!caller(Role::OperatorAdmin, Some(3)).operator().expect("admin").can_file());
+        // an operator role without an organisation gets nothing
+        assert!(caller(Role::OperatorOfficer, None).operator().is_none());
+    }
+
+    #[test]
+    fn capabilities_do_not_cross_sides() {
+        for r in [Role::Reviewer, Role::ReviewLead, Role::SystemAdmin] {
+            assert!(caller(r, Some(1)).operator().is_none(), "{r:?}");
+        }
+        for r in [Role::OperatorOfficer, Role::OperatorSignatory, Role::OperatorAdmin, Role::SystemAdmin] {
+            assert!(caller(r, Some(1)).reviewer().is_none(), "{r:?}");
+        }
+        assert!(caller(Role::Reviewer, None).reviewer().is_some());
+    }
+}

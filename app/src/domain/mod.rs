@@ -1,0 +1,8 @@
+//! Pure domain types and rules. No I/O: everything here runs in the browser too.
+
+pub mod auth;
+pub mod filing;
+pub mod ids;
+pub mod publication;
+pub mod timestamp;
+pub mod validation;

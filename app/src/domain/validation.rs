@@ -1,0 +1,84 @@
+//! Field-level validation results, shared by the browser and the server so both show the
+//! same message next to the same field.
+
+use serde::{Deserialize, Serialize};
+
+/// Why one field was rejected. Translated for display by [`crate::i18n`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldError {
+    Required,
+    TooLong,
+    NotAWholeNumber,
+    OutOfRange,
+    InvalidDateTime,
+    InTheFuture,
+    DetectedBeforeOnset,
+    UnknownOption,
+}
+
+/// Errors of one form, in the order of the form's fields (so the error summary reads
+/// top to bottom like the form).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors(pub Vec<(String, FieldError)>);
+
+impl FieldErrors {
+    /// Records an error for `field` unless that field already has one (the first problem
+    /// found is the one worth telling).
+    pub fn add(&mut self, field: &str, error: FieldError) {
+        if self.get(field).is_none() {
+            self.0.push((field.to_string(), error));
+        }
+    }
+
+    /// The error of one field, if any.
+    pub fn get(&self, field: &str) -> Option<FieldError> {
+        self.0.iter().find(|(f, _)| f == field).map(|(_, e)| *e)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Sorts the errors into the order the fields appear in on the form.
+    pub fn ordered_by(mut self, fields: &[&str]) -> Self {
+        self.0.sort_by_key(|(f, _)| fields.iter().position(|x| x == f).unwrap_or(usize::MAX));
+        self
+    }
+
+    /// Adds the errors reported by the `validator` derive, mapping its codes to ours.
+    pub fn extend_from_validator(&mut self, errors: &validator::ValidationErrors) {
+        for (field, errs) in errors.field_errors() {
+            for e in errs {
+                let mapped = match e.code.as_ref() {
+                    // `length(min = 1)` on a trimmed value is how forms say "required"
+                    "length" if e.params.get("value").and_then(|v| v.as_str()) == Some("") => {
+                        FieldError::Required
+                    }
+                    "length" => FieldError::TooLong,
+                    "range" => FieldError::OutOfRange,
+                    "required" => FieldError::Required,
+                    _ => FieldError::OutOfRange,
+                };
+                self.add(&field, mapped);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_error_per_field_wins_and_order_follows_the_form() {
+        let mut e = FieldErrors::default();
+        e.add("b", FieldError::TooLong);
+        e.add("a", FieldError::Required);
+        e.add("b", FieldError::Required);
+        assert_eq!(e.get("b"), Some(FieldError::TooLong));
+        let e = e.ordered_by(&["a", "b"]);
+        assert_eq!(e.0[0].0, "a");
+        assert_eq!(e.0[1].0, "b");
+    }
+}

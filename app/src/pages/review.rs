@@ -1,0 +1,91 @@
+//! The ministry's side: the queue and publishing a public summary.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::{review_filing, review_queue};
+use crate::domain::filing::FilingStatus;
+use crate::i18n::Msg;
+use crate::pages::filing::FilingTable;
+use crate::ui::forms::{use_form_echo, Control, CsrfField, ErrorSummary, Field};
+use crate::ui::layout::ReadError;
+use crate::ui::shell::use_lang;
+use crate::ui::show::{FilingContent, StatusTag};
+
+#[component]
+pub fn QueuePage() -> impl IntoView {
+    let lang = use_lang();
+    let rows = Resource::new(|| (), |_| review_queue());
+    view! {
+        <Title text=Msg::ReviewQueueTitle.t(lang)/>
+        <h1>{Msg::ReviewQueueTitle.t(lang)}</h1>
+        <Suspense fallback=move || view! { <p>{Msg::Loading.t(lang)}</p> }>
+            {move || Suspend::new(async move {
+                match rows.await {
+                    Ok(rows) if rows.is_empty() => view! { <p>{Msg::QueueEmpty.t(lang)}</p> }.into_any(),
+                    Ok(rows) => view! { <FilingTable rows=rows base="/review/filings"/> }.into_any(),
+                    Err(e) => view! { <ReadError error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn ReviewFilingPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let filing = Resource::new(move || params.read().get("reference").unwrap_or_default(), review_filing);
+    let echo = use_form_echo();
+    let labels = vec![
+        ("headline_ko", Msg::HeadlineKo),
+        ("headline_en", Msg::HeadlineEn),
+        ("summary_ko", Msg::SummaryKo),
+        ("summary_en", Msg::SummaryEn),
+    ];
+    view! {
+        <Suspense fallback=move || view! { <p>{Msg::Loading.t(lang)}</p> }>
+            {move || {
+                let labels = labels.clone();
+                Suspend::new(async move {
+                    let echo = echo.await;
+                    let f = match filing.await {
+                        Ok(f) => f,
+                        Err(e) => return view! { <ReadError error=e/> }.into_any(),
+                    };
+                    let v = |k: &str| echo.as_ref().map(|e| e.value(k)).unwrap_or_default();
+                    let err = |k: &str| echo.as_ref().and_then(|e| e.errors.get(k));
+                    let action = format!("/review/filings/{}", f.reference);
+                    let pdf = format!("/review/filings/{}/pdf", f.reference);
+                    let public = format!("/incidents/{}", f.incident_reference);
+                    let publishable = f.status.can_publish();
+                    view! {
+                        <Title text=f.reference.clone()/>
+                        <ErrorSummary echo=echo.clone() labels=labels/>
+                        <p class="caption">{f.org.get(lang)}</p>
+                        <h1>{f.content.title.clone()}</h1>
+                        <p><StatusTag status=f.status/></p>
+                        <p><a href=pdf rel="external" download>{Msg::DownloadPdf.t(lang)}</a></p>
+                        <FilingContent filing=f.clone()/>
+                        {publishable.then(|| view! {
+                            <h2>{Msg::PublishTitle.t(lang)}</h2>
+                            <p class="hint">{Msg::PublishIntro.t(lang)}</p>
+                            <form method="post" action=action novalidate>
+                                <CsrfField/>
+                                <Field name="headline_ko" label=Msg::HeadlineKo value=v("headline_ko") error=err("headline_ko")/>
+                                <Field name="headline_en" label=Msg::HeadlineEn value=v("headline_en") error=err("headline_en")/>
+                                <Field name="summary_ko" label=Msg::SummaryKo control=Control::TextArea value=v("summary_ko") error=err("summary_ko")/>
+                                <Field name="summary_en" label=Msg::SummaryEn control=Control::TextArea value=v("summary_en") error=err("summary_en")/>
+                                <button type="submit" class="button">{Msg::Publish.t(lang)}</button>
+                            </form>
+                        })}
+                        {(f.status == FilingStatus::Published).then(|| view! {
+                            <p><a href=public.clone()>{Msg::ViewPublic.t(lang)}</a></p>
+                        })}
+                    }.into_any()
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,152 @@
+//! Form building blocks following the GOV.UK / KRDS patterns: a label on every control, a
+//! hint, the error message beside its field, and an error summary at the top that links
+//! to each field.
+
+use leptos::prelude::*;
+
+use crate::api::{form_echo, FormEcho};
+use crate::domain::validation::FieldError;
+use crate::i18n::Msg;
+use crate::ui::layout::use_session;
+use crate::ui::shell::use_lang;
+
+/// The rejected form being shown again, if any (see [`crate::api::echo`]).
+pub fn use_form_echo() -> Resource<Option<FormEcho>> {
+    Resource::new(|| (), |_| form_echo())
+}
+
+/// The hidden anti-forgery field every state-changing form carries.
+#[component]
+pub fn CsrfField() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let token = session.await.ok().and_then(|s| s.csrf).unwrap_or_default();
+                view! { <input type="hidden" name="_csrf" value=token/> }
+            })}
+        </Suspense>
+    }
+}
+
+/// "There is a problem" box listing every error, each linking to its field.
+#[component]
+pub fn ErrorSummary(echo: Option<FormEcho>, labels: Vec<(&'static str, Msg)>) -> impl IntoView {
+    let lang = use_lang();
+    let echo = echo.filter(|e| !e.errors.is_empty() || e.problem.is_some())?;
+    let problem = echo.problem.map(|p| view! { <li>{Msg::from(p).t(lang)}</li> });
+    let items = echo
+        .errors
+        .0
+        .iter()
+        .map(|(field, err)| {
+            let label = labels.iter().find(|(f, _)| f == field).map(|(_, m)| m.t(lang)).unwrap_or("");
+            let href = format!("#{field}");
+            view! { <li><a href=href>{format!("{label}: {}", Msg::from(*err).t(lang))}</a></li> }
+        })
+        .collect_view();
+    Some(view! {
+        <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+            <h2 id="error-summary-title">{Msg::ErrorSummaryTitle.t(lang)}</h2>
+            <ul>{problem}{items}</ul>
+        </div>
+    })
+}
+
+/// What kind of control a [`Field`] renders.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Control {
+    #[default]
+    Text,
+    TextArea,
+    Email,
+    Password,
+    DateTime,
+    Number,
+}
+
+/// A labelled input with its hint and its error.
+#[component]
+pub fn Field(
+    name: &'static str,
+    label: Msg,
+    #[prop(optional)] hint: Option<Msg>,
+    #[prop(optional)] control: Control,
+    #[prop(optional)] value: String,
+    #[prop(default = None)] error: Option<FieldError>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let described = [hint.map(|_| hint_id.clone()), error.map(|_| error_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let described = (!described.is_empty()).then_some(described);
+    let invalid = error.map(|_| "true");
+    let input = match control {
+        Control::TextArea => view! {
+            <textarea id=name name=name rows="5" aria-describedby=described.clone() aria-invalid=invalid>
+                {value.clone()}
+            </textarea>
+        }
+        .into_any(),
+        other => {
+            let kind = match other {
+                Control::Email => "email",
+                Control::Password => "password",
+                Control::DateTime => "datetime-local",
+                _ => "text",
+            };
+            let inputmode = (other == Control::Number).then_some("numeric");
+            view! {
+                <input id=name name=name type=kind value=value.clone() inputmode=inputmode
+                       autocomplete=autocomplete aria-describedby=described aria-invalid=invalid/>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="field" class:field-has-error=error.is_some()>
+            <label for=name>{label.t(lang)}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h.t(lang)}</p> })}
+            {error.map(|e| view! {
+                <p class="error-message" id=error_id.clone()>{Msg::from(e).t(lang)}</p>
+            })}
+            {input}
+        </div>
+    }
+}
+
+/// A labelled `<select>` with its error.
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: Msg,
+    options: Vec<(&'static str, Msg)>,
+    #[prop(optional)] value: String,
+    #[prop(default = None)] error: Option<FieldError>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let error_id = format!("{name}-error");
+    let described = error.map(|_| error_id.clone());
+    let opts = options
+        .into_iter()
+        .map(|(code, msg)| {
+            let selected = code == value;
+            view! { <option value=code selected=selected>{msg.t(lang)}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field" class:field-has-error=error.is_some()>
+            <label for=name>{label.t(lang)}</label>
+            {error.map(|e| view! { <p class="error-message" id=error_id.clone()>{Msg::from(e).t(lang)}</p> })}
+            <select id=name name=name aria-describedby=described aria-invalid=error.map(|_| "true")>
+                <option value="">{Msg::ChooseOne.t(lang)}</option>
+                {opts}
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,143 @@
+//! The frame of every page: official-site masthead, header, navigation, language switch.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::api::{codes, SessionView};
+use crate::domain::auth::Role;
+use crate::i18n::{Lang, Msg};
+use crate::ui::forms::CsrfField;
+use crate::ui::shell::use_lang;
+
+/// The session resource provided by [`crate::App`].
+pub fn use_session() -> Resource<Result<SessionView, ServerFnError>> {
+    expect_context()
+}
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <a class="skip-link" href="#main">{Msg::SkipToContent.t(lang)}</a>
+        <div class="masthead" role="note">
+            <div class="container">{Msg::Masthead.t(lang)}</div>
+        </div>
+        <header class="site-header">
+            <div class="container header-row">
+                <a class="site-name" href="/">{Msg::SiteName.t(lang)}</a>
+                <Nav/>
+                <LangSwitch/>
+            </div>
+        </header>
+        <main id="main" class="container" tabindex="-1">
+            {children()}
+        </main>
+        <footer class="site-footer">
+            <div class="container">
+                <p>{Msg::SiteName.t(lang)}" · "{Msg::Masthead.t(lang)}</p>
+            </div>
+        </footer>
+    }
+}
+
+/// Links for what the signed-in person can do, and sign in / sign out.
+#[component]
+fn Nav() -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    view! {
+        <nav class="site-nav" aria-label=Msg::SiteName.t(lang)>
+            <a href="/incidents">{Msg::NavIncidents.t(lang)}</a>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let info = session.await.unwrap_or_default();
+                    match info.user {
+                        Some(user) => {
+                            let work = match user.role {
+                                r if r.is_operator() => Some(("/filing", Msg::NavFiling)),
+                                Role::Reviewer | Role::ReviewLead => Some(("/review", Msg::NavReview)),
+                                _ => None,
+                            };
+                            let org = lang.pick(
+                                user.org_name_ko.as_deref().unwrap_or(""),
+                                user.org_name_en.as_deref().unwrap_or(""),
+                            ).to_string();
+                            view! {
+                                {work.map(|(href, label)| view! { <a href=href>{label.t(lang)}</a> })}
+                                <span class="whoami">
+                                    <span class="visually-hidden">{Msg::SignedInAs.t(lang)}" "</span>
+                                    {user.display_name}" · "{Msg::from(user.role).t(lang)}
+                                    {(!org.is_empty()).then(|| format!(" · {org}"))}
+                                </span>
+                                <form method="post" action="/logout" class="inline-form">
+                                    <CsrfField/>
+                                    <button type="submit" class="link-button">{Msg::SignOut.t(lang)}</button>
+                                </form>
+                            }.into_any()
+                        }
+                        None => view! { <a href="/login">{Msg::SignIn.t(lang)}</a> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </nav>
+    }
+}
+
+/// Link to the same page in the other language. `rel="external"` makes it a real request,
+/// so the server can remember the choice in a cookie.
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+    let other = match lang {
+        Lang::Ko => Lang::En,
+        Lang::En => Lang::Ko,
+    };
+    let href = move || format!("{}?lang={}", location.pathname.get(), other.code());
+    view! {
+        <a class="lang-switch" rel="external" href=href hreflang=other.code() lang=other.code()
+           aria-label=Msg::LanguageSwitchLabel.t(lang)>
+            {Msg::LanguageSwitch.t(lang)}
+        </a>
+    }
+}
+
+/// Shown for unknown addresses and for items the caller may not see (the two look alike on
+/// purpose, so nobody can probe for other organisations' references).
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+        resp.set_status(http::StatusCode::NOT_FOUND);
+    }
+    let lang = use_lang();
+    view! {
+        <leptos_meta::Title text=Msg::NotFoundTitle.t(lang)/>
+        <h1>{Msg::NotFoundTitle.t(lang)}</h1>
+        <p>{Msg::NotFoundBody.t(lang)}</p>
+    }
+}
+
+/// Shows a failed read: not found, sign-in required, or a generic error. Never the cause.
+#[component]
+pub fn ReadError(error: ServerFnError) -> impl IntoView {
+    let lang = use_lang();
+    let code = match &error {
+        ServerFnError::ServerError(c) => c.as_str(),
+        _ => codes::INTERNAL,
+    };
+    match code {
+        codes::NOT_FOUND => view! { <NotFound/> }.into_any(),
+        codes::FORBIDDEN => view! {
+            <h1>{Msg::SignInRequired.t(lang)}</h1>
+            <p>{Msg::SignInRequiredBody.t(lang)}</p>
+            <p><a href="/login">{Msg::SignIn.t(lang)}</a></p>
+        }
+        .into_any(),
+        _ => view! {
+            <h1>{Msg::ErrorTitle.t(lang)}</h1>
+            <p>{Msg::ErrorBody.t(lang)}</p>
+        }
+        .into_any(),
+    }
+}

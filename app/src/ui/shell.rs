@@ -1,0 +1,91 @@
+//! The HTML document, the router and the route table.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::api::session_info;
+use crate::i18n::{Lang, Msg};
+use crate::pages::{account, filing, public, review};
+use crate::ui::layout::{Layout, NotFound};
+
+/// The language of this render: on the server, chosen by the server's middleware from the
+/// `?lang=` parameter or the `lang` cookie; in the browser, read back from `<html lang>`
+/// so hydration renders exactly what the server rendered.
+pub fn current_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|p| p.extensions.get::<Lang>().copied())
+            .unwrap_or_default()
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|l| Lang::parse(&l))
+            .unwrap_or_default()
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        Lang::default()
+    }
+}
+
+/// The language pages render in, provided by [`App`].
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+/// The whole HTML document, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = current_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The application: every route of the site.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let lang = current_lang();
+    provide_context(lang);
+    let session = Resource::new(|| (), |_| session_info());
+    provide_context(session);
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/outage-desk.css"/>
+        <Title text=Msg::SiteName.t(lang)/>
+        <Router>
+            <Layout>
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=public::HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/incidents") view=public::IncidentsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/incidents/:reference") view=public::IncidentPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=account::LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/filing") view=filing::DashboardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/filing/new") view=filing::NewIncidentPage ssr=SsrMode::Async/>
+                    <Route path=path!("/filing/filings/:reference") view=filing::FilingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/review") view=review::QueuePage ssr=SsrMode::Async/>
+                    <Route path=path!("/review/filings/:reference") view=review::ReviewFilingPage ssr=SsrMode::Async/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

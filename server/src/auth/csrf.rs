@@ -1,0 +1,52 @@
+//! Anti-forgery tokens (synchroniser pattern): one random token per session, sent in a
+//! hidden `_csrf` field of every form and compared on every state-changing post.
+
+use std::collections::BTreeMap;
+
+use rand::Rng;
+use tower_sessions::Session;
+
+/// Session key of the token.
+pub const SESSION_KEY: &str = "csrf";
+/// Form field carrying the token.
+pub const FIELD: &str = "_csrf";
+
+/// A new random token (256 bits, hex).
+pub fn new_token() -> String {
+    let bytes: [u8; 32] = rand::thread_rng().gen();
+    hex::encode(bytes)
+}
+
+/// The session's token, creating it when `create` is set and there is none.
+pub async fn token(session: &Session, create: bool) -> Option<String> {
+    match session.get::<String>(SESSION_KEY).await {
+        Ok(Some(t)) => Some(t),
+        Ok(None) if create => {
+            let t = new_token();
+            session.insert(SESSION_KEY, &t).await.ok()?;
+            Some(t)
+        }
+        Ok(None) => None,
+        Err(e) => {
+            tracing::error!(error = %e, "session read failed");
+            None
+        }
+    }
+}
+
+/// Whether the posted form carries the session's token. Compared in constant time.
+pub async fn verify(session: &Session, form: &BTreeMap<String, String>) -> bool {
+    let Some(expected) = token(session, false).await else { return false };
+    let Some(given) = form.get(FIELD) else { return false };
+    expected.len() == given.len() && expected.bytes().zip(given.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn tokens_are_long_and_random() {
+        let a = super::new_token();
+        assert_eq!(a.len(), 64);
+        assert_ne!(a, super::new_token());
+    }
+}

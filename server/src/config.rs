@@ -1,0 +1,137 @@
+//! Typed configuration from environment variables, with defaults that make `make run`
+//! work with nothing set.
+
+use std::path::PathBuf;
+
+use anyhow::{bail, Context};
+
+/// Settings read at start-up. The listen address comes from `LEPTOS_SITE_ADDR`, as in any
+/// Leptos app, and is handled by Leptos' own configuration.
+#[derive(Clone)]
+pub struct Config {
+    /// `sqlite:…` (embedded default) or `postgres://…`.
+    pub database_url: String,
+    /// 64 bytes or more; signs session cookies. Random per process when unset (sessions
+    /// then end on restart, and several instances cannot share them).
+    pub session_secret: Option<Vec<u8>>,
+    /// Where the site is reached from outside, e.g. `https://outage.example.go.kr`.
+    /// Cookies are marked `Secure` when it is `https://`.
+    pub public_base_url: String,
+    /// Directory scanned for fonts used in PDFs (Korean fonts must be there).
+    pub font_dir: PathBuf,
+    /// Directory of typst templates.
+    pub templates_dir: PathBuf,
+    /// Load demo organisations, accounts and filings into an empty database.
+    pub seed_demo: bool,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &redact_url(&self.database_url))
+            .field("session_secret", &self.session_secret.as_ref().map(|_| "<redacted>"))
+            .field("public_base_url", &self.public_base_url)
+            .field("font_dir", &self.font_dir)
+            .field("templates_dir", &self.templates_dir)
+            .field("seed_demo", &self.seed_demo)
+            .finish()
+    }
+}
+
+/// Hides a password in a database URL.
+fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => match url[s + 3..at].find(':') {
+            Some(c) => format!("{}:<redacted>{}", &url[..s + 3 + c], &url[at..]),
+            None => url.to_string(),
+        },
+        _ => url.to_string(),
+    }
+}
+
+impl Config {
+    /// Reads the environment. Fails with a message naming the variable that is wrong.
+    pub fn from_env() -> anyhow::Result<Config> {
+        Self::from_lookup(|k| std::env::var(k).ok())
+    }
+
+    /// Reads settings through `get` (the environment, or a map in tests).
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> anyhow::Result<Config> {
+        let database_url = get("DATABASE_URL").unwrap_or_else(|| "sqlite:data/outage-desk.db".into());
+        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")) {
+            bail!("DATABASE_URL must start with sqlite: or postgres:// (got {})", redact_url(&database_url));
+        }
+        let session_secret = match get("SESSION_SECRET") {
+            None => None,
+            Some(s) if s.len() >= 64 => Some(s.into_bytes()),
+            Some(_) => bail!("SESSION_SECRET must be at least 64 characters"),
+        };
+        let public_base_url = get("PUBLIC_BASE_URL").unwrap_or_else(|| "http://127.0.0.1:3000".into());
+        if !(public_base_url.starts_with("http://") || public_base_url.starts_with("https://")) {
+            bail!("PUBLIC_BASE_URL must start with http:// or https://");
+        }
+        let seed_demo = match get("SEED_DEMO").as_deref() {
+            None | Some("0") | Some("false") => false,
+            Some("1") | Some("true") => true,
+            Some(other) => bail!("SEED_DEMO must be true or false (got {other})"),
+        };
+        let font_dir = PathBuf::from(get("FONT_DIR").unwrap_or_else(|| "/usr/share/fonts/truetype/nanum".into()));
+        let templates_dir = PathBuf::from(get("TEMPLATES_DIR").unwrap_or_else(|| "report-templates".into()));
+        std::fs::read_dir(&templates_dir)
+            .with_context(|| format!("TEMPLATES_DIR {} is not a readable directory", templates_dir.display()))?;
+        Ok(Config { database_url, session_secret, public_base_url, font_dir, templates_dir, seed_demo })
+    }
+
+    /// Whether cookies must be `Secure`.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_base_url.starts_with("https://")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn templates() -> String {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../report-templates").to_string()
+    }
+
+    #[test]
+    fn defaults_are_the_embedded_setup() {
+        let t = templates();
+        let c = Config::from_lookup(|k| (k == "TEMPLATES_DIR").then(|| t.clone())).expect("defaults");
+        assert!(c.database_url.starts_with("sqlite:"));
+        assert!(!c.secure_cookies());
+        assert!(!c.seed_demo);
+    }
+
+    #[test]
+    fn bad_values_are_named() {
+        let t = templates();
+        let err = |k: &'static str, v: &'static str| {
+            let t = t.clone();
+            Config::from_lookup(move |q| if q == k { Some(v.into()) } else if q == "TEMPLATES_DIR" { Some(t.clone()) } else { None })
+                .expect_err("must fail")
+                .to_string()
+        };
+        assert!(err("DATABASE_URL", "mysql://x").contains("DATABASE_URL"));
+        assert!(err("SESSION_SECRET", "short").contains("SESSION_SECRET"));
+        assert!(err("SEED_DEMO", "maybe").contains("SEED_DEMO"));
+        assert!(err("PUBLIC_BASE_URL", "example.org").contains("PUBLIC_BASE_URL"));
+    }
+
+    #[test]
+    fn debug_output_hides_secrets() {
+        let t = templates();
+        let c = Config::from_lookup(|k| match k {
+            "DATABASE_URL" => Some("postgres://app:hunter2@db/outage".into()),
+            "SESSION_SECRET" => Some("s".repeat(64)),
+            "TEMPLATES_DIR" => Some(t.clone()),
+            _ => None,
+        })
+        .expect("valid");
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("hunter2") && !shown.contains(&"s".repeat(64)), "{shown}");
+        assert!(shown.contains("postgres://app:<redacted>@db/outage"), "{shown}");
+    }
+}

@@ -1,0 +1,99 @@
+//! Form plumbing shared by the post handlers: reading the body, checking the anti-forgery
+//! token, and showing a rejected form again with everything the person typed.
+
+use std::collections::BTreeMap;
+
+use app::api::{FormEcho, FormProblem};
+use app::domain::validation::FieldErrors;
+use axum::body::{to_bytes, Body};
+use axum::extract::Request;
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use leptos::prelude::provide_context;
+use tower_sessions::Session;
+
+use crate::auth::csrf;
+use crate::state::AppState;
+
+/// Largest form body accepted (the longest form has a few 10 000-character fields).
+const MAX_FORM_BYTES: usize = 256 * 1024;
+
+/// A posted form: its fields and the request parts to render the page again with.
+pub struct PostedForm {
+    pub parts: Parts,
+    pub fields: BTreeMap<String, String>,
+}
+
+impl PostedForm {
+    /// The values to echo back, without the token and without any password.
+    pub fn echo_values(&self) -> BTreeMap<String, String> {
+        self.fields.iter().filter(|(k, _)| *k != csrf::FIELD && *k != "password").map(|(k, v)| (k.clone(), v.clone())).collect()
+    }
+
+    pub fn get(&self, k: &str) -> String {
+        self.fields.get(k).cloned().unwrap_or_default()
+    }
+}
+
+/// Reads a url-encoded form and checks its anti-forgery token. A missing or wrong token
+/// shows the form again (status 403) with what was typed, asking to submit again.
+pub async fn read_form(state: &AppState, session: &Session, req: Request) -> Result<PostedForm, Response> {
+    let (parts, body) = req.into_parts();
+    let bytes = match to_bytes(body, MAX_FORM_BYTES).await {
+        Ok(b) => b,
+        Err(_) => return Err(StatusCode::PAYLOAD_TOO_LARGE.into_response()),
+    };
+    let fields: BTreeMap<String, String> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    let form = PostedForm { parts, fields };
+    if !csrf::verify(session, &form.fields).await {
+        tracing::warn!(path = %form.parts.uri.path(), "form post without a valid anti-forgery token");
+        let echo = FormEcho { values: form.echo_values(), errors: FieldErrors::default(), problem: Some(FormProblem::FormExpired) };
+        return Err(render_page(state, form.parts, echo, StatusCode::FORBIDDEN).await);
+    }
+    Ok(form)
+}
+
+/// Renders the page at the request's path with a form echo, fully (not streamed).
+pub async fn render_page(state: &AppState, parts: Parts, echo: FormEcho, status: StatusCode) -> Response {
+    let desks = crate::leptos_context(state);
+    let options = state.leptos_options.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            desks();
+            provide_context(echo.clone());
+        },
+        move || app::shell(options.clone()),
+    );
+    let mut resp = handler(Request::from_parts(parts, Body::empty())).await;
+    if resp.status().is_success() {
+        *resp.status_mut() = status;
+    }
+    resp
+}
+
+/// A "see other" redirect, the answer to a successful form post.
+pub fn see_other(to: &str) -> Response {
+    axum::response::Redirect::to(to).into_response()
+}
+
+/// A plain, translated page for refusals and failures that are not the user's fault.
+/// It says nothing about the cause, which has been logged where it happened.
+pub fn message_page(parts: &Parts, status: StatusCode, title: app::i18n::Msg, body: app::i18n::Msg) -> Response {
+    use app::i18n::{Lang, Msg};
+    let lang = parts.extensions.get::<Lang>().copied().unwrap_or_default();
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/outage-desk.css\"></head><body><header class=\"site-header\"><div class=\"container\"><a class=\"site-name\" href=\"/\">{site}</a></div></header><main id=\"main\" class=\"container\"><h1>{title}</h1><p>{body}</p><p><a href=\"/\">{site}</a></p></main></body></html>",
+        code = lang.code(),
+        title = title.t(lang),
+        body = body.t(lang),
+        site = Msg::SiteName.t(lang),
+    );
+    (status, axum::response::Html(html)).into_response()
+}
+
+/// The generic failure page (500).
+pub fn error_response(parts: &Parts) -> Response {
+    use app::i18n::Msg;
+    message_page(parts, StatusCode::INTERNAL_SERVER_ERROR, Msg::ErrorTitle, Msg::ErrorBody)
+}

@@ -1,0 +1,78 @@
+//! Outage Desk server: configuration, storage, sessions, PDF rendering and the HTTP routes
+//! around the Leptos application in the `app` crate.
+
+pub mod auth;
+pub mod config;
+pub mod desks;
+pub mod http;
+pub mod pdf;
+pub mod seed;
+pub mod state;
+pub mod storage;
+
+use std::sync::Arc;
+
+use app::api::ports::SharedDesks;
+use axum::routing::{get, post};
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::services::ServeDir;
+use tower_sessions::cookie::{Key, SameSite};
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+use crate::auth::passwords::Hasher;
+use crate::config::Config;
+use crate::pdf::PdfEngine;
+use crate::state::AppState;
+use crate::storage::sessions::Store;
+use crate::storage::Db;
+
+/// What pages and server functions get as Leptos context: the storage behind the
+/// [`app::api::ports::Desks`] trait.
+pub fn leptos_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
+    let desks: SharedDesks = Arc::new(state.db.clone());
+    move || provide_context(desks.clone())
+}
+
+/// Connects to the database (applying migrations), loads fonts and templates, and builds
+/// the state.
+pub async fn build_state(config: Config, leptos_options: LeptosOptions) -> anyhow::Result<(AppState, Store)> {
+    let db = Db::connect(&config.database_url).await?;
+    let store = Store::for_db(&db).await?;
+    let pdf = PdfEngine::load(&config.font_dir, &config.templates_dir)?;
+    let hasher = Hasher::new()?;
+    Ok((AppState { leptos_options, config: Arc::new(config), db, pdf: Arc::new(pdf), hasher }, store))
+}
+
+/// The whole HTTP application.
+pub fn router(state: AppState, store: Store) -> Router {
+    // Config guarantees at least 64 bytes, which is what `Key` needs.
+    let key = state.config.session_secret.as_deref().and_then(|s| Key::try_from(s).ok()).unwrap_or_else(Key::generate);
+    let sessions = SessionManagerLayer::new(store)
+        .with_name("od_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(state.config.secure_cookies())
+        .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::hours(8)))
+        .with_signed(key);
+
+    let site_root = state.leptos_options.site_root.to_string();
+    let routes = generate_route_list(app::App);
+    let shell_options = state.leptos_options.clone();
+    Router::new()
+        .route("/healthz", get(http::health::healthz))
+        .route("/readyz", get(http::health::readyz))
+        .route("/login", post(http::account::login))
+        .route("/logout", post(http::account::logout))
+        .route("/filing/new", post(http::filing::submit_initial))
+        .route("/filing/filings/{reference}/pdf", get(http::pdf::operator_pdf))
+        .route("/review/filings/{reference}", post(http::review::publish))
+        .route("/review/filings/{reference}/pdf", get(http::pdf::reviewer_pdf))
+        .leptos_routes_with_context(&state, routes, leptos_context(&state), move || app::shell(shell_options.clone()))
+        .fallback_service(ServeDir::new(site_root).fallback(get(http::not_found_fallback).with_state(state.clone())))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::context::middleware))
+        .layer(sessions)
+        .with_state(state)
+}

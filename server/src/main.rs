@@ -1,0 +1,46 @@
+//! Starts Outage Desk: reads configuration, connects to the database, serves HTTP.
+
+use anyhow::Context;
+use leptos::config::get_configuration;
+use server::config::Config;
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let json_logs = std::env::var("LOG_FORMAT").is_ok_and(|v| v == "json");
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_sessions=warn"));
+    if json_logs {
+        tracing_subscriber::fmt().with_env_filter(filter).json().init();
+    } else {
+        tracing_subscriber::fmt().with_env_filter(filter).init();
+    }
+
+    let config = Config::from_env().context("configuration")?;
+    if let Some(dir) = config.database_url.strip_prefix("sqlite:").and_then(|p| std::path::Path::new(p.split('?').next().unwrap_or(p)).parent().map(|d| d.to_path_buf())) {
+        if !dir.as_os_str().is_empty() {
+            std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
+    }
+    if config.session_secret.is_none() {
+        tracing::warn!("SESSION_SECRET is not set: sessions end when the server restarts and cannot be shared between instances");
+    }
+    let leptos = get_configuration(None).context("Leptos configuration (LEPTOS_* variables)")?;
+    let addr = leptos.leptos_options.site_addr;
+    tracing::info!(config = ?config, "starting");
+    let seed = config.seed_demo;
+    let (state, store) = server::build_state(config, leptos.leptos_options).await?;
+    tracing::info!(backend = state.db.backend(), "database ready");
+    if seed && server::seed::seed_demo(&state.db, &state.hasher).await? {
+        tracing::info!("demo data loaded");
+    }
+    tokio::spawn(store.clone().delete_expired_every(std::time::Duration::from_secs(600)));
+    let app = server::router(state, store);
+    let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;
+    tracing::info!("listening on http://{addr}");
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,86 @@
+//! Official PDFs, rendered in-process by typst from templates in `report-templates/`.
+//!
+//! Filing data reaches the template only as a JSON file the template reads with `json()`;
+//! it is never pasted into markup, so text like `#read("/etc/passwd")` prints literally.
+//! The template can read nothing else: every other path is refused.
+
+mod world;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use tokio::sync::Semaphore;
+use typst::foundations::Bytes;
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::FontBook;
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt};
+use typst_kit::fonts::FontStore;
+
+pub use world::RenderError;
+
+/// Fonts, the standard library and the templates, loaded once at start-up.
+pub struct PdfEngine {
+    fonts: FontStore,
+    library: LazyHash<Library>,
+    filing_template: Source,
+    data_id: FileId,
+    permits: Semaphore,
+}
+
+fn project_file(path: &str) -> anyhow::Result<FileId> {
+    let vpath = VirtualPath::new(path).map_err(|e| anyhow::anyhow!("bad template path {path}: {e:?}"))?;
+    Ok(RootedPath::new(VirtualRoot::Project, vpath).intern())
+}
+
+impl PdfEngine {
+    /// Loads the fonts of `font_dir` (plus typst's embedded fonts as a fallback for symbols)
+    /// and the templates of `templates_dir`. Fails if no font covers Hangul.
+    pub fn load(font_dir: &Path, templates_dir: &Path) -> anyhow::Result<PdfEngine> {
+        let mut fonts = FontStore::new();
+        fonts.extend(typst_kit::fonts::scan(font_dir));
+        let has_korean = fonts.book().families().any(|(name, _)| {
+            let name = name.to_lowercase();
+            name.contains("nanum") || name.contains("cjk")
+        });
+        if !has_korean {
+            anyhow::bail!(
+                "no Korean font found in FONT_DIR {} (install fonts-nanum, or point FONT_DIR at a directory with NanumGothic)",
+                font_dir.display()
+            );
+        }
+        fonts.extend(typst_kit::fonts::embedded());
+        let text = std::fs::read_to_string(templates_dir.join("filing.typ"))?;
+        let filing_template = Source::new(project_file("/filing.typ")?, text);
+        let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+        Ok(PdfEngine {
+            fonts,
+            library: LazyHash::new(Library::builder().build()),
+            filing_template,
+            data_id: project_file("/data.json")?,
+            permits: Semaphore::new(cores),
+        })
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.fonts.book()
+    }
+
+    /// Renders the filing template with `data` (serialised to the template's JSON file),
+    /// off the async runtime and at most one render per core at a time.
+    pub async fn render_filing(self: &Arc<Self>, data: serde_json::Value) -> Result<Vec<u8>, RenderError> {
+        let _permit = self.permits.acquire().await.map_err(|_| RenderError::Busy)?;
+        let engine = Arc::clone(self);
+        let bytes = Bytes::new(data.to_string().into_bytes());
+        tokio::task::spawn_blocking(move || engine.render_sync(bytes)).await.map_err(|_| RenderError::Busy)?
+    }
+
+    /// The blocking render, also used directly by tests.
+    pub fn render_sync(&self, data: Bytes) -> Result<Vec<u8>, RenderError> {
+        let world = world::RenderWorld::new(self, self.filing_template.clone(), data);
+        let result = world.render();
+        // Keep memory flat in a long-running process: drop cached layout work.
+        typst::comemo::evict(10);
+        result
+    }
+}

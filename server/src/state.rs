@@ -1,0 +1,26 @@
+//! The one application state, built in `main` (or by tests) and shared by every handler.
+
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+
+use crate::auth::passwords::Hasher;
+use crate::config::Config;
+use crate::pdf::PdfEngine;
+use crate::storage::Db;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub config: Arc<Config>,
+    pub db: Db,
+    pub pdf: Arc<PdfEngine>,
+    pub hasher: Hasher,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(s: &AppState) -> LeptosOptions {
+        s.leptos_options.clone()
+    }
+}

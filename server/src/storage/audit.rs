@@ -1,0 +1,48 @@
+//! The audit log: who did what, when. Written in the same transaction as the change it
+//! records, so there is never a change without its record.
+
+use app::domain::ids::{OrgId, UserId};
+use app::domain::timestamp::Timestamp;
+
+/// One audit entry.
+pub struct AuditEntry<'a> {
+    pub at: Timestamp,
+    pub actor: Option<UserId>,
+    pub org: Option<OrgId>,
+    pub action: &'a str,
+    pub subject: &'a str,
+    pub detail: serde_json::Value,
+}
+
+/// Inserts an entry using the given executor (a transaction, normally).
+macro_rules! record_audit {
+    ($exec:expr, $entry:expr) => {{
+        let e = $entry;
+        sqlx::query("INSERT INTO audit_log (at, actor_id, org_id, action, subject, detail) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(e.at.0)
+            .bind(e.actor.map(|u| u.0))
+            .bind(e.org.map(|o| o.0))
+            .bind(e.action)
+            .bind(e.subject)
+            .bind(e.detail.to_string())
+            .execute($exec)
+            .await
+    }};
+}
+pub(crate) use record_audit;
+
+/// Records an entry outside any other change (sign-in, sign-out).
+pub async fn record(db: &super::Db, entry: AuditEntry<'_>) -> Result<(), sqlx::Error> {
+    crate::with_pool!(db, |p| record_audit!(p, &entry).map(|_| ()))
+}
+
+/// Number of entries with this action and subject; used by tests and the admin views.
+pub async fn count(db: &super::Db, action: &str, subject: &str) -> Result<i64, sqlx::Error> {
+    crate::with_pool!(db, |p| {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM audit_log WHERE action = $1 AND subject = $2")
+            .bind(action)
+            .bind(subject)
+            .fetch_one(p)
+            .await
+    })
+}

@@ -1,0 +1,108 @@
+//! Organisations and accounts.
+
+use app::domain::auth::{Caller, Role};
+use app::domain::ids::{OrgId, UserId};
+
+use super::{now, Db, StorageError};
+use crate::with_pool;
+
+/// What sign-in needs to know about an account.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Credentials {
+    pub id: i64,
+    pub password_hash: String,
+}
+
+/// Looks up an account by e-mail (case-insensitive).
+pub async fn credentials(db: &Db, email: &str) -> Result<Option<Credentials>, sqlx::Error> {
+    let email = email.trim().to_lowercase();
+    with_pool!(db, |p| {
+        sqlx::query_as::<_, Credentials>("SELECT id, password_hash FROM users WHERE email = $1")
+            .bind(&email)
+            .fetch_optional(p)
+            .await
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct CallerRow {
+    id: i64,
+    display_name: String,
+    role: String,
+    org_id: Option<i64>,
+    name_ko: Option<String>,
+    name_en: Option<String>,
+}
+
+/// Loads the person behind a session; `None` if the account no longer exists.
+pub async fn caller(db: &Db, user: UserId) -> Result<Option<Caller>, sqlx::Error> {
+    let row = with_pool!(db, |p| {
+        sqlx::query_as::<_, CallerRow>(
+            "SELECT u.id, u.display_name, u.role, u.org_id, o.name_ko, o.name_en
+             FROM users u LEFT JOIN organisations o ON o.id = u.org_id WHERE u.id = $1",
+        )
+        .bind(user.0)
+        .fetch_optional(p)
+        .await
+    })?;
+    Ok(row.and_then(|r| {
+        Some(Caller {
+            user_id: UserId(r.id),
+            display_name: r.display_name,
+            role: Role::parse(&r.role)?,
+            org_id: r.org_id.map(OrgId),
+            org_name_ko: r.name_ko,
+            org_name_en: r.name_en,
+        })
+    }))
+}
+
+/// Creates an organisation.
+pub async fn create_org(db: &Db, slug: &str, name_ko: &str, name_en: &str) -> Result<OrgId, StorageError> {
+    let id = with_pool!(db, |p| {
+        sqlx::query_scalar::<_, i64>(
+            "INSERT INTO organisations (slug, name_ko, name_en, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(slug)
+        .bind(name_ko)
+        .bind(name_en)
+        .bind(now().0)
+        .fetch_one(p)
+        .await
+    })?;
+    Ok(OrgId(id))
+}
+
+/// A new account; the password must already be hashed.
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub role: Role,
+    pub org: Option<OrgId>,
+}
+
+/// Creates an account. E-mail addresses are stored lower-case and are unique.
+pub async fn create_user(db: &Db, u: NewUser<'_>) -> Result<UserId, StorageError> {
+    let email = u.email.trim().to_lowercase();
+    let id = with_pool!(db, |p| {
+        sqlx::query_scalar::<_, i64>(
+            "INSERT INTO users (email, display_name, password_hash, role, org_id, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(&email)
+        .bind(u.display_name)
+        .bind(u.password_hash)
+        .bind(u.role.as_str())
+        .bind(u.org.map(|o| o.0))
+        .bind(now().0)
+        .fetch_one(p)
+        .await
+    })?;
+    Ok(UserId(id))
+}
+
+/// Whether any account exists (demo data is only loaded into an empty database).
+pub async fn any_user(db: &Db) -> Result<bool, sqlx::Error> {
+    with_pool!(db, |p| sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM users").fetch_one(p).await).map(|n| n > 0)
+}

@@ -1,0 +1,237 @@
+//! The walking skeleton over HTTP, on SQLite and PostgreSQL: file → review → publish → PDF,
+//! and the ways it must refuse.
+
+use outage_desk_tests::*;
+use server::storage::audit;
+
+fn fields<'a>(v: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    v.iter().map(|(k, x)| (*k, x.as_str())).collect()
+}
+
+/// Files an initial notification as `client` and returns the filing reference.
+async fn file(client: &Client, title: &str) -> anyhow::Result<String> {
+    let form = initial_notification(title);
+    let resp = client.submit("/filing/new", "/filing/new", &fields(&form)).await?;
+    anyhow::ensure!(resp.status == 303, "filing answered {}: {}", resp.status, resp.body);
+    let location = resp.location.unwrap_or_default();
+    let reference = location
+        .strip_prefix("/filing/filings/")
+        .and_then(|r| r.strip_suffix("?received=1"))
+        .ok_or_else(|| anyhow::anyhow!("unexpected redirect {location}"))?;
+    Ok(reference.to_string())
+}
+
+fn incident_of(filing: &str) -> String {
+    filing.rsplit_once('-').map(|(i, _)| i.to_string()).unwrap_or_default()
+}
+
+async fn whole_flow(app: &TestApp) -> anyhow::Result<()> {
+    let officer = app.signed_in("officer@a.example").await?;
+    let reference = file(&officer, "전원 장애로 메신저 중단").await?;
+    assert!(app::domain::ids::is_reference(&reference), "{reference}");
+
+    // confirmation page with reference, hash and PDF link
+    let confirm = officer.get(&format!("/filing/filings/{reference}?received=1")).await?;
+    assert_eq!(confirm.status, 200);
+    assert!(confirm.body.contains(&reference));
+    assert!(confirm.texts(".panel-confirmation h1").iter().any(|t| t.contains("접수")), "Korean confirmation");
+    assert!(confirm.body.contains(&format!("/filing/filings/{reference}/pdf")));
+    let pdf = officer.get(&format!("/filing/filings/{reference}/pdf")).await?;
+    assert_eq!(pdf.status, 200);
+    assert_eq!(pdf.content_type, "application/pdf");
+    assert!(pdf.bytes.starts_with(b"%PDF-"));
+    assert_eq!(audit::count(&app.state.db, "filing.submitted", &reference).await?, 1);
+
+    // nothing is public yet
+    let public = app.client();
+    let list = public.get("/incidents").await?;
+    assert!(!list.body.contains("전원 장애로 메신저 중단"));
+    assert_eq!(public.get(&format!("/incidents/{}", incident_of(&reference))).await?.status, 404);
+
+    // the reviewer sees it in the queue and publishes a summary
+    let reviewer = app.signed_in("reviewer@msit.example").await?;
+    let queue = reviewer.get("/review").await?;
+    assert_eq!(queue.status, 200);
+    assert!(queue.body.contains(&reference));
+    let page = format!("/review/filings/{reference}");
+    assert_eq!(reviewer.get(&format!("{page}/pdf")).await?.status, 200);
+    let published = reviewer
+        .submit(&page, &page, &[
+            ("headline_ko", "가나다, 전원 장애로 메신저 중단"),
+            ("headline_en", "Ganada: messaging down after power failure"),
+            ("summary_ko", "데이터센터 전원 장애로 메신저가 중단되었습니다."),
+            ("summary_en", "A data-centre power failure stopped messaging."),
+        ])
+        .await?;
+    assert_eq!(published.status, 303, "{}", published.body);
+    let incident = incident_of(&reference);
+    assert_eq!(published.location.as_deref(), Some(format!("/incidents/{incident}").as_str()));
+
+    // now anyone can read it, in either language
+    let list = public.get("/incidents").await?;
+    assert!(list.body.contains("가나다, 전원 장애로 메신저 중단"));
+    let detail = public.get(&format!("/incidents/{incident}?lang=en")).await?;
+    assert_eq!(detail.status, 200);
+    assert!(detail.body.contains("Ganada: messaging down after power failure"));
+    assert!(detail.body.contains(r#"<html lang="en""#));
+    // the language choice is remembered
+    let again = public.get(&format!("/incidents/{incident}")).await?;
+    assert!(again.body.contains(r#"<html lang="en""#));
+
+    // publishing twice is refused
+    let twice = reviewer
+        .submit(&page, &page, &[("headline_ko", "x"), ("headline_en", "x"), ("summary_ko", "x"), ("summary_en", "x")])
+        .await;
+    assert!(twice.is_err() || twice.as_ref().is_ok_and(|p| p.status == 409), "second publication must be refused");
+    Ok(())
+}
+on_both_backends!(whole_flow_db => whole_flow);
+
+async fn wrong_password_reveals_nothing(app: &TestApp) -> anyhow::Result<()> {
+    let c = app.client();
+    let wrong = c.login("officer@a.example", "not the password").await?;
+    let missing = c.login("nobody@a.example", "not the password").await?;
+    assert_eq!(wrong.status, 401);
+    assert_eq!(missing.status, 401);
+    let msg = |p: &Page| p.texts(".error-summary li").join("|");
+    assert_eq!(msg(&wrong), msg(&missing), "same answer whether or not the account exists");
+    assert!(msg(&wrong).contains("올바르지 않습니다"), "{}", msg(&wrong));
+    assert_eq!(wrong.field_value("email").as_deref(), Some("officer@a.example"), "email kept");
+    assert_eq!(wrong.field_value("password").unwrap_or_default(), "", "password never echoed");
+    assert_eq!(c.get("/filing").await?.status, 303, "still signed out");
+    Ok(())
+}
+on_both_backends!(wrong_password_db => wrong_password_reveals_nothing);
+
+async fn sign_in_is_throttled(app: &TestApp) -> anyhow::Result<()> {
+    let c = app.client();
+    for _ in 0..5 {
+        assert_eq!(c.login("signatory@a.example", "guess").await?.status, 401);
+    }
+    let blocked = c.login("signatory@a.example", PASSWORD).await?;
+    assert_eq!(blocked.status, 429, "even the right password waits out the window");
+    assert!(blocked.body.contains("15분"));
+    Ok(())
+}
+on_both_backends!(throttle_db => sign_in_is_throttled);
+
+async fn posts_without_token_are_refused(app: &TestApp) -> anyhow::Result<()> {
+    let officer = app.signed_in("officer@a.example").await?;
+    let form = initial_notification("토큰 없는 제출");
+    let resp = officer.post("/filing/new", &fields(&form)).await?;
+    assert_eq!(resp.status, 403);
+    assert_eq!(resp.field_value("title").as_deref(), Some("토큰 없는 제출"), "what was typed is kept");
+    let resp = officer.post("/filing/new", &[fields(&form), vec![("_csrf", "0000")]].concat()).await?;
+    assert_eq!(resp.status, 403);
+    assert!(officer.get("/filing").await?.body.contains("아직 제출한 신고가 없습니다"), "nothing stored");
+    let anon = app.client();
+    assert_eq!(anon.post("/login", &[("email", "officer@a.example"), ("password", PASSWORD)]).await?.status, 403);
+    Ok(())
+}
+on_both_backends!(csrf_db => posts_without_token_are_refused);
+
+async fn invalid_values_get_field_errors_and_store_nothing(app: &TestApp) -> anyhow::Result<()> {
+    let officer = app.signed_in("officer@a.example").await?;
+    let mut form = initial_notification("잘못된 입력");
+    form[3].1 = "2026-01-10T08:00".into(); // detected before onset
+    form[7].1 = "many".into();
+    form[5].1 = "".into();
+    let resp = officer.submit("/filing/new", "/filing/new", &fields(&form)).await?;
+    assert_eq!(resp.status, 422);
+    let summary = resp.texts(".error-summary li");
+    assert_eq!(summary.len(), 3, "{summary:?}");
+    assert!(resp.texts("#detected_at-error").join("").contains("발생 시각보다 빠를 수 없습니다"));
+    assert!(resp.texts("#users_affected-error").join("").contains("정수"));
+    assert!(resp.texts("#cause_category-error").join("").contains("필수"));
+    assert_eq!(resp.field_value("title").as_deref(), Some("잘못된 입력"));
+    assert_eq!(resp.field_value("users_affected").as_deref(), Some("many"));
+    assert_eq!(resp.field_value("description").as_deref(), Some(form[4].1.as_str()));
+    assert!(officer.get("/filing").await?.body.contains("아직 제출한 신고가 없습니다"), "nothing stored");
+    Ok(())
+}
+on_both_backends!(invalid_db => invalid_values_get_field_errors_and_store_nothing);
+
+async fn other_organisations_filings_are_not_found(app: &TestApp) -> anyhow::Result<()> {
+    let a = app.signed_in("officer@a.example").await?;
+    let reference = file(&a, "A사 장애").await?;
+    let b = app.signed_in("officer@b.example").await?;
+    assert_eq!(b.get(&format!("/filing/filings/{reference}")).await?.status, 404);
+    assert_eq!(b.get(&format!("/filing/filings/{reference}/pdf")).await?.status, 404);
+    assert!(!b.get("/filing").await?.body.contains(&reference));
+    // a same-organisation colleague sees it
+    let colleague = app.signed_in("signatory@a.example").await?;
+    assert_eq!(colleague.get(&format!("/filing/filings/{reference}")).await?.status, 200);
+    Ok(())
+}
+on_both_backends!(tenancy_db => other_organisations_filings_are_not_found);
+
+async fn sign_out_ends_the_session(app: &TestApp) -> anyhow::Result<()> {
+    let officer = app.signed_in("officer@a.example").await?;
+    assert_eq!(officer.get("/filing").await?.status, 200);
+    let out = officer.submit("/filing", "/logout", &[]).await?;
+    assert_eq!(out.status, 303);
+    let after = officer.get("/filing").await?;
+    assert_eq!(after.status, 303);
+    assert_eq!(after.location.as_deref(), Some("/login"));
+    Ok(())
+}
+on_both_backends!(logout_db => sign_out_ends_the_session);
+
+/// Every work route × every role: who gets in, who is turned away.
+async fn authorization_matrix(app: &TestApp) -> anyhow::Result<()> {
+    let a = app.signed_in("officer@a.example").await?;
+    let reference = file(&a, "권한 확인용").await?;
+    let routes = [
+        format!("/filing"),
+        format!("/filing/new"),
+        format!("/filing/filings/{reference}"),
+        format!("/filing/filings/{reference}/pdf"),
+        format!("/review"),
+        format!("/review/filings/{reference}"),
+        format!("/review/filings/{reference}/pdf"),
+    ];
+    // expected status per account, in `routes` order (200 = allowed)
+    let expect: [(&str, [u16; 7]); 7] = [
+        ("officer@a.example", [200, 200, 200, 200, 403, 403, 403]),
+        ("signatory@a.example", [200, 200, 200, 200, 403, 403, 403]),
+        ("admin@a.example", [200, 403, 200, 200, 403, 403, 403]),
+        ("officer@b.example", [200, 200, 404, 404, 403, 403, 403]),
+        ("reviewer@msit.example", [403, 403, 403, 403, 200, 200, 200]),
+        ("lead@msit.example", [403, 403, 403, 403, 200, 200, 200]),
+        ("sysadmin@desk.example", [403, 403, 403, 403, 403, 403, 403]),
+    ];
+    for (email, statuses) in expect {
+        let c = app.signed_in(email).await?;
+        for (route, want) in routes.iter().zip(statuses) {
+            let got = c.get(route).await?.status;
+            assert_eq!(got, want, "{email} GET {route}");
+        }
+    }
+    let anon = app.client();
+    for route in &routes {
+        assert_eq!(anon.get(route).await?.status, 303, "anonymous GET {route} goes to sign-in");
+    }
+    // posts need the capability too
+    let reviewer = app.signed_in("reviewer@msit.example").await?;
+    let form = initial_notification("검토관이 제출");
+    assert_eq!(reviewer.submit("/review", "/filing/new", &fields(&form)).await?.status, 403);
+    let admin = app.signed_in("admin@a.example").await?;
+    assert_eq!(admin.submit("/filing", "/filing/new", &fields(&form)).await?.status, 403, "org admin cannot file");
+    assert!(!admin.get("/filing").await?.body.contains("/filing/new"), "no link to a form they cannot use");
+    let page = format!("/review/filings/{reference}");
+    let publish = [("headline_ko", "x"), ("headline_en", "x"), ("summary_ko", "x"), ("summary_en", "x")];
+    assert_eq!(a.submit("/filing", &page, &publish).await?.status, 403, "operator cannot publish");
+    Ok(())
+}
+on_both_backends!(authorization_db => authorization_matrix);
+
+async fn health_endpoints(app: &TestApp) -> anyhow::Result<()> {
+    let c = app.client();
+    assert_eq!(c.get("/healthz").await?.status, 200);
+    let ready = c.get("/readyz").await?;
+    assert_eq!((ready.status, ready.body.as_str()), (200, "ready"));
+    assert_eq!(c.get("/no/such/page").await?.status, 404);
+    assert_eq!(c.get("/incidents/not-a-reference").await?.status, 404);
+    Ok(())
+}
+on_both_backends!(health_db => health_endpoints);

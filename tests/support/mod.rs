@@ -1,0 +1,264 @@
+//! Test harness: the real server, on a free port, against a fresh SQLite file or a fresh
+//! PostgreSQL database, with a cookie-keeping client per person.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use anyhow::Context;
+use app::domain::auth::Role;
+use app::domain::ids::OrgId;
+use leptos::config::LeptosOptions;
+use server::config::Config;
+use server::state::AppState;
+use server::storage::users::{self, NewUser};
+
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// Which database a test runs against.
+#[derive(Clone, Copy, Debug)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+fn unique(prefix: &str) -> String {
+    format!("{prefix}_{}_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst), rand::random::<u32>())
+}
+
+/// Where the tests' PostgreSQL server is (trust auth on this machine kind).
+pub fn postgres_admin_url() -> String {
+    std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+fn workspace() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A running server with seeded organisations and accounts.
+pub struct TestApp {
+    pub base: String,
+    pub state: AppState,
+    pub org_a: OrgId,
+    pub org_b: OrgId,
+    pg_db: Option<String>,
+    _dir: Option<tempdir::TempDir>,
+}
+
+mod tempdir {
+    /// A directory removed when dropped.
+    pub struct TempDir(pub std::path::PathBuf);
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+/// Accounts every test app has: (e-mail, role, organisation a/b/none).
+pub const ACCOUNTS: [(&str, Role, Option<char>); 7] = [
+    ("officer@a.example", Role::OperatorOfficer, Some('a')),
+    ("signatory@a.example", Role::OperatorSignatory, Some('a')),
+    ("admin@a.example", Role::OperatorAdmin, Some('a')),
+    ("officer@b.example", Role::OperatorOfficer, Some('b')),
+    ("reviewer@msit.example", Role::Reviewer, None),
+    ("lead@msit.example", Role::ReviewLead, None),
+    ("sysadmin@desk.example", Role::SystemAdmin, None),
+];
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> anyhow::Result<TestApp> {
+        let (database_url, pg_db, dir) = match backend {
+            Backend::Sqlite => {
+                let dir = std::env::temp_dir().join(unique("od_test"));
+                std::fs::create_dir_all(&dir)?;
+                (format!("sqlite:{}", dir.join("test.db").display()), None, Some(tempdir::TempDir(dir)))
+            }
+            Backend::Postgres => {
+                let name = unique("od_test");
+                let admin = postgres_admin_url();
+                let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&admin)
+                    .await
+                    .with_context(|| format!("PostgreSQL at {admin} (set TEST_POSTGRES_URL)"))?;
+                sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await?;
+                let base = admin.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap_or(admin.clone());
+                (format!("{base}/{name}"), Some(name), None)
+            }
+        };
+        let ws = workspace();
+        let templates = ws.join("report-templates").display().to_string();
+        let fonts = std::env::var("FONT_DIR").unwrap_or_else(|_| "/usr/share/fonts/truetype/nanum".into());
+        let config = Config::from_lookup(|k| match k {
+            "DATABASE_URL" => Some(database_url.clone()),
+            "TEMPLATES_DIR" => Some(templates.clone()),
+            "FONT_DIR" => Some(fonts.clone()),
+            _ => None,
+        })?;
+        let options = LeptosOptions::builder()
+            .output_name("outage-desk")
+            .site_root(ws.join("target/site").display().to_string())
+            .site_pkg_dir("pkg")
+            .build();
+        let (state, store) = server::build_state(config, options).await?;
+        let org_a = users::create_org(&state.db, "org-a", "가나다 주식회사", "Ganada Corp.").await?;
+        let org_b = users::create_org(&state.db, "org-b", "라마바 주식회사", "Ramaba Inc.").await?;
+        let hash = state.hasher.hash(PASSWORD.into()).await?;
+        for (email, role, org) in ACCOUNTS {
+            let org = org.map(|c| if c == 'a' { org_a } else { org_b });
+            users::create_user(&state.db, NewUser { email, display_name: email, password_hash: &hash, role, org }).await?;
+        }
+        let router = server::router(state.clone(), store);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let addr = listener.local_addr()?;
+        tokio::spawn(async move {
+            let _ = axum_serve(listener, router).await;
+        });
+        Ok(TestApp { base: format!("http://{addr}"), state, org_a, org_b, pg_db, _dir: dir })
+    }
+
+    /// A new browser-like client with its own cookie jar, not following redirects.
+    pub fn client(&self) -> Client {
+        let http = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap_or_else(|_| reqwest::Client::new());
+        Client { http, base: self.base.clone() }
+    }
+
+    /// A client signed in as `email` (with the shared test password).
+    pub async fn signed_in(&self, email: &str) -> anyhow::Result<Client> {
+        let c = self.client();
+        let resp = c.login(email, PASSWORD).await?;
+        anyhow::ensure!(resp.status == 303, "sign-in of {email} answered {}", resp.status);
+        Ok(c)
+    }
+
+    /// Drops the PostgreSQL database of this test.
+    pub async fn cleanup(self) -> anyhow::Result<()> {
+        if let Some(name) = &self.pg_db {
+            if let server::storage::Db::Postgres(p) = &self.state.db {
+                p.close().await;
+            }
+            let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&postgres_admin_url()).await?;
+            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await?;
+        }
+        Ok(())
+    }
+}
+
+async fn axum_serve(listener: tokio::net::TcpListener, router: axum::Router) -> std::io::Result<()> {
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await
+}
+
+/// A response, read whole.
+pub struct Page {
+    pub status: u16,
+    pub location: Option<String>,
+    pub content_type: String,
+    pub body: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Page {
+    /// The anti-forgery token of the first form on the page.
+    pub fn csrf(&self) -> Option<String> {
+        let doc = scraper::Html::parse_document(&self.body);
+        let sel = scraper::Selector::parse(r#"input[name="_csrf"]"#).ok()?;
+        doc.select(&sel).next()?.value().attr("value").map(str::to_string).filter(|v| !v.is_empty())
+    }
+
+    /// Text of every element matching a CSS selector.
+    pub fn texts(&self, selector: &str) -> Vec<String> {
+        let doc = scraper::Html::parse_document(&self.body);
+        let Ok(sel) = scraper::Selector::parse(selector) else { return vec![] };
+        doc.select(&sel).map(|e| e.text().collect::<String>().trim().to_string()).collect()
+    }
+
+    /// The `value` attribute (or textarea text) of the named control.
+    pub fn field_value(&self, name: &str) -> Option<String> {
+        let doc = scraper::Html::parse_document(&self.body);
+        let input = scraper::Selector::parse(&format!(r#"input[name="{name}"]"#)).ok()?;
+        if let Some(e) = doc.select(&input).next() {
+            return e.value().attr("value").map(str::to_string);
+        }
+        let area = scraper::Selector::parse(&format!(r#"textarea[name="{name}"]"#)).ok()?;
+        doc.select(&area).next().map(|e| e.text().collect::<String>())
+    }
+}
+
+pub struct Client {
+    pub http: reqwest::Client,
+    pub base: String,
+}
+
+impl Client {
+    async fn read(resp: reqwest::Response) -> anyhow::Result<Page> {
+        let status = resp.status().as_u16();
+        let location = resp.headers().get("location").and_then(|v| v.to_str().ok()).map(str::to_string);
+        let content_type = resp.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        let bytes = resp.bytes().await?.to_vec();
+        let body = String::from_utf8_lossy(&bytes).to_string();
+        Ok(Page { status, location, content_type, body, bytes })
+    }
+
+    pub async fn get(&self, path: &str) -> anyhow::Result<Page> {
+        Self::read(self.http.get(format!("{}{path}", self.base)).send().await?).await
+    }
+
+    /// Posts a form as a browser would (url-encoded).
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> anyhow::Result<Page> {
+        Self::read(self.http.post(format!("{}{path}", self.base)).form(fields).send().await?).await
+    }
+
+    /// Loads `page`, takes its anti-forgery token and posts `fields` with it to `action`.
+    pub async fn submit(&self, page: &str, action: &str, fields: &[(&str, &str)]) -> anyhow::Result<Page> {
+        let form_page = self.get(page).await?;
+        let token = form_page.csrf().with_context(|| format!("no anti-forgery token on {page} ({})", form_page.status))?;
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        all.push(("_csrf", &token));
+        self.post(action, &all).await
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> anyhow::Result<Page> {
+        self.submit("/login", "/login", &[("email", email), ("password", password)]).await
+    }
+}
+
+/// A valid initial notification with typst-special characters and Korean text.
+pub fn initial_notification(title: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("title", title.to_string()),
+        ("services_affected", "메신저\n로그인 #read(\"/etc/passwd\")".into()),
+        ("onset_at", "2026-01-10T09:00".into()),
+        ("detected_at", "2026-01-10T09:05".into()),
+        ("description", "전원 장애 ] * $ _ #import \"x\": * 로 서비스 중단".into()),
+        ("cause_category", "POWER".into()),
+        ("emergency_measures", "예비 데이터센터로 전환".into()),
+        ("users_affected", "1,200,000".into()),
+    ]
+}
+
+/// Runs one async test body against both databases.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($module:ident => $test:ident) => {
+        mod $module {
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() -> anyhow::Result<()> {
+                let app = TestApp::spawn(Backend::Sqlite).await?;
+                super::$test(&app).await?;
+                app.cleanup().await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() -> anyhow::Result<()> {
+                let app = TestApp::spawn(Backend::Postgres).await?;
+                super::$test(&app).await?;
+                app.cleanup().await
+            }
+        }
+    };
+}
