@@ -47,7 +47,8 @@ test-unit:
 	cargo test -p server
 
 test-integration:
-	cargo test -p outage-desk-tests
+	# one test at a time: see docs/ARCHITECTURE.md (tests section) for why
+	cargo test -p outage-desk-tests -- --test-threads=1
 
 test-browser: build
 	@scripts/browser-tests.sh

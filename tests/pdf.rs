@@ -1,0 +1,116 @@
+//! The official PDF: Korean text in an embedded Korean font, reference, times in KST and
+//! UTC, the content hash — and user text printed literally even when it is typst syntax.
+
+use std::process::Command;
+
+use app::api::{FilingDetail, Names};
+use app::domain::filing::{FilingStage, FilingStatus, InitialNotificationForm};
+use app::domain::timestamp::Timestamp;
+use server::pdf::PdfEngine;
+use server::storage::filings::content_hash;
+
+fn engine() -> anyhow::Result<PdfEngine> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let fonts = std::env::var("FONT_DIR").unwrap_or_else(|_| "/usr/share/fonts/truetype/nanum".into());
+    PdfEngine::load(std::path::Path::new(&fonts), &root.join("report-templates"))
+}
+
+fn hostile_filing() -> anyhow::Result<FilingDetail> {
+    let form = InitialNotificationForm {
+        title: "카카오톡 장애 #read(\"/etc/passwd\")".into(),
+        services_affected: "메신저\n로그인 ] * $ _ `code`".into(),
+        onset_at: "2022-10-15T15:19".into(),
+        detected_at: "2022-10-15T15:23".into(),
+        description: "#import \"/etc/hosts\": * \n#eval(\"1+1\") $x^2$ <label> @ref // comment".into(),
+        cause_category: "POWER".into(),
+        emergency_measures: "예비 데이터센터 전환 \\ 역슬래시".into(),
+        users_affected: "47000000".into(),
+    };
+    let content = form.validate_at(Timestamp(i64::MAX / 4)).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    Ok(FilingDetail {
+        reference: "OD-2022-000001-01".into(),
+        incident_reference: "OD-2022-000001".into(),
+        org: Names { ko: "판교톡 주식회사".into(), en: "Pangyo Talk Corp.".into() },
+        stage: FilingStage::Initial,
+        status: FilingStatus::Submitted,
+        version: 1,
+        submitted_at: Timestamp::parse_kst_local("2022-10-15T16:40").unwrap_or(Timestamp(0)),
+        submitted_by: "김민지".into(),
+        content_sha256: content_hash(&content.canonical_json()),
+        content,
+    })
+}
+
+fn run(cmd: &str, args: &[&str]) -> anyhow::Result<String> {
+    let out = Command::new(cmd).args(args).output().map_err(|e| anyhow::anyhow!("{cmd}: {e} (install poppler-utils)"))?;
+    anyhow::ensure!(out.status.success(), "{cmd} failed: {}", String::from_utf8_lossy(&out.stderr));
+    Ok(String::from_utf8(out.stdout)?)
+}
+
+#[test]
+fn filing_pdf_prints_user_text_literally_in_an_embedded_korean_font() -> anyhow::Result<()> {
+    let engine = engine()?;
+    let filing = hostile_filing()?;
+    let data = server::http::pdf::filing_data(&filing);
+    let started = std::time::Instant::now();
+    let pdf = engine.render_sync(typst::foundations::Bytes::new(data.to_string().into_bytes()))?;
+    let first = started.elapsed();
+    let started = std::time::Instant::now();
+    engine.render_sync(typst::foundations::Bytes::new(data.to_string().into_bytes()))?;
+    eprintln!("render: first {first:?}, warm {:?}, {} bytes", started.elapsed(), pdf.len());
+
+    let dir = std::env::temp_dir().join(format!("od_pdf_{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join("filing.pdf");
+    std::fs::write(&path, &pdf)?;
+    let p = path.to_string_lossy().to_string();
+
+    let text = run("pdftotext", &["-layout", &p, "-"])?;
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "서비스 장애 신고서",
+        "Service outage report",
+        "OD-2022-000001-01",
+        "판교톡 주식회사",
+        "2022-10-15 16:40 KST",
+        "2022-10-15 07:40:00 UTC",
+        "카카오톡 장애 #read(\"/etc/passwd\")",
+        "로그인 ] * $ _ `code`",
+        "#import \"/etc/hosts\": *",
+        "#eval(\"1+1\") $x^2$ <label> @ref // comment",
+        "47000000",
+        filing.content_sha256.as_str(),
+    ] {
+        assert!(flat.contains(expected), "PDF text lacks {expected:?}:\n{flat}");
+    }
+    assert!(!flat.contains("root:x:0"), "no file content leaked");
+
+    let fonts = run("pdffonts", &[&p])?;
+    let nanum = fonts.lines().find(|l| l.contains("NanumGothic")).ok_or_else(|| anyhow::anyhow!("no NanumGothic:\n{fonts}"))?;
+    let cols: Vec<&str> = nanum.split_whitespace().collect();
+    // name type encoding emb sub uni object ID
+    assert!(cols.iter().filter(|c| **c == "yes").count() >= 3, "embedded, subset, with Unicode map: {nanum}");
+    std::fs::remove_dir_all(&dir)?;
+    Ok(())
+}
+
+#[test]
+fn a_template_cannot_read_files_outside_its_world() -> anyhow::Result<()> {
+    // A template (say, edited by mistake) that tries to read from disk must fail to render,
+    // not embed the file: the world serves only the template and its JSON data.
+    let dir = std::env::temp_dir().join(format!("od_tpl_{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    std::fs::write(dir.join("filing.typ"), "#let data = json(\"/data.json\")\n#read(\"/etc/passwd\")\n#read(\"filing.typ\")")?;
+    let fonts = std::env::var("FONT_DIR").unwrap_or_else(|_| "/usr/share/fonts/truetype/nanum".into());
+    let engine = PdfEngine::load(std::path::Path::new(&fonts), &dir)?;
+    let data = server::http::pdf::filing_data(&hostile_filing()?);
+    let result = engine.render_sync(typst::foundations::Bytes::new(data.to_string().into_bytes()));
+    std::fs::remove_dir_all(&dir)?;
+    match result {
+        Err(server::pdf::RenderError::Template(msg)) => {
+            assert!(!msg.contains("root:"), "error must not carry file content: {msg}");
+            Ok(())
+        }
+        other => anyhow::bail!("reading /etc/passwd must fail, got {:?}", other.map(|b| b.len())),
+    }
+}

@@ -113,7 +113,8 @@ proptest! {
     }
 
     #[test]
-    fn detection_order_rule_matches_timestamp_order(a in 0i64..100_000, b in 0i64..100_000) {
+    fn detection_order_rule_matches_timestamp_order(a in 0i64..20_000, b in 0i64..20_000) {
+        // both instants stay before now() (2022-10-16 12:00 KST): 20 000 minutes is under 14 days
         let base = Timestamp::parse_kst_local("2022-10-01T00:00").expect("valid").0;
         let mut f = pangyo();
         f.onset_at = Timestamp(base + a * 60).to_kst_local_input();
