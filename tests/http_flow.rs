@@ -56,12 +56,16 @@ async fn whole_flow(app: &TestApp) -> anyhow::Result<()> {
     let page = format!("/review/filings/{reference}");
     assert_eq!(reviewer.get(&format!("{page}/pdf")).await?.status, 200);
     let published = reviewer
-        .submit(&page, &page, &[
-            ("headline_ko", "가나다, 전원 장애로 메신저 중단"),
-            ("headline_en", "Ganada: messaging down after power failure"),
-            ("summary_ko", "데이터센터 전원 장애로 메신저가 중단되었습니다."),
-            ("summary_en", "A data-centre power failure stopped messaging."),
-        ])
+        .submit(
+            &page,
+            &page,
+            &[
+                ("headline_ko", "가나다, 전원 장애로 메신저 중단"),
+                ("headline_en", "Ganada: messaging down after power failure"),
+                ("summary_ko", "데이터센터 전원 장애로 메신저가 중단되었습니다."),
+                ("summary_en", "A data-centre power failure stopped messaging."),
+            ],
+        )
         .await?;
     assert_eq!(published.status, 303, "{}", published.body);
     let incident = incident_of(&reference);
@@ -182,11 +186,11 @@ async fn authorization_matrix(app: &TestApp) -> anyhow::Result<()> {
     let a = app.signed_in("officer@a.example").await?;
     let reference = file(&a, "권한 확인용").await?;
     let routes = [
-        format!("/filing"),
-        format!("/filing/new"),
+        "/filing".to_string(),
+        "/filing/new".to_string(),
         format!("/filing/filings/{reference}"),
         format!("/filing/filings/{reference}/pdf"),
-        format!("/review"),
+        "/review".to_string(),
         format!("/review/filings/{reference}"),
         format!("/review/filings/{reference}/pdf"),
     ];

@@ -42,7 +42,8 @@ fn hostile_filing() -> anyhow::Result<FilingDetail> {
 }
 
 fn run(cmd: &str, args: &[&str]) -> anyhow::Result<String> {
-    let out = Command::new(cmd).args(args).output().map_err(|e| anyhow::anyhow!("{cmd}: {e} (install poppler-utils)"))?;
+    let out =
+        Command::new(cmd).args(args).output().map_err(|e| anyhow::anyhow!("{cmd}: {e} (install poppler-utils)"))?;
     anyhow::ensure!(out.status.success(), "{cmd} failed: {}", String::from_utf8_lossy(&out.stderr));
     Ok(String::from_utf8(out.stdout)?)
 }
@@ -86,7 +87,8 @@ fn filing_pdf_prints_user_text_literally_in_an_embedded_korean_font() -> anyhow:
     assert!(!flat.contains("root:x:0"), "no file content leaked");
 
     let fonts = run("pdffonts", &[&p])?;
-    let nanum = fonts.lines().find(|l| l.contains("NanumGothic")).ok_or_else(|| anyhow::anyhow!("no NanumGothic:\n{fonts}"))?;
+    let nanum =
+        fonts.lines().find(|l| l.contains("NanumGothic")).ok_or_else(|| anyhow::anyhow!("no NanumGothic:\n{fonts}"))?;
     let cols: Vec<&str> = nanum.split_whitespace().collect();
     // name type encoding emb sub uni object ID
     assert!(cols.iter().filter(|c| **c == "yes").count() >= 3, "embedded, subset, with Unicode map: {nanum}");
@@ -100,7 +102,10 @@ fn a_template_cannot_read_files_outside_its_world() -> anyhow::Result<()> {
     // not embed the file: the world serves only the template and its JSON data.
     let dir = std::env::temp_dir().join(format!("od_tpl_{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
-    std::fs::write(dir.join("filing.typ"), "#let data = json(\"/data.json\")\n#read(\"/etc/passwd\")\n#read(\"filing.typ\")")?;
+    std::fs::write(
+        dir.join("filing.typ"),
+        "#let data = json(\"/data.json\")\n#read(\"/etc/passwd\")\n#read(\"filing.typ\")",
+    )?;
     let fonts = std::env::var("FONT_DIR").unwrap_or_else(|_| "/usr/share/fonts/truetype/nanum".into());
     let engine = PdfEngine::load(std::path::Path::new(&fonts), &dir)?;
     let data = server::http::pdf::filing_data(&hostile_filing()?);

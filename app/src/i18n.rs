@@ -214,12 +214,21 @@ mod tests {
 
     #[test]
     fn every_field_error_role_and_cause_has_two_distinct_non_empty_texts() {
-        let msgs: Vec<Msg> = [FieldError::Required, FieldError::TooLong, FieldError::NotAWholeNumber, FieldError::OutOfRange, FieldError::InvalidDateTime, FieldError::InTheFuture, FieldError::DetectedBeforeOnset, FieldError::UnknownOption]
-            .into_iter()
-            .map(Msg::from)
-            .chain(Role::ALL.into_iter().map(Msg::from))
-            .chain(CauseCategory::ALL.into_iter().map(Msg::from))
-            .collect();
+        let msgs: Vec<Msg> = [
+            FieldError::Required,
+            FieldError::TooLong,
+            FieldError::NotAWholeNumber,
+            FieldError::OutOfRange,
+            FieldError::InvalidDateTime,
+            FieldError::InTheFuture,
+            FieldError::DetectedBeforeOnset,
+            FieldError::UnknownOption,
+        ]
+        .into_iter()
+        .map(Msg::from)
+        .chain(Role::ALL.into_iter().map(Msg::from))
+        .chain(CauseCategory::ALL.into_iter().map(Msg::from))
+        .collect();
         for m in msgs {
             assert!(!m.t(Lang::Ko).is_empty() && !m.t(Lang::En).is_empty(), "{m:?}");
             assert_ne!(m.t(Lang::Ko), m.t(Lang::En), "{m:?} is not translated");

@@ -58,7 +58,10 @@ impl Config {
     /// Reads settings through `get` (the environment, or a map in tests).
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> anyhow::Result<Config> {
         let database_url = get("DATABASE_URL").unwrap_or_else(|| "sqlite:data/outage-desk.db".into());
-        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")) {
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
             bail!("DATABASE_URL must start with sqlite: or postgres:// (got {})", redact_url(&database_url));
         }
         let session_secret = match get("SESSION_SECRET") {
@@ -110,9 +113,17 @@ mod tests {
         let t = templates();
         let err = |k: &'static str, v: &'static str| {
             let t = t.clone();
-            Config::from_lookup(move |q| if q == k { Some(v.into()) } else if q == "TEMPLATES_DIR" { Some(t.clone()) } else { None })
-                .expect_err("must fail")
-                .to_string()
+            Config::from_lookup(move |q| {
+                if q == k {
+                    Some(v.into())
+                } else if q == "TEMPLATES_DIR" {
+                    Some(t.clone())
+                } else {
+                    None
+                }
+            })
+            .expect_err("must fail")
+            .to_string()
         };
         assert!(err("DATABASE_URL", "mysql://x").contains("DATABASE_URL"));
         assert!(err("SESSION_SECRET", "short").contains("SESSION_SECRET"));

@@ -8,7 +8,8 @@ use tracing_subscriber::EnvFilter;
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let json_logs = std::env::var("LOG_FORMAT").is_ok_and(|v| v == "json");
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_sessions=warn"));
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_sessions=warn"));
     if json_logs {
         tracing_subscriber::fmt().with_env_filter(filter).json().init();
     } else {
@@ -16,13 +17,19 @@ async fn main() -> anyhow::Result<()> {
     }
 
     let config = Config::from_env().context("configuration")?;
-    if let Some(dir) = config.database_url.strip_prefix("sqlite:").and_then(|p| std::path::Path::new(p.split('?').next().unwrap_or(p)).parent().map(|d| d.to_path_buf())) {
+    if let Some(dir) = config
+        .database_url
+        .strip_prefix("sqlite:")
+        .and_then(|p| std::path::Path::new(p.split('?').next().unwrap_or(p)).parent().map(|d| d.to_path_buf()))
+    {
         if !dir.as_os_str().is_empty() {
             std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
         }
     }
     if config.session_secret.is_none() {
-        tracing::warn!("SESSION_SECRET is not set: sessions end when the server restarts and cannot be shared between instances");
+        tracing::warn!(
+            "SESSION_SECRET is not set: sessions end when the server restarts and cannot be shared between instances"
+        );
     }
     let leptos = get_configuration(None).context("Leptos configuration (LEPTOS_* variables)")?;
     let addr = leptos.leptos_options.site_addr;

@@ -29,7 +29,8 @@ pub async fn seed_demo(db: &Db, hasher: &Hasher) -> anyhow::Result<bool> {
         return Ok(false);
     }
     let talk = users::create_org(db, "pangyo-talk", "판교톡 주식회사 (예시)", "Pangyo Talk Corp. (fictional)").await?;
-    let pay = users::create_org(db, "hanriver-pay", "한강페이 주식회사 (예시)", "Hanriver Pay Inc. (fictional)").await?;
+    let pay =
+        users::create_org(db, "hanriver-pay", "한강페이 주식회사 (예시)", "Hanriver Pay Inc. (fictional)").await?;
     let hash = hasher.hash(DEMO_PASSWORD.into()).await?;
     let mut ids = Vec::new();
     for (email, name, role, org) in DEMO_ACCOUNTS {

@@ -107,7 +107,8 @@ impl TestApp {
         let hash = state.hasher.hash(PASSWORD.into()).await?;
         for (email, role, org) in ACCOUNTS {
             let org = org.map(|c| if c == 'a' { org_a } else { org_b });
-            users::create_user(&state.db, NewUser { email, display_name: email, password_hash: &hash, role, org }).await?;
+            users::create_user(&state.db, NewUser { email, display_name: email, password_hash: &hash, role, org })
+                .await?;
         }
         let router = server::router(state.clone(), store);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
@@ -216,7 +217,8 @@ impl Client {
     /// Loads `page`, takes its anti-forgery token and posts `fields` with it to `action`.
     pub async fn submit(&self, page: &str, action: &str, fields: &[(&str, &str)]) -> anyhow::Result<Page> {
         let form_page = self.get(page).await?;
-        let token = form_page.csrf().with_context(|| format!("no anti-forgery token on {page} ({})", form_page.status))?;
+        let token =
+            form_page.csrf().with_context(|| format!("no anti-forgery token on {page} ({})", form_page.status))?;
         let mut all: Vec<(&str, &str)> = fields.to_vec();
         all.push(("_csrf", &token));
         self.post(action, &all).await

@@ -116,11 +116,7 @@ impl Caller {
     /// The operator capability, if this person works for a reporting organisation.
     pub fn operator(&self) -> Option<OperatorCap> {
         let org = self.org_id?;
-        self.role.is_operator().then(|| OperatorCap {
-            user: self.user_id,
-            org,
-            can_file: self.role.can_file(),
-        })
+        self.role.is_operator().then(|| OperatorCap { user: self.user_id, org, can_file: self.role.can_file() })
     }
 
     /// The reviewer capability, if this person works for the ministry.
@@ -134,7 +130,14 @@ mod tests {
     use super::*;
 
     fn caller(role: Role, org: Option<i64>) -> Caller {
-        Caller { user_id: UserId(7), display_name: "x".into(), role, org_id: org.map(OrgId), org_name_ko: None, org_name_en: None }
+        Caller {
+            user_id: UserId(7),
+            display_name: "x".into(),
+            role,
+            org_id: org.map(OrgId),
+            org_name_ko: None,
+            org_name_en: None,
+        }
     }
 
     #[test]

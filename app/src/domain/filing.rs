@@ -230,11 +230,7 @@ fn parse_instant(errors: &mut FieldErrors, field: &str, value: &str, now: Timest
 
 /// One service per line (or comma-separated), blanks dropped.
 fn split_lines(s: &str) -> Vec<String> {
-    s.split(['\n', ','])
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(str::to_string)
-        .collect()
+    s.split(['\n', ',']).map(str::trim).filter(|x| !x.is_empty()).map(str::to_string).collect()
 }
 
 /// A validated initial notification: what is frozen, hashed and rendered into the PDF.

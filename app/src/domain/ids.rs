@@ -53,8 +53,7 @@ pub fn is_reference(s: &str) -> bool {
         && parts.next().is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
         && parts.next().is_some_and(|n| n.len() == 6 && n.bytes().all(|b| b.is_ascii_digit()));
     let tail = parts.next();
-    ok && parts.next().is_none()
-        && tail.is_none_or(|v| v.len() == 2 && v.bytes().all(|b| b.is_ascii_digit()))
+    ok && parts.next().is_none() && tail.is_none_or(|v| v.len() == 2 && v.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -73,7 +72,17 @@ mod tests {
 
     #[test]
     fn junk_is_not_a_reference() {
-        for s in ["", "OD", "OD-2026", "OD-26-000001", "XX-2026-000001", "OD-2026-000001-1", "OD-2026-00000a", "OD-2026-000001-01-01", "../etc/passwd"] {
+        for s in [
+            "",
+            "OD",
+            "OD-2026",
+            "OD-26-000001",
+            "XX-2026-000001",
+            "OD-2026-000001-1",
+            "OD-2026-00000a",
+            "OD-2026-000001-01-01",
+            "../etc/passwd",
+        ] {
             assert!(!is_reference(s), "{s}");
         }
     }

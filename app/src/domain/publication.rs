@@ -61,9 +61,15 @@ mod tests {
 
     #[test]
     fn both_languages_are_required() {
-        let f = PublicSummaryForm { headline_ko: "카카오톡 장애".into(), summary_ko: "요약".into(), ..Default::default() };
+        let f =
+            PublicSummaryForm {
+                headline_ko: "카카오톡 장애".into(), summary_ko: "요약".into(), ..Default::default()
+            };
         let e = f.validate_summary().expect_err("english missing");
-        assert_eq!(e.0, vec![("headline_en".into(), FieldError::Required), ("summary_en".into(), FieldError::Required)]);
+        assert_eq!(
+            e.0,
+            vec![("headline_en".into(), FieldError::Required), ("summary_en".into(), FieldError::Required)]
+        );
     }
 
     #[test]

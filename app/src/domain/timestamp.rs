@@ -23,9 +23,8 @@ impl Timestamp {
         let input = input.trim();
         let minutes = format_description!("[year]-[month]-[day]T[hour]:[minute]");
         let seconds = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
-        let local = PrimitiveDateTime::parse(input, minutes)
-            .or_else(|_| PrimitiveDateTime::parse(input, seconds))
-            .ok()?;
+        let local =
+            PrimitiveDateTime::parse(input, minutes).or_else(|_| PrimitiveDateTime::parse(input, seconds)).ok()?;
         Some(Timestamp(local.assume_offset(KST).unix_timestamp()))
     }
 

@@ -52,9 +52,7 @@ impl FieldErrors {
             for e in errs {
                 let mapped = match e.code.as_ref() {
                     // `length(min = 1)` on a trimmed value is how forms say "required"
-                    "length" if e.params.get("value").and_then(|v| v.as_str()) == Some("") => {
-                        FieldError::Required
-                    }
+                    "length" if e.params.get("value").and_then(|v| v.as_str()) == Some("") => FieldError::Required,
                     "length" => FieldError::TooLong,
                     "range" => FieldError::OutOfRange,
                     "required" => FieldError::Required,

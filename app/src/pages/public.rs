@@ -76,10 +76,7 @@ fn IncidentList(rows: Vec<PublishedRow>) -> impl IntoView {
 pub fn IncidentPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
-    let detail = Resource::new(
-        move || params.read().get("reference").unwrap_or_default(),
-        published_incident,
-    );
+    let detail = Resource::new(move || params.read().get("reference").unwrap_or_default(), published_incident);
     view! {
         <Suspense fallback=move || view! { <p>{Msg::Loading.t(lang)}</p> }>
             {move || Suspend::new(async move {

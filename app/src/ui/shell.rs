@@ -16,9 +16,7 @@ use crate::ui::layout::{Layout, NotFound};
 pub fn current_lang() -> Lang {
     #[cfg(feature = "ssr")]
     {
-        use_context::<http::request::Parts>()
-            .and_then(|p| p.extensions.get::<Lang>().copied())
-            .unwrap_or_default()
+        use_context::<http::request::Parts>().and_then(|p| p.extensions.get::<Lang>().copied()).unwrap_or_default()
     }
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     {

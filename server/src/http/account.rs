@@ -21,7 +21,12 @@ use crate::storage::{now, throttle, users};
 const MAX_PER_ACCOUNT: i64 = 5;
 const MAX_PER_ADDRESS: i64 = 30;
 
-pub async fn login(State(state): State<AppState>, ConnectInfo(addr): ConnectInfo<SocketAddr>, session: Session, req: Request) -> Response {
+pub async fn login(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    session: Session,
+    req: Request,
+) -> Response {
     let form = match read_form(&state, &session, req).await {
         Ok(f) => f,
         Err(resp) => return resp,
@@ -90,7 +95,14 @@ pub async fn login(State(state): State<AppState>, ConnectInfo(addr): ConnectInfo
         return error_response(&form.parts);
     }
     let _ = throttle::clear(&state.db, &account_key, at).await;
-    let entry = AuditEntry { at, actor: Some(user), org: None, action: "account.signed_in", subject: &email, detail: serde_json::json!({}) };
+    let entry = AuditEntry {
+        at,
+        actor: Some(user),
+        org: None,
+        action: "account.signed_in",
+        subject: &email,
+        detail: serde_json::json!({}),
+    };
     if let Err(e) = audit::record(&state.db, entry).await {
         tracing::error!(error = %e, "audit write failed");
     }
@@ -113,7 +125,14 @@ pub async fn logout(State(state): State<AppState>, session: Session, req: Reques
         return error_response(&form.parts);
     }
     if let Some(id) = user {
-        let entry = AuditEntry { at: now(), actor: Some(UserId(id)), org: None, action: "account.signed_out", subject: "", detail: serde_json::json!({}) };
+        let entry = AuditEntry {
+            at: now(),
+            actor: Some(UserId(id)),
+            org: None,
+            action: "account.signed_out",
+            subject: "",
+            detail: serde_json::json!({}),
+        };
         let _ = audit::record(&state.db, entry).await;
     }
     see_other("/")

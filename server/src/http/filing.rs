@@ -18,7 +18,9 @@ pub async fn submit_initial(State(state): State<AppState>, session: Session, req
         Ok(f) => f,
         Err(resp) => return resp,
     };
-    let Some(cap) = form.parts.extensions.get::<app::domain::auth::Caller>().and_then(|c| c.operator()).filter(|c| c.can_file()) else {
+    let Some(cap) =
+        form.parts.extensions.get::<app::domain::auth::Caller>().and_then(|c| c.operator()).filter(|c| c.can_file())
+    else {
         return super::forbidden(&form.parts);
     };
     let input = InitialNotificationForm {

@@ -28,7 +28,10 @@ pub async fn not_found(state: &AppState, mut parts: Parts) -> Response {
 }
 
 /// Any address that is neither a route nor a static file.
-pub async fn not_found_fallback(axum::extract::State(state): axum::extract::State<AppState>, req: axum::extract::Request) -> Response {
+pub async fn not_found_fallback(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+) -> Response {
     let (parts, _) = req.into_parts();
     not_found(&state, parts).await
 }

@@ -28,7 +28,11 @@ pub struct PostedForm {
 impl PostedForm {
     /// The values to echo back, without the token and without any password.
     pub fn echo_values(&self) -> BTreeMap<String, String> {
-        self.fields.iter().filter(|(k, _)| *k != csrf::FIELD && *k != "password").map(|(k, v)| (k.clone(), v.clone())).collect()
+        self.fields
+            .iter()
+            .filter(|(k, _)| *k != csrf::FIELD && *k != "password")
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
     }
 
     pub fn get(&self, k: &str) -> String {
@@ -48,7 +52,11 @@ pub async fn read_form(state: &AppState, session: &Session, req: Request) -> Res
     let form = PostedForm { parts, fields };
     if !csrf::verify(session, &form.fields).await {
         tracing::warn!(path = %form.parts.uri.path(), "form post without a valid anti-forgery token");
-        let echo = FormEcho { values: form.echo_values(), errors: FieldErrors::default(), problem: Some(FormProblem::FormExpired) };
+        let echo = FormEcho {
+            values: form.echo_values(),
+            errors: FieldErrors::default(),
+            problem: Some(FormProblem::FormExpired),
+        };
         return Err(render_page(state, form.parts, echo, StatusCode::FORBIDDEN).await);
     }
     Ok(form)

@@ -14,7 +14,12 @@ use crate::state::AppState;
 use crate::storage::{now, publications, StorageError};
 
 /// POST /review/filings/{reference}: publish the public summary of the filing's incident.
-pub async fn publish(State(state): State<AppState>, Path(reference): Path<String>, session: Session, req: Request) -> Response {
+pub async fn publish(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    session: Session,
+    req: Request,
+) -> Response {
     let form = match read_form(&state, &session, req).await {
         Ok(f) => f,
         Err(resp) => return resp,
@@ -45,7 +50,11 @@ pub async fn publish(State(state): State<AppState>, Path(reference): Path<String
         }
         Err(StorageError::NotFound) => super::not_found(&state, form.parts).await,
         Err(StorageError::Conflict(_)) => {
-            let echo = FormEcho { values: form.echo_values(), errors: Default::default(), problem: Some(FormProblem::AlreadyPublished) };
+            let echo = FormEcho {
+                values: form.echo_values(),
+                errors: Default::default(),
+                problem: Some(FormProblem::AlreadyPublished),
+            };
             render_page(&state, form.parts, echo, StatusCode::CONFLICT).await
         }
         Err(e) => {

@@ -32,11 +32,12 @@ impl<'a> RenderWorld<'a> {
     }
 
     pub fn render(&self) -> Result<Vec<u8>, RenderError> {
-        let doc = typst::compile::<PagedDocument>(self)
-            .output
-            .map_err(|diags| RenderError::Template(diags.iter().map(|d| d.message.to_string()).collect::<Vec<_>>().join("; ")))?;
-        typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default())
-            .map_err(|diags| RenderError::Export(diags.iter().map(|d| d.message.to_string()).collect::<Vec<_>>().join("; ")))
+        let doc = typst::compile::<PagedDocument>(self).output.map_err(|diags| {
+            RenderError::Template(diags.iter().map(|d| d.message.to_string()).collect::<Vec<_>>().join("; "))
+        })?;
+        typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).map_err(|diags| {
+            RenderError::Export(diags.iter().map(|d| d.message.to_string()).collect::<Vec<_>>().join("; "))
+        })
     }
 }
 

@@ -18,15 +18,17 @@ pub struct AuditEntry<'a> {
 macro_rules! record_audit {
     ($exec:expr, $entry:expr) => {{
         let e = $entry;
-        sqlx::query("INSERT INTO audit_log (at, actor_id, org_id, action, subject, detail) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(e.at.0)
-            .bind(e.actor.map(|u| u.0))
-            .bind(e.org.map(|o| o.0))
-            .bind(e.action)
-            .bind(e.subject)
-            .bind(e.detail.to_string())
-            .execute($exec)
-            .await
+        sqlx::query(
+            "INSERT INTO audit_log (at, actor_id, org_id, action, subject, detail) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(e.at.0)
+        .bind(e.actor.map(|u| u.0))
+        .bind(e.org.map(|o| o.0))
+        .bind(e.action)
+        .bind(e.subject)
+        .bind(e.detail.to_string())
+        .execute($exec)
+        .await
     }};
 }
 pub(crate) use record_audit;

@@ -18,7 +18,12 @@ pub fn content_hash(canonical_json: &str) -> String {
 
 /// Opens an incident and files its initial notification, with the audit record, in one
 /// transaction. Returns the filing's reference.
-pub async fn file_initial(db: &Db, cap: &OperatorCap, n: &InitialNotification, at: Timestamp) -> Result<String, StorageError> {
+pub async fn file_initial(
+    db: &Db,
+    cap: &OperatorCap,
+    n: &InitialNotification,
+    at: Timestamp,
+) -> Result<String, StorageError> {
     let json = n.canonical_json();
     let hash = content_hash(&json);
     with_pool!(db, |p| {

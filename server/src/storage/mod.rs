@@ -50,11 +50,8 @@ impl Db {
     /// Connects and applies the migrations of the URL's backend.
     pub async fn connect(url: &str) -> anyhow::Result<Db> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let pool = PgPoolOptions::new()
-                .max_connections(16)
-                .acquire_timeout(Duration::from_secs(5))
-                .connect(url)
-                .await?;
+            let pool =
+                PgPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(5)).connect(url).await?;
             sqlx::migrate!("../migrations/postgres").run(&pool).await?;
             Ok(Db::Postgres(pool))
         } else if url.starts_with("sqlite:") {

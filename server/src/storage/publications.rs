@@ -12,7 +12,13 @@ use crate::with_pool;
 
 /// Publishes the summary of the incident a filing belongs to, marks the filing published
 /// and records it, in one transaction. Refuses a second publication of the same incident.
-pub async fn publish(db: &Db, cap: &ReviewerCap, filing_ref: &str, s: &PublicSummary, at: Timestamp) -> Result<String, StorageError> {
+pub async fn publish(
+    db: &Db,
+    cap: &ReviewerCap,
+    filing_ref: &str,
+    s: &PublicSummary,
+    at: Timestamp,
+) -> Result<String, StorageError> {
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;
         let row = sqlx::query_as::<_, (i64, i64, String, String)>(
@@ -76,7 +82,8 @@ struct Row {
     content_json: String,
 }
 
-const SELECT: &str = "SELECT i.reference, o.name_ko, o.name_en, p.headline_ko, p.headline_en, p.summary_ko, p.summary_en,
+const SELECT: &str =
+    "SELECT i.reference, o.name_ko, o.name_en, p.headline_ko, p.headline_en, p.summary_ko, p.summary_en,
         p.published_at, f.content_json
     FROM publications p
     JOIN incidents i ON i.id = p.incident_id

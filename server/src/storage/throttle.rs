@@ -26,11 +26,13 @@ pub async fn record_failure(db: &Db, keys: &[String], at: Timestamp) -> Result<(
 /// Failed attempts for `key` within the window ending at `now`.
 pub async fn recent_failures(db: &Db, key: &str, now: Timestamp) -> Result<i64, sqlx::Error> {
     with_pool!(db, |p| {
-        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM login_attempts WHERE throttle_key = $1 AND attempted_at > $2")
-            .bind(key)
-            .bind(now.0 - WINDOW_SECS)
-            .fetch_one(p)
-            .await
+        sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM login_attempts WHERE throttle_key = $1 AND attempted_at > $2",
+        )
+        .bind(key)
+        .bind(now.0 - WINDOW_SECS)
+        .fetch_one(p)
+        .await
     })
 }
 
