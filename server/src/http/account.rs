@@ -5,12 +5,12 @@ use std::net::SocketAddr;
 use app::api::{FormEcho, FormProblem};
 use app::domain::ids::UserId;
 use app::domain::validation::FieldErrors;
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use tower_sessions::Session;
 
-use super::render::{error_response, read_form, render_page, see_other};
+use super::render::{error_response, render_page, see_other, PostedForm};
 use crate::auth::context::{current_caller, USER_KEY};
 use crate::auth::csrf;
 use crate::state::AppState;
@@ -25,12 +25,8 @@ pub async fn login(
     State(state): State<AppState>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     session: Session,
-    req: Request,
+    form: PostedForm,
 ) -> Response {
-    let form = match read_form(&state, &session, req).await {
-        Ok(f) => f,
-        Err(resp) => return resp,
-    };
     let email = form.get("email").trim().to_lowercase();
     let password = form.get("password");
     let mut echo = FormEcho { values: form.echo_values(), errors: FieldErrors::default(), problem: None };
@@ -114,11 +110,7 @@ pub async fn login(
     see_other(home)
 }
 
-pub async fn logout(State(state): State<AppState>, session: Session, req: Request) -> Response {
-    let form = match read_form(&state, &session, req).await {
-        Ok(f) => f,
-        Err(resp) => return resp,
-    };
+pub async fn logout(State(state): State<AppState>, session: Session, form: PostedForm) -> Response {
     let user = session.get::<i64>(USER_KEY).await.ok().flatten();
     if let Err(e) = session.flush().await {
         tracing::error!(error = %e, "ending the session failed");

@@ -2,22 +2,17 @@
 
 use app::api::FormEcho;
 use app::domain::filing::InitialNotificationForm;
-use axum::extract::{Request, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use tower_sessions::Session;
 
-use super::render::{error_response, read_form, render_page, see_other};
+use super::render::{error_response, render_page, see_other, PostedForm};
 use crate::state::AppState;
 use crate::storage::{filings, now};
 
 /// POST /filing/new: validate the initial notification; on success open the incident, file
 /// it and show the confirmation; otherwise show the form again with every error.
-pub async fn submit_initial(State(state): State<AppState>, session: Session, req: Request) -> Response {
-    let form = match read_form(&state, &session, req).await {
-        Ok(f) => f,
-        Err(resp) => return resp,
-    };
+pub async fn submit_initial(State(state): State<AppState>, form: PostedForm) -> Response {
     let Some(cap) =
         form.parts.extensions.get::<app::domain::auth::Caller>().and_then(|c| c.operator()).filter(|c| c.can_file())
     else {

@@ -40,9 +40,22 @@ impl PostedForm {
     }
 }
 
+/// Extracting a `PostedForm` reads the body and checks the anti-forgery token; handlers
+/// only ever see verified forms.
+impl axum::extract::FromRequest<AppState> for PostedForm {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
+        use axum::extract::FromRequestParts;
+        let (mut parts, body) = req.into_parts();
+        let session = Session::from_request_parts(&mut parts, state).await.map_err(IntoResponse::into_response)?;
+        read_form(state, &session, Request::from_parts(parts, body)).await
+    }
+}
+
 /// Reads a url-encoded form and checks its anti-forgery token. A missing or wrong token
 /// shows the form again (status 403) with what was typed, asking to submit again.
-pub async fn read_form(state: &AppState, session: &Session, req: Request) -> Result<PostedForm, Response> {
+async fn read_form(state: &AppState, session: &Session, req: Request) -> Result<PostedForm, Response> {
     let (parts, body) = req.into_parts();
     let bytes = match to_bytes(body, MAX_FORM_BYTES).await {
         Ok(b) => b,

@@ -4,26 +4,16 @@ use app::api::{FormEcho, FormProblem};
 use app::domain::auth::Caller;
 use app::domain::ids::is_reference;
 use app::domain::publication::PublicSummaryForm;
-use axum::extract::{Path, Request, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use tower_sessions::Session;
 
-use super::render::{error_response, read_form, render_page, see_other};
+use super::render::{error_response, render_page, see_other, PostedForm};
 use crate::state::AppState;
 use crate::storage::{now, publications, StorageError};
 
 /// POST /review/filings/{reference}: publish the public summary of the filing's incident.
-pub async fn publish(
-    State(state): State<AppState>,
-    Path(reference): Path<String>,
-    session: Session,
-    req: Request,
-) -> Response {
-    let form = match read_form(&state, &session, req).await {
-        Ok(f) => f,
-        Err(resp) => return resp,
-    };
+pub async fn publish(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Response {
     let Some(cap) = form.parts.extensions.get::<Caller>().and_then(|c| c.reviewer()) else {
         return super::forbidden(&form.parts);
     };
