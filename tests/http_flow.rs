@@ -36,6 +36,7 @@ async fn whole_flow(app: &TestApp) -> anyhow::Result<()> {
     assert!(confirm.body.contains(&reference));
     assert!(confirm.texts(".panel-confirmation h1").iter().any(|t| t.contains("접수")), "Korean confirmation");
     assert!(confirm.body.contains(&format!("/filing/filings/{reference}/pdf")));
+    assert_eq!(confirm.cache_control, "private, no-store", "confidential pages are never cached");
     let pdf = officer.get(&format!("/filing/filings/{reference}/pdf")).await?;
     assert_eq!(pdf.status, 200);
     assert_eq!(pdf.content_type, "application/pdf");
@@ -236,6 +237,10 @@ async fn health_endpoints(app: &TestApp) -> anyhow::Result<()> {
     assert_eq!((ready.status, ready.body.as_str()), (200, "ready"));
     assert_eq!(c.get("/no/such/page").await?.status, 404);
     assert_eq!(c.get("/incidents/not-a-reference").await?.status, 404);
+    let reviewer = app.signed_in("reviewer@msit.example").await?;
+    let missing_pdf = reviewer.get("/review/filings/OD-2026-999999-01/pdf").await?;
+    assert_eq!(missing_pdf.status, 404);
+    assert!(missing_pdf.body.contains("페이지를 찾을 수 없습니다"), "translated page, not a bare status");
     Ok(())
 }
 on_both_backends!(health_db => health_endpoints);

@@ -59,7 +59,6 @@ messages! {
     Masthead => "이 누리집은 과학기술정보통신부 서비스 장애 신고·검토 시스템입니다.", "This is the Ministry of Science and ICT's service-outage reporting and review system.";
     SkipToContent => "본문 바로가기", "Skip to main content";
     LanguageSwitch => "English", "한국어";
-    LanguageSwitchLabel => "Switch to English", "한국어로 보기";
     NavIncidents => "공개 장애 요약", "Published incidents";
     NavFiling => "장애 신고", "Filing";
     NavReview => "검토", "Review";

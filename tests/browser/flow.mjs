@@ -1,7 +1,11 @@
 // Drives Outage Desk in headless Debian Chromium, as a person would: sign in, file, review,
 // publish, read it in public, download the PDF — once hydrated (JavaScript on), and the
 // filing step again with JavaScript off.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 const PASSWORD = 'demo-password-2026';
@@ -21,6 +25,15 @@ async function test(name, fn) {
     failed++;
     console.log(`not ok - ${name}\n  ${e.stack ?? e}`);
   }
+}
+
+// Runs axe-core (WCAG 2.1 A/AA rules) on the current page; any violation fails the test.
+async function accessible(page, what) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () =>
+    await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const found = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
+  check(found.length === 0, `${what}: accessibility violations: ${found.join('; ')}`);
 }
 
 async function signIn(page, email) {
@@ -47,7 +60,8 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
 
-const title = `브라우저 테스트 장애 ${Date.now()}`;
+const stamp = Date.now();
+const title = `브라우저 테스트 장애 ${stamp}`;
 let reference = '';
 
 await test('JS on: pages hydrate and links navigate in the browser', async () => {
@@ -93,7 +107,7 @@ await test('JS on: reviewer publishes; the public sees it, in English too', asyn
   const pdf = await ctx.request.get(`${BASE}/review/filings/${reference}/pdf`);
   check(pdf.status() === 200, 'reviewer downloads the PDF');
   await page.fill('#headline_ko', `${title} 요약`);
-  await page.fill('#headline_en', 'Browser test outage summary');
+  await page.fill('#headline_en', `Browser test outage summary ${stamp}`);
   await page.fill('#summary_ko', '전원 장애로 메신저가 중단되었습니다.');
   await page.fill('#summary_en', 'Messaging stopped after a power failure.');
   await page.getByRole('button', { name: /공개|Publish/ }).click();
@@ -103,7 +117,7 @@ await test('JS on: reviewer publishes; the public sees it, in English too', asyn
   check(await anon.getByText(`${title} 요약`).count() === 1, 'listed publicly');
   await anon.getByRole('link', { name: 'English' }).click();
   await anon.waitForURL(/lang=en/);
-  check(await anon.getByText('Browser test outage summary').count() === 1, 'English headline shown');
+  check(await anon.getByText(`Browser test outage summary ${stamp}`).count() === 1, 'English headline shown');
   check(await anon.locator('html').getAttribute('lang') === 'en', '<html lang="en">');
 });
 
@@ -124,6 +138,31 @@ await test('JS off: a bad value keeps everything typed, then the filing goes thr
   await page.getByRole('button', { name: /최초 보고 제출/ }).click();
   await page.waitForURL(/received=1/);
   check(/^OD-/.test((await page.locator('.panel-reference').innerText()).trim()), 'confirmation with reference');
+});
+
+await test('accessibility: no axe-core violations on public, sign-in, form-with-errors and review pages', async () => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${BASE}/`);
+  await accessible(page, 'home');
+  await page.goto(`${BASE}/incidents?lang=en`);
+  await accessible(page, 'incidents (en)');
+  await page.getByRole('link', { name: /Pangyo Talk/ }).first().click();
+  await page.waitForURL(/\/incidents\/OD-/);
+  await accessible(page, 'incident detail');
+  await page.goto(`${BASE}/login?lang=ko`);
+  await accessible(page, 'sign-in');
+  await signIn(page, 'officer@pangyo-talk.example');
+  await accessible(page, 'filing dashboard');
+  await page.goto(`${BASE}/filing/new`);
+  await page.locator('main').getByRole('button', { name: /최초 보고 제출/ }).click();
+  await page.waitForLoadState('load');
+  await accessible(page, 'filing form with errors');
+  const reviewer = await (await browser.newContext()).newPage();
+  await signIn(reviewer, 'lead@msit.example');
+  await accessible(reviewer, 'review queue');
+  await reviewer.getByRole('link', { name: reference }).click();
+  await reviewer.waitForURL(`**/review/filings/${reference}`);
+  await accessible(reviewer, 'review page');
 });
 
 await browser.close();

@@ -159,6 +159,7 @@ pub struct Page {
     pub status: u16,
     pub location: Option<String>,
     pub content_type: String,
+    pub cache_control: String,
     pub body: String,
     pub bytes: Vec<u8>,
 }
@@ -199,10 +200,12 @@ impl Client {
     async fn read(resp: reqwest::Response) -> anyhow::Result<Page> {
         let status = resp.status().as_u16();
         let location = resp.headers().get("location").and_then(|v| v.to_str().ok()).map(str::to_string);
-        let content_type = resp.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        let header = |name: &str| resp.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        let content_type = header("content-type");
+        let cache_control = header("cache-control");
         let bytes = resp.bytes().await?.to_vec();
         let body = String::from_utf8_lossy(&bytes).to_string();
-        Ok(Page { status, location, content_type, body, bytes })
+        Ok(Page { status, location, content_type, cache_control, body, bytes })
     }
 
     pub async fn get(&self, path: &str) -> anyhow::Result<Page> {

@@ -95,8 +95,7 @@ fn LangSwitch() -> impl IntoView {
     };
     let href = move || format!("{}?lang={}", location.pathname.get(), other.code());
     view! {
-        <a class="lang-switch" rel="external" href=href hreflang=other.code() lang=other.code()
-           aria-label=Msg::LanguageSwitchLabel.t(lang)>
+        <a class="lang-switch" rel="external" href=href hreflang=other.code() lang=other.code()>
             {Msg::LanguageSwitch.t(lang)}
         </a>
     }

@@ -45,6 +45,7 @@ pub async fn current_caller(state: &AppState, session: &Session) -> Option<Calle
     }
 }
 
+#[derive(Clone, Copy)]
 enum Area {
     Filing,
     Review,
@@ -90,11 +91,20 @@ pub async fn middleware(State(state): State<AppState>, session: Session, mut req
         req.extensions_mut().insert(app::api::CsrfToken(t));
     }
     let mut resp = next.run(req).await;
+    let headers = resp.headers_mut();
     if let Some(l) = asked {
-        let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", l.code());
+        let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
+        let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}", l.code());
         if let Ok(v) = HeaderValue::from_str(&cookie) {
-            resp.headers_mut().append(header::SET_COOKIE, v);
+            headers.append(header::SET_COOKIE, v);
         }
     }
+    // Work pages carry other organisations' confidential filings: never cache them anywhere.
+    if area.is_some() {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    }
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     resp
 }

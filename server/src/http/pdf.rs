@@ -5,10 +5,12 @@ use app::domain::auth::Caller;
 use app::domain::ids::is_reference;
 use app::i18n::{Lang, Msg};
 use axum::extract::{Path, Request, State};
+use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
+use super::render::{error_response, message_page};
 use crate::state::AppState;
 use crate::storage::filings::{self, Scope};
 use crate::storage::StorageError;
@@ -50,17 +52,18 @@ pub fn filing_data(f: &FilingDetail) -> serde_json::Value {
     })
 }
 
-async fn pdf_response(state: &AppState, scope: Option<Scope>, reference: &str) -> Response {
-    let Some(scope) = scope else { return StatusCode::NOT_FOUND.into_response() };
+async fn pdf_response(state: &AppState, parts: Parts, scope: Option<Scope>, reference: &str) -> Response {
+    let not_found = |parts: &Parts| message_page(parts, StatusCode::NOT_FOUND, Msg::NotFoundTitle, Msg::NotFoundBody);
+    let Some(scope) = scope else { return super::forbidden(&parts) };
     if !is_reference(reference) {
-        return StatusCode::NOT_FOUND.into_response();
+        return not_found(&parts);
     }
     let filing = match filings::get(&state.db, scope, reference).await {
         Ok(f) => f,
-        Err(StorageError::NotFound) => return StatusCode::NOT_FOUND.into_response(),
+        Err(StorageError::NotFound) => return not_found(&parts),
         Err(e) => {
             tracing::error!(filing = %reference, error = %e, "loading filing for PDF failed");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            return error_response(&parts);
         }
     };
     match state.pdf.render_filing(filing_data(&filing)).await {
@@ -75,19 +78,21 @@ async fn pdf_response(state: &AppState, scope: Option<Scope>, reference: &str) -
             .into_response(),
         Err(e) => {
             tracing::error!(filing = %reference, error = %e, "PDF render failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            error_response(&parts)
         }
     }
 }
 
 /// GET /filing/filings/{reference}/pdf — the operator's own organisation only.
 pub async fn operator_pdf(State(state): State<AppState>, Path(reference): Path<String>, req: Request) -> Response {
-    let scope = req.extensions().get::<Caller>().and_then(|c| c.operator()).map(|cap| Scope::Org(cap.org()));
-    pdf_response(&state, scope, &reference).await
+    let (parts, _) = req.into_parts();
+    let scope = parts.extensions.get::<Caller>().and_then(|c| c.operator()).map(|cap| Scope::Org(cap.org()));
+    pdf_response(&state, parts, scope, &reference).await
 }
 
 /// GET /review/filings/{reference}/pdf — ministry reviewers.
 pub async fn reviewer_pdf(State(state): State<AppState>, Path(reference): Path<String>, req: Request) -> Response {
-    let scope = req.extensions().get::<Caller>().and_then(|c| c.reviewer()).map(|_| Scope::All);
-    pdf_response(&state, scope, &reference).await
+    let (parts, _) = req.into_parts();
+    let scope = parts.extensions.get::<Caller>().and_then(|c| c.reviewer()).map(|_| Scope::All);
+    pdf_response(&state, parts, scope, &reference).await
 }
