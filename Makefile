@@ -38,6 +38,7 @@ test:
 	@scripts/ensure-tools.sh test
 	@scripts/ensure-postgres.sh
 	$(MAKE) clean-test-dbs
+	cargo fmt --all -- --check
 	$(MAKE) test-unit
 	$(MAKE) test-integration
 	$(MAKE) test-browser
@@ -63,3 +64,4 @@ fmt:
 lint:
 	cargo fmt --all -- --check
 	cargo clippy -p app -p server -p outage-desk-tests --all-targets -- -D warnings
+	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
