@@ -5,7 +5,6 @@ export LEPTOS_OUTPUT_NAME := outage-desk
 export LEPTOS_SITE_ROOT := target/site
 export LEPTOS_SITE_PKG_DIR := pkg
 export LEPTOS_SITE_ADDR ?= 127.0.0.1:3000
-export LEPTOS_ENV ?= DEV
 export TEMPLATES_DIR ?= report-templates
 export TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
