@@ -170,6 +170,25 @@ async fn other_organisations_filings_are_not_found(app: &TestApp) -> anyhow::Res
 }
 on_both_backends!(tenancy_db => other_organisations_filings_are_not_found);
 
+async fn sign_in_issues_a_new_session_id_with_safe_cookie_flags(app: &TestApp) -> anyhow::Result<()> {
+    let c = app.client();
+    let form = c.get("/login").await?;
+    let anonymous = form.session_cookie().ok_or_else(|| anyhow::anyhow!("no session cookie on /login"))?;
+    let flags = form.set_cookies.iter().find(|h| h.starts_with("od_session=")).cloned().unwrap_or_default();
+    assert!(flags.contains("HttpOnly") && flags.contains("SameSite=Lax"), "{flags}");
+    assert!(!flags.contains("Secure"), "plain-http deployment (PUBLIC_BASE_URL http://) sets no Secure flag");
+    let token = form.csrf().ok_or_else(|| anyhow::anyhow!("no token"))?;
+    let resp = c.post("/login", &[("email", "officer@a.example"), ("password", PASSWORD), ("_csrf", &token)]).await?;
+    assert_eq!(resp.status, 303);
+    let signed_in = resp.session_cookie().ok_or_else(|| anyhow::anyhow!("sign-in must set a new session cookie"))?;
+    assert_ne!(anonymous, signed_in, "session id rotated at sign-in (no fixation)");
+    // the pre-sign-in token is no longer valid either
+    let stale = c.post("/logout", &[("_csrf", &token)]).await?;
+    assert_eq!(stale.status, 403, "{}", stale.body);
+    Ok(())
+}
+on_both_backends!(session_rotation_db => sign_in_issues_a_new_session_id_with_safe_cookie_flags);
+
 async fn sign_out_ends_the_session(app: &TestApp) -> anyhow::Result<()> {
     let officer = app.signed_in("officer@a.example").await?;
     assert_eq!(officer.get("/filing").await?.status, 200);

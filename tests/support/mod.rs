@@ -160,11 +160,21 @@ pub struct Page {
     pub location: Option<String>,
     pub content_type: String,
     pub cache_control: String,
+    /// Every `Set-Cookie` header of the response.
+    pub set_cookies: Vec<String>,
     pub body: String,
     pub bytes: Vec<u8>,
 }
 
 impl Page {
+    /// The value of the session cookie this response sets, if it sets one.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.set_cookies
+            .iter()
+            .find_map(|c| c.strip_prefix("od_session="))
+            .map(|c| c.split(';').next().unwrap_or("").to_string())
+    }
+
     /// The anti-forgery token of the first form on the page.
     pub fn csrf(&self) -> Option<String> {
         let doc = scraper::Html::parse_document(&self.body);
@@ -203,9 +213,11 @@ impl Client {
         let header = |name: &str| resp.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
         let content_type = header("content-type");
         let cache_control = header("cache-control");
+        let set_cookies =
+            resp.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).map(str::to_string).collect();
         let bytes = resp.bytes().await?.to_vec();
         let body = String::from_utf8_lossy(&bytes).to_string();
-        Ok(Page { status, location, content_type, cache_control, body, bytes })
+        Ok(Page { status, location, content_type, cache_control, set_cookies, body, bytes })
     }
 
     pub async fn get(&self, path: &str) -> anyhow::Result<Page> {

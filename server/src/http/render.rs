@@ -70,7 +70,14 @@ async fn read_form(state: &AppState, session: &Session, req: Request) -> Result<
             errors: FieldErrors::default(),
             problem: Some(FormProblem::FormExpired),
         };
-        return Err(render_page(state, form.parts, echo, StatusCode::FORBIDDEN).await);
+        let lang = form.parts.extensions.get::<app::i18n::Lang>().copied().unwrap_or_default();
+        let page = render_page(state, form.parts, echo, StatusCode::FORBIDDEN).await;
+        // Posts without a page of their own (sign-out) get a plain explanation instead.
+        if page.status() == StatusCode::NOT_FOUND {
+            use app::i18n::Msg;
+            return Err(message_page_in(lang, StatusCode::FORBIDDEN, Msg::ErrorTitle, Msg::FormExpired));
+        }
+        return Err(page);
     }
     Ok(form)
 }
@@ -101,8 +108,18 @@ pub fn see_other(to: &str) -> Response {
 /// A plain, translated page for refusals and failures that are not the user's fault.
 /// It says nothing about the cause, which has been logged where it happened.
 pub fn message_page(parts: &Parts, status: StatusCode, title: app::i18n::Msg, body: app::i18n::Msg) -> Response {
-    use app::i18n::{Lang, Msg};
-    let lang = parts.extensions.get::<Lang>().copied().unwrap_or_default();
+    let lang = parts.extensions.get::<app::i18n::Lang>().copied().unwrap_or_default();
+    message_page_in(lang, status, title, body)
+}
+
+/// [`message_page`] in a given language.
+pub fn message_page_in(
+    lang: app::i18n::Lang,
+    status: StatusCode,
+    title: app::i18n::Msg,
+    body: app::i18n::Msg,
+) -> Response {
+    use app::i18n::Msg;
     let html = format!(
         "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/outage-desk.css\"></head><body><header class=\"site-header\"><div class=\"container\"><a class=\"site-name\" href=\"/\">{site}</a></div></header><main id=\"main\" class=\"container\"><h1>{title}</h1><p>{body}</p><p><a href=\"/\">{site}</a></p></main></body></html>",
         code = lang.code(),
