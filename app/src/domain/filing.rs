@@ -269,5 +269,5 @@ impl InitialNotification {
 }
 
 #[cfg(test)]
-#[path = "filing_tests.rs"]
+#[path = "filing_test.rs"]
 mod tests;
