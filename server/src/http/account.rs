@@ -11,7 +11,7 @@ use axum::response::Response;
 use tower_sessions::Session;
 
 use super::render::{error_response, render_page, see_other, PostedForm};
-use crate::auth::context::{current_caller, USER_KEY};
+use crate::auth::context::USER_KEY;
 use crate::auth::csrf;
 use crate::state::AppState;
 use crate::storage::audit::{self, AuditEntry};
@@ -102,7 +102,8 @@ pub async fn login(
     if let Err(e) = audit::record(&state.db, entry).await {
         tracing::error!(error = %e, "audit write failed");
     }
-    let home = match current_caller(&state, &session).await {
+    // The account just verified decides where to land; no need to read the session back.
+    let home = match users::caller(&state.db, user).await.ok().flatten() {
         Some(c) if c.operator().is_some() => "/filing",
         Some(c) if c.reviewer().is_some() => "/review",
         _ => "/",

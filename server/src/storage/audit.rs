@@ -38,7 +38,7 @@ pub async fn record(db: &super::Db, entry: AuditEntry<'_>) -> Result<(), sqlx::E
     crate::with_pool!(db, |p| record_audit!(p, &entry).map(|_| ()))
 }
 
-/// Number of entries with this action and subject; used by tests and the admin views.
+/// Number of entries with this action and subject; used by tests.
 pub async fn count(db: &super::Db, action: &str, subject: &str) -> Result<i64, sqlx::Error> {
     crate::with_pool!(db, |p| {
         sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM audit_log WHERE action = $1 AND subject = $2")
