@@ -4,21 +4,12 @@
 use outage_desk_tests::*;
 use server::storage::audit;
 
-fn fields<'a>(v: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
-    v.iter().map(|(k, x)| (*k, x.as_str())).collect()
-}
-
-/// Files an initial notification as `client` and returns the filing reference.
-async fn file(client: &Client, title: &str) -> anyhow::Result<String> {
-    let form = initial_notification(title);
-    let resp = client.submit("/filing/new", "/filing/new", &fields(&form)).await?;
-    anyhow::ensure!(resp.status == 303, "filing answered {}: {}", resp.status, resp.body);
-    let location = resp.location.unwrap_or_default();
-    let reference = location
-        .strip_prefix("/filing/filings/")
-        .and_then(|r| r.strip_suffix("?received=1"))
-        .ok_or_else(|| anyhow::anyhow!("unexpected redirect {location}"))?;
-    Ok(reference.to_string())
+/// An officer of organisation A drafts an initial notification and its signatory files it.
+/// Returns the filing reference.
+async fn file(app: &TestApp, title: &str) -> anyhow::Result<String> {
+    let officer = app.signed_in("officer@a.example").await?;
+    let signatory = app.signed_in("signatory@a.example").await?;
+    Ok(file_initial(&officer, &signatory, title).await?.1)
 }
 
 fn incident_of(filing: &str) -> String {
@@ -27,7 +18,7 @@ fn incident_of(filing: &str) -> String {
 
 async fn whole_flow(app: &TestApp) -> anyhow::Result<()> {
     let officer = app.signed_in("officer@a.example").await?;
-    let reference = file(&officer, "전원 장애로 메신저 중단").await?;
+    let reference = file(app, "전원 장애로 메신저 중단").await?;
     assert!(app::domain::ids::is_reference(&reference), "{reference}");
 
     // confirmation page with reference, hash and PDF link
@@ -122,11 +113,10 @@ on_both_backends!(throttle_db => sign_in_is_throttled);
 
 async fn posts_without_token_are_refused(app: &TestApp) -> anyhow::Result<()> {
     let officer = app.signed_in("officer@a.example").await?;
-    let form = initial_notification("토큰 없는 제출");
-    let resp = officer.post("/filing/new", &fields(&form)).await?;
+    let resp = officer.post("/filing/new", &[("title", "토큰 없는 제출")]).await?;
     assert_eq!(resp.status, 403);
     assert_eq!(resp.field_value("title").as_deref(), Some("토큰 없는 제출"), "what was typed is kept");
-    let resp = officer.post("/filing/new", &[fields(&form), vec![("_csrf", "0000")]].concat()).await?;
+    let resp = officer.post("/filing/new", &[("title", "토큰 없는 제출"), ("_csrf", "0000")]).await?;
     assert_eq!(resp.status, 403);
     assert!(officer.get("/filing").await?.body.contains("아직 제출한 신고가 없습니다"), "nothing stored");
     let anon = app.client();
@@ -135,30 +125,22 @@ async fn posts_without_token_are_refused(app: &TestApp) -> anyhow::Result<()> {
 }
 on_both_backends!(csrf_db => posts_without_token_are_refused);
 
-async fn invalid_values_get_field_errors_and_store_nothing(app: &TestApp) -> anyhow::Result<()> {
+async fn an_incident_needs_a_title(app: &TestApp) -> anyhow::Result<()> {
     let officer = app.signed_in("officer@a.example").await?;
-    let mut form = initial_notification("잘못된 입력");
-    form[3].1 = "2026-01-10T08:00".into(); // detected before onset
-    form[7].1 = "many".into();
-    form[5].1 = "".into();
-    let resp = officer.submit("/filing/new", "/filing/new", &fields(&form)).await?;
+    let resp = officer.submit("/filing/new", "/filing/new", &[("title", "   ")]).await?;
     assert_eq!(resp.status, 422);
-    let summary = resp.texts(".error-summary li");
-    assert_eq!(summary.len(), 3, "{summary:?}");
-    assert!(resp.texts("#detected_at-error").join("").contains("발생 시각보다 빠를 수 없습니다"));
-    assert!(resp.texts("#users_affected-error").join("").contains("정수"));
-    assert!(resp.texts("#cause_category-error").join("").contains("필수"));
-    assert_eq!(resp.field_value("title").as_deref(), Some("잘못된 입력"));
-    assert_eq!(resp.field_value("users_affected").as_deref(), Some("many"));
-    assert_eq!(resp.field_value("description").as_deref(), Some(form[4].1.as_str()));
+    assert!(resp.texts("#title-error").join("").contains("필수"), "{:?}", resp.texts(".error-summary li"));
+    let long = "가".repeat(201);
+    let resp = officer.submit("/filing/new", "/filing/new", &[("title", &long)]).await?;
+    assert_eq!(resp.status, 422);
+    assert_eq!(resp.field_value("title").as_deref(), Some(long.as_str()), "what was typed is kept");
     assert!(officer.get("/filing").await?.body.contains("아직 제출한 신고가 없습니다"), "nothing stored");
     Ok(())
 }
-on_both_backends!(invalid_db => invalid_values_get_field_errors_and_store_nothing);
+on_both_backends!(invalid_db => an_incident_needs_a_title);
 
 async fn other_organisations_filings_are_not_found(app: &TestApp) -> anyhow::Result<()> {
-    let a = app.signed_in("officer@a.example").await?;
-    let reference = file(&a, "A사 장애").await?;
+    let reference = file(app, "A사 장애").await?;
     let b = app.signed_in("officer@b.example").await?;
     assert_eq!(b.get(&format!("/filing/filings/{reference}")).await?.status, 404);
     assert_eq!(b.get(&format!("/filing/filings/{reference}/pdf")).await?.status, 404);
@@ -204,25 +186,32 @@ on_both_backends!(logout_db => sign_out_ends_the_session);
 /// Every work route × every role: who gets in, who is turned away.
 async fn authorization_matrix(app: &TestApp) -> anyhow::Result<()> {
     let a = app.signed_in("officer@a.example").await?;
-    let reference = file(&a, "권한 확인용").await?;
+    let reference = file(app, "권한 확인용").await?;
+    let incident = incident_of(&reference);
+    // a second stage being drafted, so the draft pages exist
+    assert_eq!(start_stage(&a, &incident, "interim").await?.status, 303);
     let routes = [
         "/filing".to_string(),
         "/filing/new".to_string(),
         format!("/filing/filings/{reference}"),
         format!("/filing/filings/{reference}/pdf"),
+        format!("/filing/incidents/{incident}"),
+        format!("/filing/incidents/{incident}/draft/impact"),
+        format!("/filing/incidents/{incident}/draft/check"),
+        format!("/filing/incidents/{incident}/compare?from=1&to=1"),
         "/review".to_string(),
         format!("/review/filings/{reference}"),
         format!("/review/filings/{reference}/pdf"),
     ];
     // expected status per account, in `routes` order (200 = allowed)
-    let expect: [(&str, [u16; 7]); 7] = [
-        ("officer@a.example", [200, 200, 200, 200, 403, 403, 403]),
-        ("signatory@a.example", [200, 200, 200, 200, 403, 403, 403]),
-        ("admin@a.example", [200, 403, 200, 200, 403, 403, 403]),
-        ("officer@b.example", [200, 200, 404, 404, 403, 403, 403]),
-        ("reviewer@msit.example", [403, 403, 403, 403, 200, 200, 200]),
-        ("lead@msit.example", [403, 403, 403, 403, 200, 200, 200]),
-        ("sysadmin@desk.example", [403, 403, 403, 403, 403, 403, 403]),
+    let expect: [(&str, [u16; 11]); 7] = [
+        ("officer@a.example", [200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403]),
+        ("signatory@a.example", [200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403]),
+        ("admin@a.example", [200, 403, 200, 200, 200, 200, 200, 200, 403, 403, 403]),
+        ("officer@b.example", [200, 200, 404, 404, 404, 404, 404, 404, 403, 403, 403]),
+        ("reviewer@msit.example", [403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200]),
+        ("lead@msit.example", [403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200]),
+        ("sysadmin@desk.example", [403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403]),
     ];
     for (email, statuses) in expect {
         let c = app.signed_in(email).await?;
@@ -237,10 +226,14 @@ async fn authorization_matrix(app: &TestApp) -> anyhow::Result<()> {
     }
     // posts need the capability too
     let reviewer = app.signed_in("reviewer@msit.example").await?;
-    let form = initial_notification("검토관이 제출");
-    assert_eq!(reviewer.submit("/review", "/filing/new", &fields(&form)).await?.status, 403);
+    let form = [("title", "검토관이 제출")];
+    assert_eq!(reviewer.submit("/review", "/filing/new", &form).await?.status, 403);
     let admin = app.signed_in("admin@a.example").await?;
-    assert_eq!(admin.submit("/filing", "/filing/new", &fields(&form)).await?.status, 403, "org admin cannot file");
+    assert_eq!(admin.submit("/filing", "/filing/new", &form).await?.status, 403, "org admin cannot file");
+    let save = format!("/filing/incidents/{incident}/draft/impact");
+    assert_eq!(admin.submit(&save, &save, &[("users_affected", "1")]).await?.status, 403, "org admin cannot edit");
+    let submit = format!("/filing/incidents/{incident}/draft/submit");
+    assert_eq!(a.submit("/filing", &submit, &[("attest", "yes")]).await?.status, 403, "an officer cannot submit");
     assert!(!admin.get("/filing").await?.body.contains("/filing/new"), "no link to a form they cannot use");
     let page = format!("/review/filings/{reference}");
     let publish = [("headline_ko", "x"), ("headline_en", "x"), ("summary_ko", "x"), ("summary_en", "x")];

@@ -4,7 +4,8 @@
 use std::process::Command;
 
 use app::api::{FilingDetail, Names};
-use app::domain::filing::{FilingStage, FilingStatus, InitialNotificationForm};
+use app::domain::filing::{FilingStage, FilingStatus};
+use app::domain::report::Content;
 use app::domain::timestamp::Timestamp;
 use server::pdf::PdfEngine;
 use server::storage::filings::content_hash;
@@ -16,17 +17,22 @@ fn engine() -> anyhow::Result<PdfEngine> {
 }
 
 fn hostile_filing() -> anyhow::Result<FilingDetail> {
-    let form = InitialNotificationForm {
-        title: "카카오톡 장애 #read(\"/etc/passwd\")".into(),
-        services_affected: "메신저\n로그인 ] * $ _ `code`".into(),
-        onset_at: "2022-10-15T15:19".into(),
-        detected_at: "2022-10-15T15:23".into(),
-        description: "#import \"/etc/hosts\": * \n#eval(\"1+1\") $x^2$ <label> @ref // comment".into(),
-        cause_category: "POWER".into(),
-        emergency_measures: "예비 데이터센터 전환 \\ 역슬래시".into(),
-        users_affected: "47000000".into(),
-    };
-    let content = form.validate_at(Timestamp(i64::MAX / 4)).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let mut content = Content::default();
+    for (k, v) in [
+        ("title", "카카오톡 장애 #read(\"/etc/passwd\")"),
+        ("services_affected", "메신저\n로그인 ] * $ _ `code`"),
+        ("onset_at", "2022-10-15T06:19:00Z"),
+        ("detected_at", "2022-10-15T06:23:00Z"),
+        ("description", "#import \"/etc/hosts\": * \n#eval(\"1+1\") $x^2$ <label> @ref // comment"),
+        ("cause_category", "POWER"),
+        ("emergency_measures", "예비 데이터센터 전환 \\ 역슬래시"),
+        ("users_affected", "47000000"),
+        ("timeline.0.at", "2022-10-15T06:23:00Z"),
+        ("timeline.0.kind", "detect"),
+        ("timeline.0.text", "#sys.exit() 경보"),
+    ] {
+        content.set(k, v);
+    }
     Ok(FilingDetail {
         reference: "OD-2022-000001-01".into(),
         incident_reference: "OD-2022-000001".into(),
@@ -36,6 +42,8 @@ fn hostile_filing() -> anyhow::Result<FilingDetail> {
         version: 1,
         submitted_at: Timestamp::parse_kst_local("2022-10-15T16:40").unwrap_or(Timestamp(0)),
         submitted_by: "김민지".into(),
+        drafted_by: Some("박서연".into()),
+        signatory_title: Some("준법감시인".into()),
         content_sha256: content_hash(&content.canonical_json()),
         content,
     })
@@ -79,7 +87,12 @@ fn filing_pdf_prints_user_text_literally_in_an_embedded_korean_font() -> anyhow:
         "로그인 ] * $ _ `code`",
         "#import \"/etc/hosts\": *",
         "#eval(\"1+1\") $x^2$ <label> @ref // comment",
-        "47000000",
+        "47,000,000",
+        "장애 개요 / Outage summary",
+        "#sys.exit() 경보",
+        "2022-10-15 15:23 KST",
+        "김민지 (준법감시인)",
+        "박서연",
         filing.content_sha256.as_str(),
     ] {
         assert!(flat.contains(expected), "PDF text lacks {expected:?}:\n{flat}");

@@ -4,7 +4,6 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::auth::Role;
-use crate::domain::filing::CauseCategory;
 use crate::domain::validation::FieldError;
 
 /// Display language. Korean is the default: the service is run by the Korean ministry.
@@ -97,13 +96,13 @@ messages! {
     ErrorSummaryTitle => "다음 항목을 확인하세요", "There is a problem";
     FilingDashboardTitle => "우리 기관의 장애 신고", "Your organisation's filings";
     NewIncident => "새 장애 신고", "Report a new incident";
-    NoFilings => "아직 제출한 신고가 없습니다.", "You have not filed any reports yet.";
+    NoFilings => "아직 제출한 신고가 없습니다.", "You have not reported any incidents yet.";
     Stage => "단계", "Stage";
     Status => "상태", "Status";
     SubmittedAt => "제출일시", "Submitted";
     Title => "장애 제목", "Incident title";
     NewIncidentTitle => "최초 보고 작성", "Initial notification";
-    NewIncidentIntro => "방송통신발전 기본법 제38조에 따라 장애의 현황, 원인, 응급조치 내용을 지체 없이 보고합니다. 시각은 한국 표준시(KST)로 입력하세요.", "Report the status, cause and emergency measures without delay (Framework Act Art. 38). Enter times in Korean Standard Time (KST).";
+    NewIncidentIntro => "사고를 등록하면 최초 보고 초안이 만들어집니다. 항목별로 저장하며 작성하고, 서명권자가 확인한 뒤 제출합니다. 기한은 등록 즉시 계산됩니다.", "Opening an incident creates a draft initial notification. Fill it in section by section, saving as you go; an authorised signatory checks and submits it. Deadlines are computed as soon as you enter the times.";
     ServicesAffectedHint => "한 줄에 하나씩 또는 쉼표로 구분", "One per line, or separated by commas";
     OnsetHint => "추정 발생 시각 (KST)", "Estimated start (KST)";
     DetectedHint => "사업자가 장애를 인지한 시각 (KST)", "When you became aware of it (KST)";
@@ -112,7 +111,7 @@ messages! {
     UsersAffectedHint => "숫자만 입력 (예: 47000000)", "Digits only (e.g. 47000000)";
     ChooseOne => "선택하세요", "Choose one";
     Submit => "제출", "Submit";
-    SubmitFiling => "최초 보고 제출", "Submit initial notification";
+    SubmitFiling => "제출하기", "Submit";
     ConfirmationTitle => "신고가 접수되었습니다", "Filing received";
     ConfirmationBody => "이 접수번호로 신고를 확인할 수 있습니다.", "Use this reference to refer to your filing.";
     DownloadPdf => "공식 PDF 내려받기", "Download the official PDF";
@@ -146,21 +145,131 @@ messages! {
     ErrInTheFuture => "미래 시각은 입력할 수 없습니다.", "This cannot be in the future.";
     ErrDetectedBeforeOnset => "인지 시각은 발생 시각보다 빠를 수 없습니다.", "Detection cannot be earlier than onset.";
     ErrUnknownOption => "목록에서 선택하세요.", "Choose an option from the list.";
+    ErrAtLeastOneRow => "하나 이상 입력하세요.", "Add at least one.";
+    ErrBeforeOnset => "발생 시각보다 빠를 수 없습니다.", "This cannot be earlier than the onset.";
+    ErrRestoredBeforeDetection => "복구 시각은 탐지 시각보다 빠를 수 없습니다.", "Restoration cannot be earlier than detection.";
+    ErrRequiredOnceRestored => "복구되었다면 복구 완료 시각을 입력하세요.", "Enter when service was restored, as the status says it is.";
+    ErrMoreThanServiceUsers => "영향받은 이용자 수가 서비스 이용자 수보다 많을 수 없습니다.", "Users affected cannot be more than the service's users.";
+    ErrRequiredWhenNoticeSent => "이용자에게 고지했다면 입력하세요.", "Enter this, as users were told.";
+    ErrRequiredWithExemption => "면제를 주장하려면 사유를 설명하세요.", "Explain why the exemption applies.";
+    ErrRequiredWithThirdParty => "제3자의 역할을 선택하세요.", "Choose the third party's role.";
+    ErrRequiredWhenFailoverTried => "전환을 시도했다면 성공 여부를 선택하세요.", "Say whether failover worked, as it was attempted.";
+    ErrNotAPercentage => "0에서 100 사이의 숫자로 입력하세요.", "Enter a number from 0 to 100.";
+    ErrInvalidDate => "날짜를 YYYY-MM-DD 형식으로 입력하세요.", "Enter a date as YYYY-MM-DD.";
     RoleOperatorOfficer => "신고 담당자", "Compliance officer";
     RoleOperatorSignatory => "서명권자", "Authorised signatory";
     RoleOperatorAdmin => "기관 관리자", "Organisation admin";
     RoleReviewer => "검토관", "Reviewer";
     RoleReviewLead => "검토 책임자", "Review lead";
     RoleSystemAdmin => "시스템 관리자", "System administrator";
-    CauseSystemFailure => "시스템 장애", "System failure";
-    CauseProcessFailure => "절차 실패", "Process failure";
-    CauseHumanError => "인적 오류", "Human error";
-    CauseExternalEvent => "외부 사건(재난 등)", "External event (disaster etc.)";
-    CauseMaliciousAction => "악의적 행위", "Malicious action";
-    CauseCapacityOverload => "트래픽 과부하", "Capacity overload";
-    CausePower => "전원 장애", "Power failure";
-    CauseThirdParty => "제3자 장애", "Third-party failure";
-    CauseUnknown => "미상", "Unknown";
+    AddAnotherRow => "새 행 추가 (비워 두면 저장되지 않습니다)", "Add another (left empty, it is not saved)";
+    AmendFinal => "최종 보고 정정", "Amend the final report";
+    Apply => "적용", "Apply";
+    Attestation => "확인 및 서명", "Declaration";
+    AttestationText => "위 내용이 사실이며 완전함을 확인하고, 다음 기관을 대표하여 제출할 권한이 있음을 확인합니다:", "I confirm this report is accurate and complete to the best of my knowledge and that I am authorised to submit it on behalf of";
+    BackToIncident => "사고 페이지로 돌아가기", "Back to the incident";
+    BackToTaskList => "작업 목록으로 돌아가기", "Back to the task list";
+    CannotSubmitYet => "아래 문제를 해결해야 제출할 수 있습니다. 각 항목의 '변경'에서 고칠 수 있습니다.", "You cannot submit until the problems above are fixed. Use 'Change' to fix each section.";
+    Change => "변경", "Change";
+    ChangedFields => "변경된 항목 수:", "Fields changed:";
+    CheckAnswersTitle => "입력 내용 확인 후 제출", "Check your answers and submit";
+    ChooseFile => "파일 선택", "Choose a file";
+    ClockLate => "지연 제출", "Late by";
+    ClockMet => "기한 내 완료", "Done on time";
+    ClockNotStarted => "기산 전", "Not started";
+    ClockOpen => "진행 중", "Running";
+    ClockOverdue => "기한 초과", "Overdue";
+    Compare => "비교", "Compare";
+    CompareFrom => "이전 판", "From";
+    CompareTitle => "판 비교", "Compare versions";
+    CompareTo => "이후 판", "To";
+    CompareWithPrevious => "이전 판과 비교", "Compare with previous";
+    Completed => "완료", "Completed";
+    ContentHashExplained => "제출하면 이 지문(SHA-256)과 똑같은 내용이 판으로 확정됩니다. 그 사이 초안이 바뀌면 제출되지 않습니다.", "Submitting files exactly the content with this fingerprint (SHA-256). If the draft changes meanwhile, nothing is filed.";
+    DeadlinesTitle => "제출 기한", "Deadlines";
+    DoneAt => "완료 시각", "Done";
+    Drafter => "작성자", "Drafted by";
+    Drafting => "작성 중:", "Drafting:";
+    DueAt => "기한", "Due";
+    DueNotSet => "과기정통부 요청 시 정해짐", "Set by the ministry's request";
+    Duty => "의무", "Duty";
+    DutyCompensationNotice => "손해배상 안내 고지", "Compensation notice";
+    DutyDataSubmission => "자료 제출", "Data submission";
+    DutyEarlyWarning => "조기 경보", "Early warning";
+    DutyFinalReport => "최종 보고", "Final report";
+    DutyInitialReport => "최초 보고", "Initial report";
+    DutyUpdateReport => "중간 보고", "Update report";
+    DutyUserNotice => "이용자 고지", "User notice";
+    EvidenceTitle => "증빙 자료", "Evidence";
+    Field => "항목", "Field";
+    FileDescription => "설명", "Description";
+    FileName => "파일", "File";
+    FileSize => "크기", "Size";
+    FilingDetails => "제출 정보", "Filing details";
+    GroupRowsHint => "행을 지우려면 모든 칸을 비우고 저장하세요.", "To remove a row, empty all its boxes and save.";
+    InProgress => "작성 중", "In progress";
+    IncidentClosed => "종결", "Closed";
+    IncidentOpen => "진행 중", "Open";
+    IncidentTitleHint => "예: 판교 데이터센터 화재로 인한 메신저·결제 서비스 장애", "For example: Messaging and payments outage after the Pangyo data-centre fire";
+    LastSavedBy => "마지막 저장:", "Last saved by";
+    NextDue => "다음 기한", "Due next";
+    NextFiling => "다음 보고", "Next filing";
+    NextFilingBody => "이전에 제출한 내용을 이어받아 새 초안을 만듭니다.", "Starts a new draft carrying forward everything filed so far.";
+    No => "아니요", "No";
+    NoAttachments => "첨부한 증빙 자료가 없습니다.", "No evidence files yet.";
+    NoClocks => "신고 근거 법령을 고르면 기한이 계산됩니다.", "Choose the reporting regimes to compute deadlines.";
+    NoDraftBody => "이 사고에는 작성 중인 초안이 없습니다. 이미 제출되었을 수 있습니다.", "This incident has no draft being prepared. It may have been submitted.";
+    NoDraftTitle => "작성 중인 초안 없음", "No draft";
+    NoVersions => "아직 제출한 판이 없습니다.", "Nothing filed yet.";
+    NotAnswered => "미입력", "Not answered";
+    NotStarted => "시작 전", "Not started";
+    OnlySignatoryCanSubmit => "제출은 서명권자만 할 수 있습니다. 서명권자에게 검토와 제출을 요청하세요.", "Only an authorised signatory can submit. Ask your signatory to review and submit.";
+    OpenIncident => "사고 등록", "Open incident";
+    OpenIncidents => "진행 중인 사고", "Open incidents";
+    Optional => "선택", "optional";
+    OverdueItems => "기한 초과", "Overdue deadlines";
+    PreventionDone => "재발방지 완료", "Prevention items done";
+    PreventionInProgress => "재발방지 진행 중", "Prevention items in progress";
+    PreventionPlanned => "재발방지 계획", "Prevention items planned";
+    Regime => "제도", "Regime";
+    ReportabilityHint => "지속 시간, 영향 이용자 수, 서비스로 계산한 참고 정보입니다. 신고 여부는 담당자가 판단합니다.", "Computed from duration, users affected and services, as guidance. You decide which regimes to report under.";
+    ReportabilityTitle => "신고 대상 여부", "Reportability check";
+    Row => "행", "row";
+    SaveAndAddRow => "저장하고 행 추가", "Save and add another row";
+    SaveAndReturn => "저장하고 작업 목록으로", "Save and return to the task list";
+    SavedNotice => "저장했습니다.", "Your answers were saved.";
+    SectionsCompleted => "완료한 항목:", "Sections completed:";
+    Signatory => "서명·제출자", "Signatory";
+    SignatoryTitle => "직위", "Your job title";
+    StartFinal => "최종 보고 작성", "Start the final report";
+    StartInitial => "최초 보고 작성", "Start the initial notification";
+    StartInterim => "중간 보고 작성", "Start an interim update";
+    Step => "단계", "Step";
+    SubmitHeading => "서명하고 제출", "Sign and submit";
+    Threshold => "기준 충족", "Threshold";
+    ThresholdMet => "충족", "Met";
+    ThresholdNotMet => "미충족", "Not met";
+    ThresholdUnknown => "확인 필요", "Check";
+    TimeZone => "시간대", "Time zone";
+    TimesInZone => "시각은 다음 시간대로 입력하고 표시합니다:", "Times are entered and shown in";
+    Upload => "올리기", "Upload";
+    UploadHint => "PDF, PNG, JPEG, 텍스트·CSV 파일, 10MB 이하", "PDF, PNG, JPEG, text or CSV, up to 10 MB";
+    UploadTitle => "증빙 자료 올리기", "Add an evidence file";
+    UploadedBy => "올린 사람", "Uploaded by";
+    UserHours => "이용자·시간", "user-hours";
+    UserMinutes => "손실 이용자·분", "User-minutes lost";
+    VersionsTitle => "제출한 판", "Filed versions";
+    Why => "근거", "Why";
+    WithoutDelay => "지체 없이", "Without delay";
+    WorkingTarget => "목표:", "target";
+    Yes => "예", "Yes";
+    DraftChanged => "그 사이 다른 사람이 이 초안을 저장했습니다. 입력하신 내용은 아래에 그대로 있지만 아직 저장되지 않았습니다. 확인 후 다시 저장하면 덮어씁니다.", "Someone else saved this draft since you opened it. What you typed is below but has not been saved; check it and save again to replace their version.";
+    DraftChangedBeforeSubmit => "검토하신 뒤 초안이 바뀌었습니다. 아무것도 제출되지 않았습니다. 바뀐 내용을 확인하고 다시 제출하세요.", "The draft changed after you reviewed it. Nothing was filed; check the changes and submit again.";
+    StageNotAllowed => "지금은 그 단계의 보고를 시작할 수 없습니다.", "That stage cannot be started now.";
+    ErrFileTooLarge => "파일이 10MB를 넘습니다.", "The file is larger than 10 MB.";
+    ErrFileTypeNotAllowed => "PDF, PNG, JPEG, 텍스트·CSV 파일만 올릴 수 있습니다.", "Upload a PDF, PNG, JPEG, text or CSV file.";
+    ErrMustConfirm => "제출하려면 확인란을 선택하세요.", "Tick the box to confirm before submitting.";
+    AttachmentRejected => "파일을 받을 수 없습니다.", "The file could not be accepted.";
 }
 
 impl From<FieldError> for Msg {
@@ -174,6 +283,20 @@ impl From<FieldError> for Msg {
             FieldError::InTheFuture => Msg::ErrInTheFuture,
             FieldError::DetectedBeforeOnset => Msg::ErrDetectedBeforeOnset,
             FieldError::UnknownOption => Msg::ErrUnknownOption,
+            FieldError::AtLeastOneRow => Msg::ErrAtLeastOneRow,
+            FieldError::BeforeOnset => Msg::ErrBeforeOnset,
+            FieldError::RestoredBeforeDetection => Msg::ErrRestoredBeforeDetection,
+            FieldError::RequiredOnceRestored => Msg::ErrRequiredOnceRestored,
+            FieldError::MoreThanServiceUsers => Msg::ErrMoreThanServiceUsers,
+            FieldError::RequiredWhenNoticeSent => Msg::ErrRequiredWhenNoticeSent,
+            FieldError::RequiredWithExemption => Msg::ErrRequiredWithExemption,
+            FieldError::RequiredWithThirdParty => Msg::ErrRequiredWithThirdParty,
+            FieldError::RequiredWhenFailoverTried => Msg::ErrRequiredWhenFailoverTried,
+            FieldError::NotAPercentage => Msg::ErrNotAPercentage,
+            FieldError::InvalidDate => Msg::ErrInvalidDate,
+            FieldError::FileTooLarge => Msg::ErrFileTooLarge,
+            FieldError::FileTypeNotAllowed => Msg::ErrFileTypeNotAllowed,
+            FieldError::MustConfirm => Msg::ErrMustConfirm,
         }
     }
 }
@@ -191,42 +314,17 @@ impl From<Role> for Msg {
     }
 }
 
-impl From<CauseCategory> for Msg {
-    fn from(c: CauseCategory) -> Msg {
-        match c {
-            CauseCategory::SystemFailure => Msg::CauseSystemFailure,
-            CauseCategory::ProcessFailure => Msg::CauseProcessFailure,
-            CauseCategory::HumanError => Msg::CauseHumanError,
-            CauseCategory::ExternalEvent => Msg::CauseExternalEvent,
-            CauseCategory::MaliciousAction => Msg::CauseMaliciousAction,
-            CauseCategory::CapacityOverload => Msg::CauseCapacityOverload,
-            CauseCategory::Power => Msg::CausePower,
-            CauseCategory::ThirdParty => Msg::CauseThirdParty,
-            CauseCategory::Unknown => Msg::CauseUnknown,
-        }
-    }
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn every_field_error_role_and_cause_has_two_distinct_non_empty_texts() {
-        let msgs: Vec<Msg> = [
-            FieldError::Required,
-            FieldError::TooLong,
-            FieldError::NotAWholeNumber,
-            FieldError::OutOfRange,
-            FieldError::InvalidDateTime,
-            FieldError::InTheFuture,
-            FieldError::DetectedBeforeOnset,
-            FieldError::UnknownOption,
-        ]
+    fn every_field_error_and_role_has_two_distinct_non_empty_texts() {
+        let msgs: Vec<Msg> = FieldError::ALL
         .into_iter()
         .map(Msg::from)
         .chain(Role::ALL.into_iter().map(Msg::from))
-        .chain(CauseCategory::ALL.into_iter().map(Msg::from))
         .collect();
         for m in msgs {
             assert!(!m.t(Lang::Ko).is_empty() && !m.t(Lang::En).is_empty(), "{m:?}");

@@ -2,13 +2,14 @@
 //! the capability that permits it.
 
 use app::api::ports::{DeskError, Desks};
-use app::api::{FilingDetail, FilingRow, PublishedDetail, PublishedRow};
+use app::api::{DiffView, FilingDetail, FilingRow, IncidentRow, IncidentView, PublishedDetail, PublishedRow};
 use app::domain::auth::{OperatorCap, ReviewerCap};
 use app::domain::ids::is_reference;
 use async_trait::async_trait;
 
+use crate::assemble::{incident_row, incident_view};
 use crate::storage::filings::{self, Scope};
-use crate::storage::{publications, Db, StorageError};
+use crate::storage::{attachments, drafts, incidents, now, publications, Db, StorageError};
 
 /// Logs a storage failure once, here at the boundary, and hides its cause from the caller.
 pub fn desk_error(e: StorageError) -> DeskError {
@@ -27,8 +28,45 @@ fn checked(reference: &str) -> Result<&str, DeskError> {
 
 #[async_trait]
 impl Desks for Db {
-    async fn operator_filings(&self, cap: &OperatorCap) -> Result<Vec<FilingRow>, DeskError> {
-        filings::list(self, Scope::Org(cap.org())).await.map_err(desk_error)
+    async fn operator_incidents(&self, cap: &OperatorCap) -> Result<Vec<IncidentRow>, DeskError> {
+        let list = incidents::list(self, cap.org()).await.map_err(desk_error)?;
+        let versions = filings::versions_of_org(self, cap.org()).await.map_err(desk_error)?;
+        let drafts = drafts::of_org(self, cap.org()).await.map_err(desk_error)?;
+        let at = now();
+        let mut rows: Vec<IncidentRow> = list
+            .into_iter()
+            .map(|i| {
+                let mine: Vec<filings::Version> = versions.iter().filter(|v| v.incident_id == i.id).cloned().collect();
+                let draft = drafts.iter().find(|(id, _)| *id == i.id).map(|(_, d)| d);
+                incident_row(i, &mine, draft, at)
+            })
+            .collect();
+        // open incidents first; the list is already newest first
+        rows.sort_by_key(|r| !r.open);
+        Ok(rows)
+    }
+
+    async fn operator_incident(&self, cap: &OperatorCap, reference: &str) -> Result<IncidentView, DeskError> {
+        let incident = incidents::find(self, Some(cap.org()), checked(reference)?).await.map_err(desk_error)?;
+        let versions = filings::versions(self, incident.id).await.map_err(desk_error)?;
+        let draft = drafts::get(self, &incident).await.map_err(desk_error)?;
+        let files = attachments::list(self, &incident).await.map_err(desk_error)?;
+        Ok(incident_view(cap, incident, versions, draft, files, now()))
+    }
+
+    async fn operator_diff(&self, cap: &OperatorCap, reference: &str, from: u32, to: u32) -> Result<DiffView, DeskError> {
+        let incident = incidents::find(self, Some(cap.org()), checked(reference)?).await.map_err(desk_error)?;
+        let versions = filings::versions(self, incident.id).await.map_err(desk_error)?;
+        let pick = |n: u32| versions.iter().find(|v| v.row.version == n).ok_or(DeskError::NotFound);
+        let (a, b) = (pick(from)?, pick(to)?);
+        Ok(DiffView {
+            incident_reference: incident.reference,
+            title: incident.title,
+            from: a.row.clone(),
+            to: b.row.clone(),
+            changes: app::domain::report::diff::diff(&a.content, &b.content),
+            versions: versions.iter().map(|v| v.row.clone()).collect(),
+        })
     }
 
     async fn operator_filing(&self, cap: &OperatorCap, reference: &str) -> Result<FilingDetail, DeskError> {
@@ -36,7 +74,7 @@ impl Desks for Db {
     }
 
     async fn review_queue(&self, _cap: &ReviewerCap) -> Result<Vec<FilingRow>, DeskError> {
-        filings::list(self, Scope::All).await.map_err(desk_error)
+        filings::queue(self).await.map_err(desk_error)
     }
 
     async fn review_filing(&self, _cap: &ReviewerCap, reference: &str) -> Result<FilingDetail, DeskError> {

@@ -1,18 +1,21 @@
 //! Outage Desk server: configuration, storage, sessions, PDF rendering and the HTTP routes
 //! around the Leptos application in the `app` crate.
 
+pub mod assemble;
 pub mod auth;
 pub mod config;
 pub mod desks;
 pub mod http;
 pub mod pdf;
 pub mod seed;
+pub mod seed_incidents;
 pub mod state;
 pub mod storage;
 
 use std::sync::Arc;
 
 use app::api::ports::SharedDesks;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -66,7 +69,15 @@ pub fn router(state: AppState, store: Store) -> Router {
         .route("/readyz", get(http::health::readyz))
         .route("/login", post(http::account::login))
         .route("/logout", post(http::account::logout))
-        .route("/filing/new", post(http::filing::submit_initial))
+        .route("/filing/new", post(http::drafting::open_incident))
+        .route("/filing/incidents/{reference}/draft", post(http::drafting::start_stage))
+        .route("/filing/incidents/{reference}/draft/submit", post(http::drafting::submit))
+        .route("/filing/incidents/{reference}/draft/{section}", post(http::drafting::save_section))
+        .route(
+            "/filing/incidents/{reference}/attachments",
+            post(http::evidence::upload).layer(DefaultBodyLimit::max(http::evidence::MAX_BYTES + 64 * 1024)),
+        )
+        .route("/filing/incidents/{reference}/attachments/{id}", get(http::evidence::download))
         .route("/filing/filings/{reference}/pdf", get(http::pdf::operator_pdf))
         .route("/review/filings/{reference}", post(http::review::publish))
         .route("/review/filings/{reference}/pdf", get(http::pdf::reviewer_pdf))

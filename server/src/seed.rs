@@ -1,14 +1,13 @@
 //! Demo data for `make run`: fictional organisations, one account per role, and a filed
-//! and published incident modelled on the October 2022 data-centre fire.
+//! incidents (see [`crate::seed_incidents`]), one published.
 
 use app::domain::auth::Role;
-use app::domain::filing::InitialNotificationForm;
 use app::domain::publication::PublicSummaryForm;
 use app::domain::timestamp::Timestamp;
 
 use crate::auth::passwords::Hasher;
 use crate::storage::users::{self, NewUser};
-use crate::storage::{filings, now, publications, Db};
+use crate::storage::{now, publications, Db};
 
 /// The password of every demo account (printed by `make run`).
 pub const DEMO_PASSWORD: &str = "demo-password-2026";
@@ -46,24 +45,10 @@ pub async fn seed_demo(db: &Db, hasher: &Hasher) -> anyhow::Result<bool> {
         org_name_en: None,
     };
     let cap = officer.operator().ok_or_else(|| anyhow::anyhow!("demo officer has no capability"))?;
-    let fire = InitialNotificationForm {
-        title: "데이터센터 화재에 따른 메신저·로그인 서비스 전면 장애".into(),
-        services_affected: "판교톡 메신저\n판교톡 계정 로그인 (외부 앱 간편로그인 포함)\n판교톡 페이".into(),
-        onset_at: "2022-10-15T15:19".into(),
-        detected_at: "2022-10-15T15:23".into(),
-        description: "임차 데이터센터(제3자 운영) 지하 배터리실 화재로 전원이 차단되어 메신저, 로그인, 결제 기능이 모두 중단됨. \
-외부 앱의 판교톡 계정 로그인도 실패함.\nA fire in the battery room of a colocated data centre cut power; messaging, login and payments stopped, \
-including logins to other companies' apps that use our accounts."
-            .into(),
-        cause_category: "POWER".into(),
-        emergency_measures: "대체 데이터센터로 트래픽 전환 시도, 운영 도구 이중화 부재로 일부 지연. 이용자 공지(앱 접속 화면 불가로 SNS·언론 우선 통보).\n\
-Traffic failover to secondary DC attempted; delayed because operations tooling was single-site. Users told via SNS and the press because the app itself was down."
-            .into(),
-        users_affected: "47000000".into(),
-    };
-    let n = fire.validate_at(now()).map_err(|e| anyhow::anyhow!("demo filing invalid: {e:?}"))?;
-    let filed_at = Timestamp::parse_kst_local("2022-10-15T16:40").unwrap_or_else(now);
-    let reference = filings::file_initial(db, &cap, &n, filed_at).await?;
+    let signer = app::domain::auth::Caller { user_id: ids[1], role: Role::OperatorSignatory, ..officer.clone() };
+    let scap = signer.operator().ok_or_else(|| anyhow::anyhow!("demo signatory has no capability"))?;
+    let reference = crate::seed_incidents::fire(db, &cap, &scap).await?;
+    crate::seed_incidents::open_login_outage(db, &cap, &scap, now()).await?;
     let reviewer = app::domain::auth::Caller { user_id: ids[3], role: Role::Reviewer, org_id: None, ..officer };
     let rcap = reviewer.reviewer().ok_or_else(|| anyhow::anyhow!("demo reviewer has no capability"))?;
     let summary = PublicSummaryForm {
@@ -74,7 +59,7 @@ Traffic failover to secondary DC attempted; delayed because operations tooling w
     }
     .validate_summary()
     .map_err(|e| anyhow::anyhow!("demo summary invalid: {e:?}"))?;
-    let published_at = Timestamp::parse_kst_local("2022-12-06T14:00").unwrap_or_else(now);
+    let published_at = Timestamp::parse_kst_local("2025-12-05T14:00").unwrap_or_else(now);
     publications::publish(db, &rcap, &reference, &summary, published_at).await?;
     Ok(true)
 }

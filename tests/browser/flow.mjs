@@ -44,15 +44,88 @@ async function signIn(page, email) {
   await page.waitForLoadState('load');
 }
 
-async function fillInitial(page, title, { users = '1200000' } = {}) {
+const SAVE = /저장하고 작업 목록으로|Save and return/;
+
+async function openIncident(page, title) {
+  await page.goto(`${BASE}/filing/new`);
   await page.fill('#title', title);
-  await page.fill('#services_affected', '메신저\n로그인');
-  await page.fill('#onset_at', '2026-01-10T09:00');
-  await page.fill('#detected_at', '2026-01-10T09:07');
-  await page.fill('#description', '전원 장애 #read("/etc/passwd") ] * $');
-  await page.selectOption('#cause_category', 'POWER');
-  await page.fill('#emergency_measures', '예비 데이터센터로 전환');
-  await page.fill('#users_affected', users);
+  await page.getByRole('button', { name: /사고 등록|Open incident/ }).click();
+  await page.waitForURL(/\/filing\/incidents\/OD-\d{4}-\d{6}$/);
+  return page.url().split('/').pop();
+}
+
+// Opens a section of the draft, lets `fill` answer it, saves, and checks where it lands.
+async function saveSection(page, ref, slug, fill, { expectErrors = false } = {}) {
+  await page.goto(`${BASE}/filing/incidents/${ref}/draft/${slug}`);
+  await fill(page);
+  await page.getByRole('button', { name: SAVE }).click();
+  if (expectErrors) {
+    await page.waitForURL(new RegExp(`/draft/${slug}\\?saved=1`));
+  } else {
+    await page.waitForURL(new RegExp(`/filing/incidents/${ref}\\?saved=${slug}`));
+  }
+}
+
+const tick = (page, name, ...codes) => Promise.all(codes.map((c) => page.check(`input[name="${name}"][value="${c}"]`)));
+
+// A realistic multi-service outage: a colocated data centre loses power.
+const INITIAL = {
+  summary: async (p, title) => {
+    await p.fill('#title', title);
+    await tick(p, 'regimes', 'KR_FA38', 'KR_TBA33', 'EU_NIS2');
+    await p.selectOption('#status', 'ongoing');
+    await p.fill('#services_affected', '메신저\n계정 로그인\n페이');
+    await tick(p, 'functions_affected', 'login', 'messaging', 'payments');
+    await p.fill('#downstream_dependents', '우리 계정으로 로그인하는 철도 예매 앱');
+    await p.fill('#description', '임차 데이터센터 전원 차단 #read("/etc/passwd") ] * $');
+  },
+  times: async (p) => {
+    await p.fill('#onset_at', '2026-11-01T15:19');
+    await p.fill('#detected_at', '2026-11-01T15:23');
+    await p.selectOption('#detection_source', 'monitoring');
+  },
+  impact: async (p) => {
+    await tick(p, 'impact_type', 'complete_unavailability');
+    await p.fill('#users_affected', '12,000,000');
+    await p.selectOption('#estimation_basis', 'measured');
+    await p.fill('#service_users', '30000000');
+  },
+  cause: async (p) => {
+    await p.selectOption('#cause_category', 'POWER');
+    await tick(p, 'suspected_malicious', 'no');
+    await tick(p, 'third_party_involved', 'yes');
+    await p.selectOption('#third_party_role', 'data_centre');
+  },
+  response: async (p) => {
+    await p.fill('#emergency_measures', '대체 데이터센터로 전환');
+    await p.fill('#recovery_plan', '로그인부터 순차 복구');
+  },
+  redundancy: async (p) => {
+    await tick(p, 'failover_attempted', 'yes');
+    await tick(p, 'failover_succeeded', 'no');
+  },
+  notice: async (p) => {
+    await tick(p, 'notice_sent', 'yes');
+    await p.fill('#notice_sent_at', '2026-11-01T15:50');
+    await tick(p, 'notice_channels', 'sns', 'press');
+    await tick(p, 'notice_contents', 'fact', 'cause', 'response', 'contact');
+  },
+};
+
+async function fillInitial(page, ref, title) {
+  for (const [slug, fill] of Object.entries(INITIAL)) {
+    await saveSection(page, ref, slug, (p) => fill(p, title));
+  }
+}
+
+// The signatory reviews the answers and submits; returns the filing reference.
+async function signAndSubmit(page, ref, version) {
+  await page.goto(`${BASE}/filing/incidents/${ref}/draft/check`);
+  await page.fill('#signatory_title', '준법감시인');
+  await page.check('#attest');
+  await page.getByRole('button', { name: /제출|Submit/ }).last().click();
+  await page.waitForURL(new RegExp(`/filing/filings/${ref}-0${version}\\?received=1`));
+  return (await page.locator('.panel-reference').innerText()).trim();
 }
 
 const browser = await chromium.launch({
@@ -63,6 +136,7 @@ const browser = await chromium.launch({
 const stamp = Date.now();
 const title = `브라우저 테스트 장애 ${stamp}`;
 let reference = '';
+let incidentRef = '';
 
 await test('JS on: pages hydrate and links navigate in the browser', async () => {
   const page = await (await browser.newContext()).newPage();
@@ -79,21 +153,73 @@ await test('JS on: pages hydrate and links navigate in the browser', async () =>
   check(errors.length === 0, `no page errors: ${errors.join('; ')}`);
 });
 
-await test('JS on: officer files an initial notification and gets reference and PDF', async () => {
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  await signIn(page, 'officer@pangyo-talk.example');
-  check(page.url().endsWith('/filing'), `landed on /filing, got ${page.url()}`);
-  await page.goto(`${BASE}/filing/new`);
-  await page.waitForTimeout(800);
-  await fillInitial(page, title);
-  await page.getByRole('button', { name: /최초 보고 제출|Submit initial/ }).click();
-  await page.waitForURL(/\/filing\/filings\/OD-\d{4}-\d{6}-01\?received=1/);
-  reference = (await page.locator('.panel-reference').innerText()).trim();
-  check(/^OD-\d{4}-\d{6}-01$/.test(reference), `reference shown: ${reference}`);
-  const pdf = await ctx.request.get(`${BASE}/filing/filings/${reference}/pdf`);
-  check(pdf.status() === 200, 'PDF downloads');
-  check((await pdf.body()).subarray(0, 5).toString() === '%PDF-', 'it is a PDF');
+await test('JS on: initial notification, interim update and final report of a multi-service outage', async () => {
+  const officerCtx = await browser.newContext();
+  const officer = await officerCtx.newPage();
+  const errors = [];
+  officer.on('pageerror', (e) => errors.push(String(e)));
+  await signIn(officer, 'officer@pangyo-talk.example');
+  check(officer.url().endsWith('/filing'), `landed on /filing, got ${officer.url()}`);
+  incidentRef = await openIncident(officer, title);
+  await fillInitial(officer, incidentRef, title);
+  check(await officer.locator('.task-list .tag', { hasText: '완료' }).count() === 9, 'every section completed');
+  const signatory = await (await browser.newContext()).newPage();
+  await signIn(signatory, 'signatory@pangyo-talk.example');
+  const v1 = await signAndSubmit(signatory, incidentRef, 1);
+  check(v1 === `${incidentRef}-01`, `version 1: ${v1}`);
+  const pdf = await officerCtx.request.get(`${BASE}/filing/filings/${v1}/pdf`);
+  check(pdf.status() === 200 && (await pdf.body()).subarray(0, 5).toString() === '%PDF-', 'PDF downloads');
+
+  // interim update: progress and a timeline
+  await officer.goto(`${BASE}/filing/incidents/${incidentRef}`);
+  await officer.getByRole('button', { name: /중간 보고 작성/ }).click();
+  await officer.waitForURL(new RegExp(`/filing/incidents/${incidentRef}$`));
+  await saveSection(officer, incidentRef, 'times', async (p) => {
+    check(await p.inputValue('#onset_at') === '2026-11-01T15:19', 'carried forward');
+    await p.fill('#timeline\\.0\\.at', '2026-11-01T15:23');
+    await p.selectOption('#timeline\\.0\\.kind', 'detect');
+    await p.fill('#timeline\\.0\\.text', '전원 경보');
+  });
+  await saveSection(officer, incidentRef, 'response', (p) => p.fill('#pct_services_restored', '40'));
+  await saveSection(officer, incidentRef, 'impact', async (p) => {
+    await p.fill('#users_affected', '14000000');
+    await tick(p, 'data_loss', 'no');
+  });
+  await signAndSubmit(signatory, incidentRef, 2);
+
+  // final report
+  await officer.goto(`${BASE}/filing/incidents/${incidentRef}`);
+  await officer.getByRole('button', { name: /최종 보고 작성/ }).click();
+  await officer.waitForURL(new RegExp(`/filing/incidents/${incidentRef}$`));
+  await saveSection(officer, incidentRef, 'summary', (p) => p.selectOption('#status', 'restored'));
+  await saveSection(officer, incidentRef, 'times', (p) => p.fill('#restored_at', '2026-11-02T03:00'));
+  await saveSection(officer, incidentRef, 'response', (p) => p.fill('#pct_services_restored', '100'));
+  await saveSection(officer, incidentRef, 'cause', async (p) => {
+    await tick(p, 'detailed_causes', 'hw_physical_damage', 'third_party_failure');
+    await p.fill('#cause_narrative', '배터리실 화재로 전원 차단; 운영 도구 단일 데이터센터');
+    await tick(p, 'assets_affected', 'power', 'ops_tools');
+  });
+  await saveSection(officer, incidentRef, 'redundancy', async (p) => {
+    await tick(p, 'data_replicated', 'yes');
+    await tick(p, 'service_multi_dc', 'yes');
+    await tick(p, 'ops_tools_multi_dc', 'no');
+    await p.fill('#rto_target_min', '120');
+    await p.fill('#rto_actual_min', '701');
+  });
+  await saveSection(officer, incidentRef, 'compensation', (p) => p.fill('#compensation_scheme', '유료 이용 기간 3배 연장'));
+  await saveSection(officer, incidentRef, 'prevention', async (p) => {
+    await p.fill('#prevention\\.0\\.measure', '운영 도구 3중화');
+    await p.fill('#prevention\\.0\\.owner', '인프라실');
+    await p.fill('#prevention\\.0\\.due', '2027-03-31');
+    await p.selectOption('#prevention\\.0\\.status', 'in_progress');
+  });
+  reference = await signAndSubmit(signatory, incidentRef, 3);
+
+  // the versions compare field by field
+  await officer.goto(`${BASE}/filing/incidents/${incidentRef}/compare?from=1&to=3`);
+  const rows = await officer.locator('tbody tr').allInnerTexts();
+  check(rows.some((r) => r.includes('12,000,000') && r.includes('14,000,000')), `users affected changed: ${rows.join(' | ')}`);
+  check(errors.length === 0, `no page errors: ${errors.join('; ')}`);
 });
 
 await test('JS on: reviewer publishes; the public sees it, in English too', async () => {
@@ -121,23 +247,27 @@ await test('JS on: reviewer publishes; the public sees it, in English too', asyn
   check(await anon.locator('html').getAttribute('lang') === 'en', '<html lang="en">');
 });
 
-await test('JS off: a bad value keeps everything typed, then the filing goes through', async () => {
-  const ctx = await browser.newContext({ javaScriptEnabled: false });
-  const page = await ctx.newPage();
+await test('JS off: a bad value keeps everything typed, then the initial notification is filed', async () => {
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await signIn(page, 'officer@pangyo-talk.example');
-  await page.goto(`${BASE}/filing/new`);
   const noJsTitle = `${title} (JS 없음)`;
-  await fillInitial(page, noJsTitle, { users: 'about a million' });
-  await page.getByRole('button', { name: /최초 보고 제출/ }).click();
-  await page.waitForLoadState('load');
+  const ref = await openIncident(page, noJsTitle);
+  await fillInitial(page, ref, noJsTitle);
+  await saveSection(page, ref, 'impact', async (p) => {
+    await p.fill('#users_affected', 'about a million');
+    await p.fill('#regions', '수도권');
+  }, { expectErrors: true });
   check(await page.locator('.error-summary').count() === 1, 'error summary shown');
   check((await page.locator('#users_affected-error').innerText()).includes('정수'), 'message beside the field');
-  check(await page.inputValue('#title') === noJsTitle, 'title kept');
-  check((await page.inputValue('#description')).includes('#read("/etc/passwd")'), 'description kept');
-  await page.fill('#users_affected', '1200000');
-  await page.getByRole('button', { name: /최초 보고 제출/ }).click();
-  await page.waitForURL(/received=1/);
-  check(/^OD-/.test((await page.locator('.panel-reference').innerText()).trim()), 'confirmation with reference');
+  check(await page.inputValue('#users_affected') === 'about a million', 'bad value kept as typed');
+  check(await page.inputValue('#regions') === '수도권', 'the rest kept');
+  await page.goto(`${BASE}/filing/incidents/${ref}/draft/summary`);
+  check((await page.inputValue('#description')).includes('#read("/etc/passwd")'), 'other sections kept');
+  await saveSection(page, ref, 'impact', (p) => p.fill('#users_affected', '1200000'));
+  const signatory = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signIn(signatory, 'signatory@pangyo-talk.example');
+  const filed = await signAndSubmit(signatory, ref, 1);
+  check(filed === `${ref}-01`, `confirmation with reference ${filed}`);
 });
 
 await test('accessibility: no axe-core violations on public, sign-in, form-with-errors and review pages', async () => {
@@ -154,9 +284,18 @@ await test('accessibility: no axe-core violations on public, sign-in, form-with-
   await signIn(page, 'officer@pangyo-talk.example');
   await accessible(page, 'filing dashboard');
   await page.goto(`${BASE}/filing/new`);
-  await page.locator('main').getByRole('button', { name: /최초 보고 제출/ }).click();
+  await page.locator('main').getByRole('button', { name: /사고 등록/ }).click();
   await page.waitForLoadState('load');
-  await accessible(page, 'filing form with errors');
+  await accessible(page, 'new incident with errors');
+  await page.goto(`${BASE}/filing/incidents/${incidentRef}`);
+  await accessible(page, 'incident page');
+  await page.goto(`${BASE}/filing/incidents/${incidentRef}/compare?from=1&to=2`);
+  await accessible(page, 'version comparison');
+  const draftRef = await openIncident(page, `${title} (a11y)`);
+  await saveSection(page, draftRef, 'times', (p) => p.fill('#onset_at', 'soon'), { expectErrors: true });
+  await accessible(page, 'draft section with errors');
+  await page.goto(`${BASE}/filing/incidents/${draftRef}/draft/check`);
+  await accessible(page, 'check your answers');
   const reviewer = await (await browser.newContext()).newPage();
   await signIn(reviewer, 'lead@msit.example');
   await accessible(reviewer, 'review queue');

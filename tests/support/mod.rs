@@ -13,6 +13,9 @@ use server::config::Config;
 use server::state::AppState;
 use server::storage::users::{self, NewUser};
 
+pub mod filing;
+pub use filing::*;
+
 pub const PASSWORD: &str = "correct horse battery staple";
 
 /// Which database a test runs against.
@@ -242,20 +245,6 @@ impl Client {
     pub async fn login(&self, email: &str, password: &str) -> anyhow::Result<Page> {
         self.submit("/login", "/login", &[("email", email), ("password", password)]).await
     }
-}
-
-/// A valid initial notification with typst-special characters and Korean text.
-pub fn initial_notification(title: &str) -> Vec<(&'static str, String)> {
-    vec![
-        ("title", title.to_string()),
-        ("services_affected", "메신저\n로그인 #read(\"/etc/passwd\")".into()),
-        ("onset_at", "2026-01-10T09:00".into()),
-        ("detected_at", "2026-01-10T09:05".into()),
-        ("description", "전원 장애 ] * $ _ #import \"x\": * 로 서비스 중단".into()),
-        ("cause_category", "POWER".into()),
-        ("emergency_measures", "예비 데이터센터로 전환".into()),
-        ("users_affected", "1,200,000".into()),
-    ]
 }
 
 /// Runs one async test body against both databases.

@@ -18,6 +18,10 @@ pub enum FormProblem {
     LoginThrottled,
     FormExpired,
     AlreadyPublished,
+    /// Someone saved the draft since this form was opened.
+    DraftChanged,
+    /// The draft changed between "check your answers" and submission.
+    DraftChangedBeforeSubmit,
 }
 
 impl From<FormProblem> for Msg {
@@ -27,6 +31,8 @@ impl From<FormProblem> for Msg {
             FormProblem::LoginThrottled => Msg::LoginThrottled,
             FormProblem::FormExpired => Msg::FormExpired,
             FormProblem::AlreadyPublished => Msg::AlreadyPublished,
+            FormProblem::DraftChanged => Msg::DraftChanged,
+            FormProblem::DraftChangedBeforeSubmit => Msg::DraftChangedBeforeSubmit,
         }
     }
 }

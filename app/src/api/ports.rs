@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
-use super::views::{FilingDetail, FilingRow, PublishedDetail, PublishedRow};
+use super::views::{DiffView, FilingDetail, FilingRow, IncidentRow, IncidentView, PublishedDetail, PublishedRow};
 use crate::domain::auth::{OperatorCap, ReviewerCap};
 
 /// Why a read failed, as far as a page needs to know.
@@ -25,8 +25,13 @@ pub enum DeskError {
 /// Read operations, each taking the capability that permits it.
 #[async_trait]
 pub trait Desks: Send + Sync + 'static {
-    /// The operator's own organisation's filings, newest first.
-    async fn operator_filings(&self, cap: &OperatorCap) -> Result<Vec<FilingRow>, DeskError>;
+    /// The operator's own organisation's incidents, open first, newest first.
+    async fn operator_incidents(&self, cap: &OperatorCap) -> Result<Vec<IncidentRow>, DeskError>;
+    /// One incident of the operator's own organisation.
+    async fn operator_incident(&self, cap: &OperatorCap, reference: &str) -> Result<IncidentView, DeskError>;
+    /// Two versions of one of the operator's incidents, compared.
+    async fn operator_diff(&self, cap: &OperatorCap, reference: &str, from: u32, to: u32)
+        -> Result<DiffView, DeskError>;
     /// One filing of the operator's own organisation.
     async fn operator_filing(&self, cap: &OperatorCap, reference: &str) -> Result<FilingDetail, DeskError>;
     /// Every submitted filing, oldest first (first come, first reviewed).

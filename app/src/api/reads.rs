@@ -75,11 +75,25 @@ pub async fn session_info() -> Result<SessionView, ServerFnError> {
     Ok(SessionView { user, csrf: csrf() })
 }
 
-/// The signed-in operator's organisation's filings.
-#[server(prefix = "/_fn", endpoint = "my_filings")]
-pub async fn my_filings() -> Result<Vec<FilingRow>, ServerFnError> {
+/// The signed-in operator's organisation's incidents, for its dashboard.
+#[server(prefix = "/_fn", endpoint = "my_incidents")]
+pub async fn my_incidents() -> Result<Vec<IncidentRow>, ServerFnError> {
     let cap = caller().and_then(|c| c.operator()).ok_or_else(forbidden)?;
-    desks()?.operator_filings(&cap).await.map_err(fail)
+    desks()?.operator_incidents(&cap).await.map_err(fail)
+}
+
+/// One incident of the signed-in operator's organisation: versions, draft, clocks.
+#[server(prefix = "/_fn", endpoint = "my_incident")]
+pub async fn my_incident(reference: String) -> Result<IncidentView, ServerFnError> {
+    let cap = caller().and_then(|c| c.operator()).ok_or_else(forbidden)?;
+    desks()?.operator_incident(&cap, &reference).await.map_err(fail)
+}
+
+/// Two filed versions of an incident compared field by field.
+#[server(prefix = "/_fn", endpoint = "my_diff")]
+pub async fn my_diff(reference: String, from: u32, to: u32) -> Result<DiffView, ServerFnError> {
+    let cap = caller().and_then(|c| c.operator()).ok_or_else(forbidden)?;
+    desks()?.operator_diff(&cap, &reference, from, to).await.map_err(fail)
 }
 
 /// One filing of the signed-in operator's organisation.

@@ -3,7 +3,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::auth::Role;
-use crate::domain::filing::{FilingStage, FilingStatus, InitialNotification};
+use crate::domain::deadlines::Clock;
+use crate::domain::filing::{FilingStage, FilingStatus};
+use crate::domain::report::diff::Change;
+use crate::domain::report::{Content, SectionState};
+use crate::domain::reportability::Assessment;
+use crate::domain::validation::FieldErrors;
 use crate::domain::timestamp::Timestamp;
 use crate::i18n::Lang;
 
@@ -60,8 +65,11 @@ pub struct FilingDetail {
     pub version: u32,
     pub submitted_at: Timestamp,
     pub submitted_by: String,
+    /// Who last edited the draft (filings made before drafts existed have none).
+    pub drafted_by: Option<String>,
+    pub signatory_title: Option<String>,
     pub content_sha256: String,
-    pub content: InitialNotification,
+    pub content: Content,
 }
 
 /// One published incident summary in the public list.
@@ -80,5 +88,97 @@ pub struct PublishedDetail {
     pub row: PublishedRow,
     pub summary: Names,
     pub services_affected: Vec<String>,
-    pub cause_category: crate::domain::filing::CauseCategory,
+    /// Cause category code (brief d.1), as filed.
+    pub cause_category: String,
+}
+
+/// One of an organisation's incidents on its dashboard.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IncidentRow {
+    pub reference: String,
+    pub title: String,
+    /// The latest filed stage, if any.
+    pub last_stage: Option<FilingStage>,
+    pub versions: u32,
+    /// The stage being drafted, if any.
+    pub draft_stage: Option<FilingStage>,
+    /// Closed = the final report is filed and nothing is being drafted.
+    pub open: bool,
+    pub next_due: Option<Clock>,
+    pub overdue: u32,
+    /// Recurrence-prevention items by status: planned, in progress, done.
+    pub prevention: [u32; 3],
+}
+
+/// A filed version in an incident's history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VersionRow {
+    pub reference: String,
+    pub version: u32,
+    pub stage: FilingStage,
+    pub submitted_at: Timestamp,
+    pub submitted_by: String,
+    pub drafted_by: Option<String>,
+    pub content_sha256: String,
+}
+
+/// The draft being prepared, with what still stops it being filed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DraftView {
+    pub stage: FilingStage,
+    pub revision: i64,
+    pub content: Content,
+    pub errors: FieldErrors,
+    /// Section slug and state, in task-list order.
+    pub sections: Vec<(String, SectionState)>,
+    /// SHA-256 of the content as it would be filed.
+    pub sha256: String,
+    pub updated_by: String,
+    pub updated_at: Timestamp,
+}
+
+/// An incident with its versions, draft, clocks and reportability.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IncidentView {
+    pub reference: String,
+    pub title: String,
+    pub org: Names,
+    pub opened_at: Timestamp,
+    pub versions: Vec<VersionRow>,
+    pub draft: Option<DraftView>,
+    /// The newest content (draft if any, else the latest version).
+    pub latest: Content,
+    pub clocks: Vec<Clock>,
+    pub assessments: Vec<Assessment>,
+    /// Stages that may be started now (empty while a draft exists).
+    pub can_start: Vec<FilingStage>,
+    pub can_draft: bool,
+    pub can_submit: bool,
+    pub user_minutes: Option<u64>,
+    pub attachments: Vec<AttachmentRow>,
+}
+
+/// An evidence file attached to an incident.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AttachmentRow {
+    pub id: String,
+    pub file_name: String,
+    pub description: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+    pub uploaded_by: String,
+    pub uploaded_at: Timestamp,
+}
+
+/// Two versions compared field by field.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DiffView {
+    pub incident_reference: String,
+    pub title: String,
+    pub from: VersionRow,
+    pub to: VersionRow,
+    pub changes: Vec<Change>,
+    /// Every version, for choosing another pair.
+    pub versions: Vec<VersionRow>,
 }

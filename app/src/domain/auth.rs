@@ -56,6 +56,11 @@ impl Role {
         matches!(self, Role::OperatorOfficer | Role::OperatorSignatory)
     }
 
+    /// Whether the role may approve and submit a filing on the organisation's behalf.
+    pub fn can_sign(self) -> bool {
+        self == Role::OperatorSignatory
+    }
+
     /// Whether the role belongs to a reporting organisation.
     pub fn is_operator(self) -> bool {
         matches!(self, Role::OperatorOfficer | Role::OperatorSignatory | Role::OperatorAdmin)
@@ -81,6 +86,7 @@ pub struct OperatorCap {
     user: UserId,
     org: OrgId,
     can_file: bool,
+    can_sign: bool,
 }
 
 impl OperatorCap {
@@ -92,9 +98,13 @@ impl OperatorCap {
     pub fn org(&self) -> OrgId {
         self.org
     }
-    /// Whether the person may open incidents and file reports (officers and signatories).
+    /// Whether the person may open incidents and edit drafts (officers and signatories).
     pub fn can_file(&self) -> bool {
         self.can_file
+    }
+    /// Whether the person may approve and submit a version (authorised signatories only).
+    pub fn can_sign(&self) -> bool {
+        self.can_sign
     }
 }
 
@@ -116,7 +126,7 @@ impl Caller {
     /// The operator capability, if this person works for a reporting organisation.
     pub fn operator(&self) -> Option<OperatorCap> {
         let org = self.org_id?;
-        self.role.is_operator().then(|| OperatorCap { user: self.user_id, org, can_file: self.role.can_file() })
+        self.role.is_operator().then(|| OperatorCap { user: self.user_id, org, can_file: self.role.can_file(), can_sign: self.role.can_sign() })
     }
 
     /// The reviewer capability, if this person works for the ministry.

@@ -1,8 +1,13 @@
 //! Pure domain types and rules. No I/O: everything here runs in the browser too.
 
 pub mod auth;
+pub mod dates;
+pub mod deadlines;
 pub mod filing;
 pub mod ids;
 pub mod publication;
+pub mod report;
+pub mod reportability;
 pub mod timestamp;
 pub mod validation;
+pub mod zone;

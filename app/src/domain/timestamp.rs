@@ -51,6 +51,16 @@ impl Timestamp {
         self.to_offset(KST).map(|t| t.year()).unwrap_or(1970)
     }
 
+    /// Reads the stored form of an instant, `2022-10-15T06:19:00Z`.
+    pub fn parse_utc(s: &str) -> Option<Timestamp> {
+        s.parse::<jiff::Timestamp>().ok().map(|t| Timestamp(t.as_second()))
+    }
+
+    /// The stored form of an instant: RFC 3339 in UTC, whole seconds.
+    pub fn to_utc_string(self) -> String {
+        jiff::Timestamp::from_second(self.0).map(|t| t.to_string()).unwrap_or_default()
+    }
+
     /// Whole minutes from `self` to `later` (negative if `later` is earlier).
     pub fn minutes_until(self, later: Timestamp) -> i64 {
         (later.0 - self.0).div_euclid(60)

@@ -15,6 +15,48 @@ pub enum FieldError {
     InTheFuture,
     DetectedBeforeOnset,
     UnknownOption,
+    AtLeastOneRow,
+    BeforeOnset,
+    RestoredBeforeDetection,
+    RequiredOnceRestored,
+    MoreThanServiceUsers,
+    RequiredWhenNoticeSent,
+    RequiredWithExemption,
+    RequiredWithThirdParty,
+    RequiredWhenFailoverTried,
+    NotAPercentage,
+    InvalidDate,
+    FileTooLarge,
+    FileTypeNotAllowed,
+    MustConfirm,
+}
+
+impl FieldError {
+    /// Every error, for completeness tests of translations.
+    pub const ALL: [FieldError; 22] = [
+        FieldError::Required,
+        FieldError::TooLong,
+        FieldError::NotAWholeNumber,
+        FieldError::OutOfRange,
+        FieldError::InvalidDateTime,
+        FieldError::InTheFuture,
+        FieldError::DetectedBeforeOnset,
+        FieldError::UnknownOption,
+        FieldError::AtLeastOneRow,
+        FieldError::BeforeOnset,
+        FieldError::RestoredBeforeDetection,
+        FieldError::RequiredOnceRestored,
+        FieldError::MoreThanServiceUsers,
+        FieldError::RequiredWhenNoticeSent,
+        FieldError::RequiredWithExemption,
+        FieldError::RequiredWithThirdParty,
+        FieldError::RequiredWhenFailoverTried,
+        FieldError::NotAPercentage,
+        FieldError::InvalidDate,
+        FieldError::FileTooLarge,
+        FieldError::FileTypeNotAllowed,
+        FieldError::MustConfirm,
+    ];
 }
 
 /// Errors of one form, in the order of the form's fields (so the error summary reads

@@ -4,18 +4,18 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::{my_filing, my_filings, FilingRow};
-use crate::domain::filing::{CauseCategory, InitialNotificationForm};
+use crate::api::{my_filing, my_incidents, FilingRow, IncidentRow};
 use crate::i18n::Msg;
-use crate::ui::forms::{use_form_echo, Control, CsrfField, ErrorSummary, Field, SelectField};
+use crate::ui::clocks::{due_text, duty_msg};
+use crate::ui::forms::{use_form_echo, CsrfField, ErrorSummary, Field};
 use crate::ui::layout::{use_session, ReadError};
-use crate::ui::shell::use_lang;
+use crate::ui::shell::{use_lang, use_zone};
 use crate::ui::show::{stage_msg, FilingContent, StatusTag};
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let lang = use_lang();
-    let rows = Resource::new(|| (), |_| my_filings());
+    let rows = Resource::new(|| (), |_| my_incidents());
     let session = use_session();
     view! {
         <Title text=Msg::FilingDashboardTitle.t(lang)/>
@@ -30,11 +30,71 @@ pub fn DashboardPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match rows.await {
                     Ok(rows) if rows.is_empty() => view! { <p>{Msg::NoFilings.t(lang)}</p> }.into_any(),
-                    Ok(rows) => view! { <FilingTable rows=rows base="/filing/filings"/> }.into_any(),
+                    Ok(rows) => view! { <Dashboard rows=rows/> }.into_any(),
                     Err(e) => view! { <ReadError error=e/> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Counts at a glance, then every incident with what is due next.
+#[component]
+fn Dashboard(rows: Vec<IncidentRow>) -> impl IntoView {
+    let lang = use_lang();
+    let zone = use_zone();
+    let open = rows.iter().filter(|r| r.open).count();
+    let overdue: u32 = rows.iter().map(|r| r.overdue).sum();
+    let items = rows.iter().fold([0u32; 3], |acc, r| [acc[0] + r.prevention[0], acc[1] + r.prevention[1], acc[2] + r.prevention[2]]);
+    let stat = |n: String, label: Msg, warn: bool| view! {
+        <div class="stat" class:stat-warning=warn><span class="stat-number">{n}</span><span>{label.t(lang)}</span></div>
+    };
+    let table = rows
+        .into_iter()
+        .map(|r| {
+            let stage = match (r.draft_stage, r.last_stage) {
+                (Some(d), _) => format!("{} {}", Msg::Drafting.t(lang), stage_msg(d).t(lang)),
+                (None, Some(s)) => stage_msg(s).t(lang).to_string(),
+                (None, None) => "—".to_string(),
+            };
+            let next = r.next_due.as_ref().map(|c| {
+                format!("{} · {}", duty_msg(c.duty).t(lang), due_text(c, lang, zone))
+            });
+            view! {
+                <tr class:row-overdue={r.overdue > 0}>
+                    <td><a href=format!("/filing/incidents/{}", r.reference)>{r.reference.clone()}</a></td>
+                    <td>{r.title.clone()}</td>
+                    <td>{stage}</td>
+                    <td>{next.unwrap_or_else(|| "—".into())}</td>
+                    <td>
+                        {if r.open { view! { <strong class="tag tag-blue">{Msg::IncidentOpen.t(lang)}</strong> }.into_any() }
+                         else { view! { <strong class="tag tag-grey">{Msg::IncidentClosed.t(lang)}</strong> }.into_any() }}
+                        {(r.overdue > 0).then(|| view! { " "<strong class="tag tag-red">{format!("{} {}", Msg::ClockOverdue.t(lang), r.overdue)}</strong> })}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="stats">
+            {stat(open.to_string(), Msg::OpenIncidents, false)}
+            {stat(overdue.to_string(), Msg::OverdueItems, overdue > 0)}
+            {stat(items[0].to_string(), Msg::PreventionPlanned, false)}
+            {stat(items[1].to_string(), Msg::PreventionInProgress, false)}
+            {stat(items[2].to_string(), Msg::PreventionDone, false)}
+        </div>
+        <div class="table-scroll">
+            <table class="table">
+                <thead><tr>
+                    <th scope="col">{Msg::Reference.t(lang)}</th>
+                    <th scope="col">{Msg::Title.t(lang)}</th>
+                    <th scope="col">{Msg::Stage.t(lang)}</th>
+                    <th scope="col">{Msg::NextDue.t(lang)}</th>
+                    <th scope="col">{Msg::Status.t(lang)}</th>
+                </tr></thead>
+                <tbody>{table}</tbody>
+            </table>
+        </div>
     }
 }
 
@@ -74,47 +134,24 @@ pub fn FilingTable(rows: Vec<FilingRow>, base: &'static str) -> impl IntoView {
 pub fn NewIncidentPage() -> impl IntoView {
     let lang = use_lang();
     let echo = use_form_echo();
-    let labels = vec![
-        ("title", Msg::Title),
-        ("services_affected", Msg::ServicesAffected),
-        ("onset_at", Msg::Onset),
-        ("detected_at", Msg::Detected),
-        ("description", Msg::Description),
-        ("cause_category", Msg::Cause),
-        ("emergency_measures", Msg::EmergencyMeasures),
-        ("users_affected", Msg::UsersAffected),
-    ];
-    debug_assert_eq!(labels.len(), InitialNotificationForm::FIELDS.len());
-    let causes: Vec<(&'static str, Msg)> = CauseCategory::ALL.into_iter().map(|c| (c.code(), Msg::from(c))).collect();
     view! {
         <Title text=Msg::NewIncidentTitle.t(lang)/>
         <Suspense fallback=|| ()>
-            {move || {
-                let labels = labels.clone();
-                let causes = causes.clone();
-                Suspend::new(async move {
-                    let echo = echo.await;
-                    let v = |f: &str| echo.as_ref().map(|e| e.value(f)).unwrap_or_default();
-                    let err = |f: &str| echo.as_ref().and_then(|e| e.errors.get(f));
-                    view! {
-                        <ErrorSummary echo=echo.clone() labels=labels/>
-                        <h1>{Msg::NewIncidentTitle.t(lang)}</h1>
-                        <p class="lead">{Msg::NewIncidentIntro.t(lang)}</p>
-                        <form method="post" action="/filing/new" novalidate>
-                            <CsrfField/>
-                            <Field name="title" label=Msg::Title value=v("title") error=err("title")/>
-                            <Field name="services_affected" label=Msg::ServicesAffected hint=Msg::ServicesAffectedHint control=Control::TextArea value=v("services_affected") error=err("services_affected")/>
-                            <Field name="onset_at" label=Msg::Onset hint=Msg::OnsetHint control=Control::DateTime value=v("onset_at") error=err("onset_at")/>
-                            <Field name="detected_at" label=Msg::Detected hint=Msg::DetectedHint control=Control::DateTime value=v("detected_at") error=err("detected_at")/>
-                            <Field name="description" label=Msg::Description control=Control::TextArea value=v("description") error=err("description")/>
-                            <SelectField name="cause_category" label=Msg::Cause options=causes value=v("cause_category") error=err("cause_category")/>
-                            <Field name="emergency_measures" label=Msg::EmergencyMeasures control=Control::TextArea value=v("emergency_measures") error=err("emergency_measures")/>
-                            <Field name="users_affected" label=Msg::UsersAffected hint=Msg::UsersAffectedHint control=Control::Number value=v("users_affected") error=err("users_affected")/>
-                            <button type="submit" class="button">{Msg::SubmitFiling.t(lang)}</button>
-                        </form>
-                    }
-                })
-            }}
+            {move || Suspend::new(async move {
+                let echo = echo.await;
+                let v = echo.as_ref().map(|e| e.value("title")).unwrap_or_default();
+                let err = echo.as_ref().and_then(|e| e.errors.get("title"));
+                view! {
+                    <ErrorSummary echo=echo.clone() labels=vec![("title", Msg::Title)]/>
+                    <h1>{Msg::NewIncidentTitle.t(lang)}</h1>
+                    <p class="lead">{Msg::NewIncidentIntro.t(lang)}</p>
+                    <form method="post" action="/filing/new" novalidate>
+                        <CsrfField/>
+                        <Field name="title" label=Msg::Title hint=Msg::IncidentTitleHint value=v error=err/>
+                        <button type="submit" class="button">{Msg::OpenIncident.t(lang)}</button>
+                    </form>
+                }
+            })}
         </Suspense>
     }
 }
@@ -144,8 +181,8 @@ pub fn FilingPage() -> impl IntoView {
                             {(!received()).then(|| view! { <h1>{f.reference.clone()}</h1> })}
                             <p><StatusTag status=f.status/></p>
                             <p><a class="button" href=pdf rel="external" download>{Msg::DownloadPdf.t(lang)}</a></p>
+                            <p><a href=format!("/filing/incidents/{}", f.incident_reference)>{Msg::BackToIncident.t(lang)}</a></p>
                             <FilingContent filing=f/>
-                            <p><a href="/filing">{Msg::BackToDashboard.t(lang)}</a></p>
                         }.into_any()
                     }
                     Err(e) => view! { <ReadError error=e/> }.into_any(),

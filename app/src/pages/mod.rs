@@ -1,6 +1,9 @@
 //! Pages, grouped by who uses them.
 
 pub mod account;
+pub mod draft;
+pub mod evidence;
 pub mod filing;
+pub mod incident;
 pub mod public;
 pub mod review;

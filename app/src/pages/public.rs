@@ -91,7 +91,7 @@ pub fn IncidentPage() -> impl IntoView {
                             <div class="summary-row"><dt>{Msg::Operator.t(lang)}</dt><dd>{d.row.org.get(lang)}</dd></div>
                             <div class="summary-row"><dt>{Msg::ServicesAffected.t(lang)}</dt><dd>{d.services_affected.join(", ")}</dd></div>
                             <div class="summary-row"><dt>{Msg::Onset.t(lang)}</dt><dd>{d.row.onset_at.display_kst()}</dd></div>
-                            <div class="summary-row"><dt>{Msg::Cause.t(lang)}</dt><dd>{Msg::from(d.cause_category).t(lang)}</dd></div>
+                            <div class="summary-row"><dt>{Msg::Cause.t(lang)}</dt><dd>{crate::domain::report::content::display_value("cause_category", &d.cause_category, crate::ui::shell::use_zone(), lang)}</dd></div>
                             <div class="summary-row"><dt>{Msg::PublishedAt.t(lang)}</dt><dd>{d.row.published_at.display_kst()}</dd></div>
                         </dl>
                     }.into_any(),

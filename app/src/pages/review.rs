@@ -64,7 +64,7 @@ pub fn ReviewFilingPage() -> impl IntoView {
                         <Title text=f.reference.clone()/>
                         <ErrorSummary echo=echo.clone() labels=labels/>
                         <p class="caption">{f.org.get(lang)}</p>
-                        <h1>{f.content.title.clone()}</h1>
+                        <h1>{f.content.get("title").to_string()}</h1>
                         <p><StatusTag status=f.status/></p>
                         <p><a href=pdf rel="external" download>{Msg::DownloadPdf.t(lang)}</a></p>
                         <FilingContent filing=f.clone()/>

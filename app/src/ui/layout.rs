@@ -7,7 +7,8 @@ use crate::api::{codes, SessionView};
 use crate::domain::auth::Role;
 use crate::i18n::{Lang, Msg};
 use crate::ui::forms::CsrfField;
-use crate::ui::shell::use_lang;
+use crate::domain::zone::UserZone;
+use crate::ui::shell::{use_lang, use_zone};
 
 /// The session resource provided by [`crate::App`].
 pub fn use_session() -> Resource<Result<SessionView, ServerFnError>> {
@@ -35,6 +36,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <footer class="site-footer">
             <div class="container">
                 <p>{Msg::SiteName.t(lang)}" · "{Msg::Masthead.t(lang)}</p>
+                <ZoneSwitch/>
             </div>
         </footer>
     }
@@ -98,6 +100,28 @@ fn LangSwitch() -> impl IntoView {
         <a class="lang-switch" rel="external" href=href hreflang=other.code() lang=other.code()>
             {Msg::LanguageSwitch.t(lang)}
         </a>
+    }
+}
+
+/// Chooses the time zone times are shown and typed in; remembered in a cookie by the
+/// server. A plain GET form, so it works without JavaScript.
+#[component]
+fn ZoneSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let zone = use_zone();
+    let location = use_location();
+    let options = UserZone::ALL
+        .into_iter()
+        .map(|z| view! { <option value=z.iana() selected=z == zone>{lang.pick(z.label().0, z.label().1)}</option> })
+        .collect_view();
+    view! {
+        <form method="get" action=move || location.pathname.get() class="zone-switch">
+            <label for="tz">{Msg::TimeZone.t(lang)}</label>
+            " "
+            <select id="tz" name="tz">{options}</select>
+            " "
+            <button type="submit" class="button button-secondary">{Msg::Apply.t(lang)}</button>
+        </form>
     }
 }
 

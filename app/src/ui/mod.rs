@@ -1,6 +1,9 @@
 //! Layout, shared components and the application shell.
 
+pub mod clocks;
 pub mod forms;
 pub mod layout;
+pub mod report_form;
+pub mod report_show;
 pub mod shell;
 pub mod show;

@@ -6,8 +6,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::api::session_info;
+use crate::domain::zone::UserZone;
 use crate::i18n::{Lang, Msg};
-use crate::pages::{account, filing, public, review};
+use crate::pages::{account, draft, filing, incident, public, review};
 use crate::ui::layout::{Layout, NotFound};
 
 /// The language of this render: on the server, chosen by the server's middleware from the
@@ -33,6 +34,32 @@ pub fn current_lang() -> Lang {
     }
 }
 
+/// The reader's time zone, found like [`current_lang`] (from `<html data-tz>` in the browser).
+pub fn current_zone() -> UserZone {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>().and_then(|p| p.extensions.get::<UserZone>().copied()).unwrap_or_default()
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("data-tz"))
+            .and_then(|z| UserZone::parse(&z))
+            .unwrap_or_default()
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        UserZone::default()
+    }
+}
+
+/// The time zone pages show and read times in, provided by [`App`].
+pub fn use_zone() -> UserZone {
+    use_context::<UserZone>().unwrap_or_default()
+}
+
 /// The language pages render in, provided by [`App`].
 pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
@@ -41,9 +68,10 @@ pub fn use_lang() -> Lang {
 /// The whole HTML document, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = current_lang();
+    let zone = current_zone();
     view! {
         <!DOCTYPE html>
-        <html lang=lang.code()>
+        <html lang=lang.code() data-tz=zone.iana()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -64,6 +92,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let lang = current_lang();
     provide_context(lang);
+    provide_context(current_zone());
     let session = Resource::new(|| (), |_| session_info());
     provide_context(session);
 
@@ -79,6 +108,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=account::LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/filing") view=filing::DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/filing/new") view=filing::NewIncidentPage ssr=SsrMode::Async/>
+                    <Route path=path!("/filing/incidents/:reference") view=incident::IncidentPage ssr=SsrMode::Async/>
+                    <Route path=path!("/filing/incidents/:reference/draft/check") view=draft::CheckPage ssr=SsrMode::Async/>
+                    <Route path=path!("/filing/incidents/:reference/draft/:section") view=draft::SectionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/filing/incidents/:reference/compare") view=incident::ComparePage ssr=SsrMode::Async/>
                     <Route path=path!("/filing/filings/:reference") view=filing::FilingPage ssr=SsrMode::Async/>
                     <Route path=path!("/review") view=review::QueuePage ssr=SsrMode::Async/>
                     <Route path=path!("/review/filings/:reference") view=review::ReviewFilingPage ssr=SsrMode::Async/>

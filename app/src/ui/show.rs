@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use crate::api::FilingDetail;
 use crate::domain::filing::{FilingStage, FilingStatus};
 use crate::i18n::Msg;
-use crate::ui::shell::use_lang;
+use crate::ui::report_show::ContentSections;
+use crate::ui::shell::{use_lang, use_zone};
 
 /// Status shown as text in a tag, never by colour alone.
 #[component]
@@ -27,11 +28,11 @@ pub fn stage_msg(stage: FilingStage) -> Msg {
     }
 }
 
-/// A filing's frozen content as a summary list.
+/// A filed version: who filed it and when, its hash, then its content section by section.
 #[component]
 pub fn FilingContent(filing: FilingDetail) -> impl IntoView {
     let lang = use_lang();
-    let c = filing.content;
+    let zone = use_zone();
     let row = |label: Msg, value: String| {
         view! {
             <div class="summary-row">
@@ -40,23 +41,21 @@ pub fn FilingContent(filing: FilingDetail) -> impl IntoView {
             </div>
         }
     };
+    let signatory = match &filing.signatory_title {
+        Some(t) if !t.is_empty() => format!("{} ({t})", filing.submitted_by),
+        _ => filing.submitted_by.clone(),
+    };
     view! {
-        <h2>{Msg::FilingContent.t(lang)}</h2>
+        <h2>{Msg::FilingDetails.t(lang)}</h2>
         <dl class="summary-list">
             {row(Msg::Reference, filing.reference.clone())}
             {row(Msg::Operator, filing.org.get(lang))}
             {row(Msg::Stage, stage_msg(filing.stage).t(lang).to_string())}
-            {row(Msg::SubmittedAt, format!("{} ({})", filing.submitted_at.display_kst(), filing.submitted_at.display_utc()))}
-            {row(Msg::SubmittedBy, filing.submitted_by.clone())}
-            {row(Msg::Title, c.title.clone())}
-            {row(Msg::ServicesAffected, c.services_affected.join(", "))}
-            {row(Msg::Onset, c.onset_at.display_kst())}
-            {row(Msg::Detected, c.detected_at.display_kst())}
-            {row(Msg::Description, c.description.clone())}
-            {row(Msg::Cause, Msg::from(c.cause_category).t(lang).to_string())}
-            {row(Msg::EmergencyMeasures, c.emergency_measures.clone())}
-            {row(Msg::UsersAffected, c.users_affected.to_string())}
+            {row(Msg::SubmittedAt, format!("{} ({})", zone.display(filing.submitted_at), filing.submitted_at.display_utc()))}
+            {row(Msg::Signatory, signatory)}
+            {filing.drafted_by.clone().map(|d| row(Msg::Drafter, d))}
             {row(Msg::ContentHash, filing.content_sha256.clone())}
         </dl>
+        <ContentSections content=filing.content.clone()/>
     }
 }

@@ -4,6 +4,7 @@
 
 use app::domain::auth::Caller;
 use app::domain::ids::UserId;
+use app::domain::zone::UserZone;
 use app::i18n::Lang;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue};
@@ -18,19 +19,24 @@ use crate::storage::users;
 /// Session key of the signed-in user's id.
 pub const USER_KEY: &str = "user_id";
 
-/// The language asked for in `?lang=`, if any.
-fn lang_from_query(req: &Request) -> Option<Lang> {
-    req.uri().query()?.split('&').find_map(|kv| kv.strip_prefix("lang=")).and_then(Lang::parse)
+/// A query parameter's value (`?lang=en`), if present.
+fn query_param<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
+    req.uri().query()?.split('&').find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
 }
 
-fn lang_from_cookie(req: &Request) -> Option<Lang> {
+/// A cookie's value, if present.
+fn cookie<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
     req.headers()
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
-        .find_map(|c| c.trim().strip_prefix("lang="))
-        .and_then(Lang::parse)
+        .find_map(|c| c.trim().strip_prefix(name)?.strip_prefix('='))
+}
+
+/// The time zone asked for in `?tz=` (URL-encoded IANA name), if any.
+fn zone_from_query(req: &Request) -> Option<UserZone> {
+    query_param(req, "tz").map(|v| v.replace("%2F", "/").replace("%2f", "/")).and_then(|v| UserZone::parse(&v))
 }
 
 /// Loads the person signed in to this session, if any.
@@ -53,8 +59,10 @@ enum Area {
 
 pub async fn middleware(State(state): State<AppState>, session: Session, mut req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
-    let asked = lang_from_query(&req);
-    let lang = asked.or_else(|| lang_from_cookie(&req)).unwrap_or_default();
+    let asked = query_param(&req, "lang").and_then(Lang::parse);
+    let lang = asked.or_else(|| cookie(&req, "lang").and_then(Lang::parse)).unwrap_or_default();
+    let asked_zone = zone_from_query(&req);
+    let zone = asked_zone.or_else(|| cookie(&req, "tz").and_then(UserZone::parse)).unwrap_or_default();
     let caller = current_caller(&state, &session).await;
 
     // Work areas need a signed-in person with the area's capability. Each operation checks
@@ -84,6 +92,7 @@ pub async fn middleware(State(state): State<AppState>, session: Session, mut req
     let token = csrf::token(&session, needs_token).await;
 
     req.extensions_mut().insert(lang);
+    req.extensions_mut().insert(zone);
     if let Some(c) = caller {
         req.extensions_mut().insert(c);
     }
@@ -92,9 +101,10 @@ pub async fn middleware(State(state): State<AppState>, session: Session, mut req
     }
     let mut resp = next.run(req).await;
     let headers = resp.headers_mut();
-    if let Some(l) = asked {
-        let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
-        let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}", l.code());
+    let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
+    let remembered = [asked.map(|l| ("lang", l.code())), asked_zone.map(|z| ("tz", z.iana()))];
+    for (name, value) in remembered.into_iter().flatten() {
+        let cookie = format!("{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax{secure}");
         if let Ok(v) = HeaderValue::from_str(&cookie) {
             headers.append(header::SET_COOKIE, v);
         }

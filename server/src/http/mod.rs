@@ -2,7 +2,8 @@
 //! token and capability, validate with the domain rules, call one storage operation.
 
 pub mod account;
-pub mod filing;
+pub mod drafting;
+pub mod evidence;
 pub mod health;
 pub mod pdf;
 pub mod render;

@@ -16,8 +16,9 @@ use tower_sessions::Session;
 use crate::auth::csrf;
 use crate::state::AppState;
 
-/// Largest form body accepted (the longest form has a few 10 000-character fields).
-const MAX_FORM_BYTES: usize = 256 * 1024;
+/// Largest form body accepted: a section with three 10 000-character answers in Hangul is
+/// about 270 KB URL-encoded.
+const MAX_FORM_BYTES: usize = 1024 * 1024;
 
 /// A posted form: its fields and the request parts to render the page again with.
 pub struct PostedForm {
@@ -61,7 +62,15 @@ async fn read_form(state: &AppState, session: &Session, req: Request) -> Result<
         Ok(b) => b,
         Err(_) => return Err(StatusCode::PAYLOAD_TOO_LARGE.into_response()),
     };
-    let fields: BTreeMap<String, String> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    // A repeated name (ticked boxes of one question) becomes one comma-separated value.
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    let mut fields: BTreeMap<String, String> = BTreeMap::new();
+    for (k, v) in pairs {
+        fields.entry(k).and_modify(|old| {
+            old.push(',');
+            old.push_str(&v);
+        }).or_insert(v);
+    }
     let form = PostedForm { parts, fields };
     if !csrf::verify(session, &form.fields).await {
         tracing::warn!(path = %form.parts.uri.path(), "form post without a valid anti-forgery token");
@@ -98,6 +107,18 @@ pub async fn render_page(state: &AppState, parts: Parts, echo: FormEcho, status:
         *resp.status_mut() = status;
     }
     resp
+}
+
+/// Renders the page at `path` (not the posted address) with a form echo: for posts whose
+/// form lives on another page, such as submission from "check your answers".
+pub async fn render_at(state: &AppState, mut parts: Parts, path: &str, echo: FormEcho, status: StatusCode) -> Response {
+    match path.parse() {
+        Ok(uri) => {
+            parts.uri = uri;
+            render_page(state, parts, echo, status).await
+        }
+        Err(_) => error_response(&parts),
+    }
 }
 
 /// A "see other" redirect, the answer to a successful form post.

@@ -1,82 +1,28 @@
-//! Incidents and their filed, immutable versions.
+//! Filed versions: immutable once stored (a trigger refuses any change to their content).
 
-use app::api::{FilingDetail, FilingRow, Names};
-use app::domain::auth::OperatorCap;
-use app::domain::filing::{FilingStage, FilingStatus, InitialNotification};
-use app::domain::ids::{filing_reference, incident_reference, IncidentId, OrgId};
+use app::api::{FilingDetail, FilingRow, Names, VersionRow};
+use app::domain::filing::{FilingStage, FilingStatus};
+use app::domain::ids::OrgId;
+use app::domain::report::Content;
 use app::domain::timestamp::Timestamp;
 use sha2::{Digest, Sha256};
 
-use super::audit::{record_audit, AuditEntry};
 use super::{Db, StorageError};
 use crate::with_pool;
 
 /// SHA-256 of the canonical JSON of filed content, as lowercase hex.
 pub fn content_hash(canonical_json: &str) -> String {
-    hex::encode(Sha256::digest(canonical_json.as_bytes()))
+    content_hash_bytes(canonical_json.as_bytes())
 }
 
-/// Opens an incident and files its initial notification, with the audit record, in one
-/// transaction. Returns the filing's reference.
-pub async fn file_initial(
-    db: &Db,
-    cap: &OperatorCap,
-    n: &InitialNotification,
-    at: Timestamp,
-) -> Result<String, StorageError> {
-    let json = n.canonical_json();
-    let hash = content_hash(&json);
-    with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
-        let incident = sqlx::query_scalar::<_, i64>(
-            "INSERT INTO incidents (org_id, title, opened_by, opened_at) VALUES ($1, $2, $3, $4) RETURNING id",
-        )
-        .bind(cap.org().0)
-        .bind(&n.title)
-        .bind(cap.user().0)
-        .bind(at.0)
-        .fetch_one(&mut *tx)
-        .await?;
-        let inc_ref = incident_reference(at.kst_year(), IncidentId(incident));
-        sqlx::query("UPDATE incidents SET reference = $1 WHERE id = $2")
-            .bind(&inc_ref)
-            .bind(incident)
-            .execute(&mut *tx)
-            .await?;
-        let reference = filing_reference(&inc_ref, 1);
-        sqlx::query(
-            "INSERT INTO filings (incident_id, org_id, version, reference, stage, status, content_json, content_sha256, submitted_by, submitted_at)
-             VALUES ($1, $2, 1, $3, $4, $5, $6, $7, $8, $9)",
-        )
-        .bind(incident)
-        .bind(cap.org().0)
-        .bind(&reference)
-        .bind(FilingStage::Initial.as_str())
-        .bind(FilingStatus::Submitted.as_str())
-        .bind(&json)
-        .bind(&hash)
-        .bind(cap.user().0)
-        .bind(at.0)
-        .execute(&mut *tx)
-        .await?;
-        record_audit!(
-            &mut *tx,
-            AuditEntry {
-                at,
-                actor: Some(cap.user()),
-                org: Some(cap.org()),
-                action: "filing.submitted",
-                subject: &reference,
-                detail: serde_json::json!({ "stage": "initial", "sha256": hash }),
-            }
-        )?;
-        tx.commit().await?;
-        Ok(reference)
-    })
+/// SHA-256 of any bytes, as lowercase hex.
+pub fn content_hash_bytes(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
 }
 
 #[derive(sqlx::FromRow)]
 struct Row {
+    incident_id: i64,
     reference: String,
     incident_reference: String,
     name_ko: String,
@@ -87,21 +33,29 @@ struct Row {
     version: i64,
     submitted_at: i64,
     submitted_by: String,
+    drafted_by: Option<String>,
+    signatory_title: Option<String>,
     content_json: String,
     content_sha256: String,
 }
 
-const SELECT: &str = "SELECT f.reference, i.reference AS incident_reference, o.name_ko, o.name_en, i.title,
-        f.stage, f.status, f.version, f.submitted_at, u.display_name AS submitted_by, f.content_json, f.content_sha256
+const SELECT: &str = "SELECT f.incident_id, f.reference, i.reference AS incident_reference, o.name_ko, o.name_en, i.title,
+        f.stage, f.status, f.version, f.submitted_at, u.display_name AS submitted_by, d.display_name AS drafted_by,
+        f.signatory_title, f.content_json, f.content_sha256
     FROM filings f
     JOIN incidents i ON i.id = f.incident_id
     JOIN organisations o ON o.id = f.org_id
-    JOIN users u ON u.id = f.submitted_by";
+    JOIN users u ON u.id = f.submitted_by
+    LEFT JOIN users d ON d.id = f.drafted_by";
+
+fn unreadable() -> StorageError {
+    StorageError::Conflict("unreadable stored filing")
+}
 
 impl Row {
     fn stage(&self) -> Result<(FilingStage, FilingStatus), StorageError> {
-        let stage = FilingStage::parse(&self.stage).ok_or(StorageError::Conflict("unknown stage"))?;
-        let status = FilingStatus::parse(&self.status).ok_or(StorageError::Conflict("unknown status"))?;
+        let stage = FilingStage::parse(&self.stage).ok_or_else(unreadable)?;
+        let status = FilingStatus::parse(&self.status).ok_or_else(unreadable)?;
         Ok((stage, status))
     }
 
@@ -118,10 +72,21 @@ impl Row {
         })
     }
 
+    fn version_row(&self) -> Result<VersionRow, StorageError> {
+        Ok(VersionRow {
+            reference: self.reference.clone(),
+            version: u32::try_from(self.version).map_err(|_| unreadable())?,
+            stage: self.stage()?.0,
+            submitted_at: Timestamp(self.submitted_at),
+            submitted_by: self.submitted_by.clone(),
+            drafted_by: self.drafted_by.clone(),
+            content_sha256: self.content_sha256.clone(),
+        })
+    }
+
     fn into_detail(self) -> Result<FilingDetail, StorageError> {
         let (stage, status) = self.stage()?;
-        let content: InitialNotification =
-            serde_json::from_str(&self.content_json).map_err(|_| StorageError::Conflict("unreadable content"))?;
+        let content = Content::from_stored_json(&self.content_json).ok_or_else(unreadable)?;
         Ok(FilingDetail {
             reference: self.reference,
             incident_reference: self.incident_reference,
@@ -131,10 +96,44 @@ impl Row {
             version: u32::try_from(self.version).unwrap_or(0),
             submitted_at: Timestamp(self.submitted_at),
             submitted_by: self.submitted_by,
+            drafted_by: self.drafted_by,
+            signatory_title: self.signatory_title,
             content_sha256: self.content_sha256,
             content,
         })
     }
+}
+
+/// A filed version with its content, for the incident page and the diff.
+#[derive(Clone)]
+pub struct Version {
+    pub incident_id: i64,
+    pub row: VersionRow,
+    pub content: Content,
+}
+
+fn into_versions(rows: Vec<Row>) -> Result<Vec<Version>, StorageError> {
+    rows.into_iter()
+        .map(|r| {
+            let row = r.version_row()?;
+            let content = Content::from_stored_json(&r.content_json).ok_or_else(unreadable)?;
+            Ok(Version { incident_id: r.incident_id, row, content })
+        })
+        .collect()
+}
+
+/// Every version of one incident, oldest first.
+pub async fn versions(db: &Db, incident_id: i64) -> Result<Vec<Version>, StorageError> {
+    let sql = format!("{SELECT} WHERE f.incident_id = $1 ORDER BY f.version ASC");
+    let rows = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(incident_id).fetch_all(p).await)?;
+    into_versions(rows)
+}
+
+/// Every version of an organisation's incidents, oldest first (for its dashboard).
+pub async fn versions_of_org(db: &Db, org: OrgId) -> Result<Vec<Version>, StorageError> {
+    let sql = format!("{SELECT} WHERE f.org_id = $1 ORDER BY f.incident_id, f.version ASC");
+    let rows = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(org.0).fetch_all(p).await)?;
+    into_versions(rows)
 }
 
 /// Which filings a read may see.
@@ -145,18 +144,10 @@ pub enum Scope {
     All,
 }
 
-/// Filings in scope: an organisation's newest first; the ministry's queue oldest first.
-pub async fn list(db: &Db, scope: Scope) -> Result<Vec<FilingRow>, StorageError> {
-    let rows = match scope {
-        Scope::Org(org) => {
-            let sql = format!("{SELECT} WHERE f.org_id = $1 ORDER BY f.submitted_at DESC, f.id DESC LIMIT 200");
-            with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(org.0).fetch_all(p).await)?
-        }
-        Scope::All => {
-            let sql = format!("{SELECT} ORDER BY f.submitted_at ASC, f.id ASC LIMIT 200");
-            with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).fetch_all(p).await)?
-        }
-    };
+/// The ministry's queue: every filing, oldest first.
+pub async fn queue(db: &Db) -> Result<Vec<FilingRow>, StorageError> {
+    let sql = format!("{SELECT} ORDER BY f.submitted_at ASC, f.id ASC LIMIT 200");
+    let rows = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).fetch_all(p).await)?;
     rows.into_iter().map(Row::into_row).collect()
 }
 

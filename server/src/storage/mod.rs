@@ -4,8 +4,11 @@
 //! portable SQL (with `$1` placeholders, which both drivers accept) is compiled against both
 //! drivers' types. Only the migrations differ per backend.
 
+pub mod attachments;
 pub mod audit;
+pub mod drafts;
 pub mod filings;
+pub mod incidents;
 pub mod publications;
 pub mod sessions;
 pub mod throttle;

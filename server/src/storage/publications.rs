@@ -2,7 +2,8 @@
 
 use app::api::{Names, PublishedDetail, PublishedRow};
 use app::domain::auth::ReviewerCap;
-use app::domain::filing::{FilingStatus, InitialNotification};
+use app::domain::filing::FilingStatus;
+use app::domain::report::Content;
 use app::domain::publication::PublicSummary;
 use app::domain::timestamp::Timestamp;
 
@@ -92,19 +93,19 @@ const SELECT: &str =
 
 impl Row {
     fn into_detail(self) -> Result<PublishedDetail, StorageError> {
-        let c: InitialNotification =
-            serde_json::from_str(&self.content_json).map_err(|_| StorageError::Conflict("unreadable content"))?;
+        let c = Content::from_stored_json(&self.content_json).ok_or(StorageError::Conflict("unreadable content"))?;
+        let services = c.get("services_affected").lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
         Ok(PublishedDetail {
             row: PublishedRow {
                 reference: self.reference,
                 org: Names { ko: self.name_ko, en: self.name_en },
                 headline: Names { ko: self.headline_ko, en: self.headline_en },
-                onset_at: c.onset_at,
+                onset_at: c.instant("onset_at").unwrap_or(Timestamp(self.published_at)),
                 published_at: Timestamp(self.published_at),
             },
             summary: Names { ko: self.summary_ko, en: self.summary_en },
-            services_affected: c.services_affected,
-            cause_category: c.cause_category,
+            services_affected: services,
+            cause_category: c.get("cause_category").to_string(),
         })
     }
 }

@@ -1,0 +1,280 @@
+//! The deadline engine: from an incident's facts (when it began, was detected, became
+//! reportable, was restored; what has been filed and when) and the regimes it is filed
+//! under, every clock that runs, when it is due and whether it was met.
+//!
+//! Durations in hours are elapsed time. "Days" and "months" are calendar arithmetic in the
+//! regulator's time zone, so they follow its daylight-saving changes and month ends
+//! (31 January + 1 month = 28 or 29 February).
+
+mod rules;
+
+use jiff::tz::TimeZone;
+use jiff::ToSpan;
+use serde::{Deserialize, Serialize};
+
+pub use rules::RULE_SETS;
+
+use crate::domain::filing::FilingStage;
+use crate::domain::report::schema::Text2;
+use crate::domain::report::Content;
+use crate::domain::timestamp::Timestamp;
+
+/// What must be done by a deadline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Duty {
+    EarlyWarning,
+    InitialReport,
+    UpdateReport,
+    FinalReport,
+    UserNotice,
+    CompensationNotice,
+    DataSubmission,
+}
+
+/// The event a clock starts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    Onset,
+    Detection,
+    /// Awareness that the incident is reportable (falls back to detection).
+    Awareness,
+    /// Classification as major (falls back to awareness).
+    Classification,
+    InitialFiled,
+    FirstUpdateFiled,
+    /// The latest interim update (falls back to the initial notification).
+    LatestUpdateFiled,
+    Restoration,
+    /// A due date the ministry sets in its request (issue #4).
+    MinistryRequest,
+}
+
+/// How long after the anchor the duty is due.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    /// "Without delay": no number in law; `target_minutes` is the working target.
+    WithoutDelay { target_minutes: i64 },
+    Minutes(i64),
+    Hours(i64),
+    /// Calendar days in the named IANA zone.
+    CalendarDays(i64, &'static str),
+    /// Calendar months in the named IANA zone (clamped to the month's last day).
+    CalendarMonths(i64, &'static str),
+    SetByMinistry,
+}
+
+/// What counts as having done the duty.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DoneBy {
+    /// The first filing of this stage or a later one.
+    Filing(FilingStage),
+    /// An instant answered in the report (e.g. when the user notice went out).
+    Field(&'static str),
+}
+
+/// One clock of a regime.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rule {
+    pub duty: Duty,
+    pub anchor: Anchor,
+    pub period: Period,
+    /// A second limit; the earlier of the two applies (DORA: 4 h from classification but
+    /// no later than 24 h from awareness).
+    pub cap: Option<(Anchor, Period)>,
+    pub done_by: DoneBy,
+    pub basis: Text2,
+}
+
+/// A version of a regime's rules and the date (UTC) from which it applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RuleSet {
+    pub regime: &'static str,
+    pub version: &'static str,
+    pub effective_from: &'static str,
+    pub rules: &'static [Rule],
+}
+
+/// The rule set of `regime` in force at `at`: the latest version that had taken effect.
+pub fn rule_set(regime: &str, at: Timestamp) -> Option<&'static RuleSet> {
+    let day = jiff::Timestamp::from_second(at.0).ok()?.to_zoned(TimeZone::UTC).date();
+    RULE_SETS
+        .iter()
+        .filter(|r| r.regime == regime)
+        .filter(|r| r.effective_from.parse::<jiff::civil::Date>().is_ok_and(|from| from <= day))
+        .max_by_key(|r| r.effective_from)
+}
+
+/// What is known about an incident that clocks depend on.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facts {
+    pub onset: Option<Timestamp>,
+    pub detected: Option<Timestamp>,
+    pub aware: Option<Timestamp>,
+    pub classified: Option<Timestamp>,
+    pub restored: Option<Timestamp>,
+    /// Filed versions, oldest first.
+    pub filings: Vec<(FilingStage, Timestamp)>,
+    /// Instant answers that satisfy [`DoneBy::Field`] duties.
+    pub fields: Vec<(&'static str, Timestamp)>,
+}
+
+impl Facts {
+    /// Facts from the latest content of an incident and its filed versions.
+    pub fn from_content(c: &Content, filings: Vec<(FilingStage, Timestamp)>) -> Facts {
+        let fields = ["notice_sent_at", "compensation_notice_at"]
+            .into_iter()
+            .filter_map(|k| c.instant(k).map(|t| (k, t)))
+            .collect();
+        Facts {
+            onset: c.instant("onset_at"),
+            detected: c.instant("detected_at"),
+            aware: c.instant("aware_at"),
+            classified: c.instant("classified_at"),
+            restored: c.instant("restored_at"),
+            filings,
+            fields,
+        }
+    }
+
+    fn anchor(&self, a: Anchor) -> Option<Timestamp> {
+        let first = |stage: FilingStage| self.filings.iter().find(|(s, _)| *s == stage).map(|(_, t)| *t);
+        match a {
+            Anchor::Onset => self.onset.or(self.detected),
+            Anchor::Detection => self.detected.or(self.onset),
+            Anchor::Awareness => self.aware.or(self.detected).or(self.onset),
+            Anchor::Classification => self.classified.or(self.aware).or(self.detected),
+            Anchor::InitialFiled => first(FilingStage::Initial),
+            Anchor::FirstUpdateFiled => first(FilingStage::Interim),
+            Anchor::LatestUpdateFiled => self
+                .filings
+                .iter()
+                .rev()
+                .find(|(s, _)| *s == FilingStage::Interim)
+                .map(|(_, t)| *t)
+                .or_else(|| first(FilingStage::Initial)),
+            Anchor::Restoration => self.restored,
+            Anchor::MinistryRequest => None,
+        }
+    }
+
+    fn done(&self, by: DoneBy) -> Option<Timestamp> {
+        match by {
+            DoneBy::Filing(stage) => self.filings.iter().find(|(s, _)| rank(*s) >= rank(stage)).map(|(_, t)| *t),
+            DoneBy::Field(key) => self.fields.iter().find(|(k, _)| *k == key).map(|(_, t)| *t),
+        }
+    }
+}
+
+fn rank(s: FilingStage) -> u8 {
+    match s {
+        FilingStage::Initial => 0,
+        FilingStage::Interim => 1,
+        FilingStage::Final => 2,
+    }
+}
+
+/// `from` plus `period`; `None` when the period has no fixed end.
+pub fn add_period(from: Timestamp, period: Period) -> Option<Timestamp> {
+    let ts = jiff::Timestamp::from_second(from.0).ok()?;
+    let calendar = |zone: &str, span: jiff::Span| {
+        let tz = TimeZone::get(zone).ok()?;
+        ts.to_zoned(tz).checked_add(span).ok().map(|z| Timestamp(z.timestamp().as_second()))
+    };
+    match period {
+        Period::WithoutDelay { target_minutes } | Period::Minutes(target_minutes) => {
+            Some(Timestamp(from.0 + target_minutes * 60))
+        }
+        Period::Hours(h) => Some(Timestamp(from.0 + h * 3600)),
+        Period::CalendarDays(d, zone) => calendar(zone, d.days()),
+        Period::CalendarMonths(m, zone) => calendar(zone, m.months()),
+        Period::SetByMinistry => None,
+    }
+}
+
+/// Where a clock stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ClockState {
+    /// The event that starts it has not happened (or the ministry has not set a date).
+    NotStarted,
+    /// Running; not yet due.
+    Open,
+    /// Past due and not done, by this many minutes.
+    Overdue { minutes: i64 },
+    /// Done in time.
+    Met,
+    /// Done, this many minutes late.
+    Late { minutes: i64 },
+}
+
+/// One computed clock.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clock {
+    pub regime: String,
+    pub version: String,
+    pub duty: Duty,
+    pub basis: (String, String),
+    pub without_delay: bool,
+    pub due: Option<Timestamp>,
+    pub done_at: Option<Timestamp>,
+    pub state: ClockState,
+}
+
+impl Clock {
+    pub fn is_overdue(&self) -> bool {
+        matches!(self.state, ClockState::Overdue { .. })
+    }
+}
+
+fn due_of(rule: &Rule, facts: &Facts) -> Option<Timestamp> {
+    let main = facts.anchor(rule.anchor).and_then(|a| add_period(a, rule.period));
+    let cap = rule.cap.and_then(|(anchor, period)| facts.anchor(anchor).and_then(|a| add_period(a, period)));
+    match (main, cap) {
+        (Some(m), Some(c)) => Some(m.min(c)),
+        (m, c) => m.or(c),
+    }
+}
+
+/// Every clock of every regime in `regimes` (codes as in the report's `regimes` answer),
+/// using each regime's rules in force at onset.
+pub fn clocks(regimes: &[&str], facts: &Facts, now: Timestamp) -> Vec<Clock> {
+    let at = facts.onset.or(facts.detected).unwrap_or(now);
+    let mut out = Vec::new();
+    for code in regimes {
+        let Some(set) = rule_set(code, at) else { continue };
+        for rule in set.rules {
+            let due = due_of(rule, facts);
+            let done_at = facts.done(rule.done_by);
+            let state = match (due, done_at) {
+                (Some(d), Some(done)) if done.0 > d.0 => ClockState::Late { minutes: d.minutes_until(done) },
+                (_, Some(_)) => ClockState::Met,
+                (Some(d), None) if now.0 > d.0 => ClockState::Overdue { minutes: d.minutes_until(now) },
+                (Some(_), None) => ClockState::Open,
+                (None, None) => ClockState::NotStarted,
+            };
+            out.push(Clock {
+                regime: set.regime.to_string(),
+                version: set.version.to_string(),
+                duty: rule.duty,
+                basis: (rule.basis.0.to_string(), rule.basis.1.to_string()),
+                without_delay: matches!(rule.period, Period::WithoutDelay { .. }),
+                due,
+                done_at,
+                state,
+            });
+        }
+    }
+    out
+}
+
+/// The open or overdue clock due soonest: "what is due next".
+pub fn next_due(clocks: &[Clock]) -> Option<&Clock> {
+    clocks
+        .iter()
+        .filter(|c| matches!(c.state, ClockState::Open | ClockState::Overdue { .. }))
+        .filter(|c| c.due.is_some())
+        .min_by_key(|c| c.due)
+}
+
+#[cfg(test)]
+#[path = "tests.rs"]
+mod tests;

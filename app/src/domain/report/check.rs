@@ -1,0 +1,157 @@
+//! Checking a report's content for a stage: the per-field rules of each kind, what each
+//! stage requires, and the rules across fields (times in order, users affected within the
+//! service's users, conditional answers). Shared by the browser and the server.
+
+use super::content::Content;
+use super::schema::{cell_key, sections, FieldDef, Kind, SectionDef};
+use crate::domain::filing::FilingStage;
+use crate::domain::timestamp::Timestamp;
+use crate::domain::validation::{FieldError, FieldErrors};
+
+/// Largest plausible count (users, complaints, won): anything above is a typing error.
+pub const MAX_COUNT: u64 = 10_000_000_000_000;
+
+/// Every problem that stops `content` being filed as `stage`, in report order. `now` is
+/// passed in so "not in the future" is testable.
+pub fn check(content: &Content, stage: FilingStage, now: Timestamp) -> FieldErrors {
+    let mut errors = FieldErrors::default();
+    for s in sections() {
+        for f in s.fields {
+            check_value(&mut errors, f, f.key, content.get(f.key), f.need.required_at(stage), now);
+        }
+        for g in s.groups {
+            let rows = content.rows(g);
+            if rows == 0 && g.need.required_at(stage) {
+                errors.add(&cell_key(g.key, 0, g.columns[0].key), FieldError::AtLeastOneRow);
+            }
+            for row in 0..rows {
+                for c in g.columns {
+                    let key = cell_key(g.key, row, c.key);
+                    // inside a row, a column's need says whether the row is complete without it
+                    check_value(&mut errors, c, &key, content.get(&key), c.need != super::schema::Need::Optional, now);
+                }
+            }
+        }
+    }
+    cross_field(&mut errors, content);
+    let order: Vec<String> = content_order(content);
+    let order: Vec<&str> = order.iter().map(String::as_str).collect();
+    errors.ordered_by(&order)
+}
+
+/// Every key a form can show, in report order (for ordering errors).
+fn content_order(content: &Content) -> Vec<String> {
+    let mut keys = Vec::new();
+    for s in sections() {
+        keys.extend(s.fields.iter().map(|f| f.key.to_string()));
+        for g in s.groups {
+            for row in 0..content.rows(g).max(1) {
+                keys.extend(g.columns.iter().map(|c| cell_key(g.key, row, c.key)));
+            }
+        }
+    }
+    keys
+}
+
+fn check_value(errors: &mut FieldErrors, f: &FieldDef, key: &str, v: &str, required: bool, now: Timestamp) {
+    if v.is_empty() {
+        if required {
+            errors.add(key, FieldError::Required);
+        }
+        return;
+    }
+    let problem = match f.kind {
+        Kind::Line { max } | Kind::Para { max } => (v.chars().count() > max).then_some(FieldError::TooLong),
+        Kind::Instant => match Timestamp::parse_utc(v) {
+            None => Some(FieldError::InvalidDateTime),
+            // a minute of grace: the officer's clock and ours may differ slightly
+            Some(t) if t.0 > now.0 + 60 => Some(FieldError::InTheFuture),
+            Some(_) => None,
+        },
+        Kind::FutureInstant => Timestamp::parse_utc(v).is_none().then_some(FieldError::InvalidDateTime),
+        Kind::Date => crate::domain::dates::parse_date(v).is_none().then_some(FieldError::InvalidDate),
+        Kind::Count | Kind::Minutes => match v.parse::<u64>() {
+            Ok(n) if n <= MAX_COUNT => None,
+            Ok(_) => Some(FieldError::OutOfRange),
+            Err(_) => Some(FieldError::NotAWholeNumber),
+        },
+        Kind::Percent => match v.parse::<f64>() {
+            Ok(p) if (0.0..=100.0).contains(&p) => None,
+            Ok(_) => Some(FieldError::NotAPercentage),
+            Err(_) => Some(FieldError::NotAPercentage),
+        },
+        Kind::YesNo => (!matches!(v, "yes" | "no")).then_some(FieldError::UnknownOption),
+        Kind::Choice(opts) => (!opts.iter().any(|o| o.code == v)).then_some(FieldError::UnknownOption),
+        Kind::Multi(opts) => {
+            v.split(',').any(|c| !opts.iter().any(|o| o.code == c)).then_some(FieldError::UnknownOption)
+        }
+    };
+    if let Some(p) = problem {
+        errors.add(key, p);
+    }
+}
+
+fn cross_field(errors: &mut FieldErrors, c: &Content) {
+    let onset = c.instant("onset_at");
+    let detected = c.instant("detected_at");
+    let after = |errors: &mut FieldErrors, key: &str, floor: Option<Timestamp>, e: FieldError| {
+        if let (Some(t), Some(floor)) = (c.instant(key), floor) {
+            if t < floor {
+                errors.add(key, e);
+            }
+        }
+    };
+    after(errors, "detected_at", onset, FieldError::DetectedBeforeOnset);
+    after(errors, "aware_at", onset, FieldError::BeforeOnset);
+    after(errors, "classified_at", onset, FieldError::BeforeOnset);
+    after(errors, "restored_at", detected.or(onset), FieldError::RestoredBeforeDetection);
+    after(errors, "notice_sent_at", onset, FieldError::BeforeOnset);
+    after(errors, "compensation_notice_at", onset, FieldError::BeforeOnset);
+
+    if matches!(c.get("status"), "restored" | "monitoring") && c.get("restored_at").is_empty() {
+        errors.add("restored_at", FieldError::RequiredOnceRestored);
+    }
+    if let (Some(users), Some(service)) = (c.count("users_affected"), c.count("service_users")) {
+        if users > service {
+            errors.add("users_affected", FieldError::MoreThanServiceUsers);
+        }
+    }
+    if c.yes("notice_sent") == Some(true) {
+        for key in ["notice_sent_at", "notice_channels", "notice_contents"] {
+            if c.get(key).is_empty() {
+                errors.add(key, FieldError::RequiredWhenNoticeSent);
+            }
+        }
+    }
+    if !c.get("exemption_claimed").is_empty() && c.get("exemption_justification").is_empty() {
+        errors.add("exemption_justification", FieldError::RequiredWithExemption);
+    }
+    if c.yes("third_party_involved") == Some(true) && c.get("third_party_role").is_empty() {
+        errors.add("third_party_role", FieldError::RequiredWithThirdParty);
+    }
+    if c.yes("failover_attempted") == Some(true) && c.get("failover_succeeded").is_empty() {
+        errors.add("failover_succeeded", FieldError::RequiredWhenFailoverTried);
+    }
+}
+
+/// How far a section of the task list is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum SectionState {
+    NotStarted,
+    InProgress,
+    Completed,
+}
+
+/// The state of a section given the stage's errors.
+pub fn section_state(content: &Content, section: &SectionDef, errors: &FieldErrors) -> SectionState {
+    let has_errors = errors.0.iter().any(|(k, _)| section.owns(k));
+    match (content.touches(section), has_errors) {
+        (_, false) => SectionState::Completed,
+        (false, true) => SectionState::NotStarted,
+        (true, true) => SectionState::InProgress,
+    }
+}
+
+#[cfg(test)]
+#[path = "check_test.rs"]
+mod tests;

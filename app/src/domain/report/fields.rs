@@ -1,0 +1,307 @@
+//! The unified field list (brief, section c.1–c.3) as data. Stage requirements follow the
+//! strictest regime: what KR FA 38 and FCC/DORA/NIS2 initial notices need is required from
+//! the initial notification on; progress from the interim update; root cause, redundancy,
+//! compensation and recurrence prevention from the final report.
+
+use super::schema::{FieldDef, GroupDef, Kind, Need, Opt, SectionDef};
+use crate::domain::filing::FilingStage::{Final, Initial, Interim};
+
+const fn f(key: &'static str, kind: Kind, label: (&'static str, &'static str), need: Need, public: bool) -> FieldDef {
+    FieldDef { key, kind, label, hint: None, need, public }
+}
+const fn h(mut d: FieldDef, hint: (&'static str, &'static str)) -> FieldDef {
+    d.hint = Some(hint);
+    d
+}
+const fn o(code: &'static str, ko: &'static str, en: &'static str) -> Opt {
+    Opt { code, label: (ko, en) }
+}
+const OPT: Need = Need::Optional;
+const INI: Need = Need::From(Initial);
+const MID: Need = Need::From(Interim);
+const FIN: Need = Need::From(Final);
+
+pub const REGIMES: &[Opt] = &[
+    o("KR_FA38", "방송통신발전기본법 제38조·제39조 (재난 보고)", "KR Framework Act Art. 38/39 (disaster report)"),
+    o("KR_TBA22_7", "전기통신사업법 제22조의7 (서비스 안정성)", "KR TBA Art. 22-7 (service stability)"),
+    o("KR_TBA33", "전기통신사업법 제33조·시행령 (이용자 고지·손해배상)", "KR TBA Art. 33 + Decree (user notice, compensation)"),
+    o("EU_NIS2", "EU NIS2 제23조", "EU NIS2 Art. 23"),
+    o("EU_DORA", "EU DORA (디지털 운영 복원력법)", "EU DORA"),
+    o("US_FCC", "미국 FCC Part 4 (NORS)", "US FCC Part 4 (NORS)"),
+    o("UK_OFCOM", "영국 Ofcom (통신법 제105K조)", "UK Ofcom (Communications Act s105K)"),
+];
+
+const STATUS: &[Opt] = &[
+    o("ongoing", "장애 지속 중", "Ongoing"),
+    o("partially_restored", "일부 복구", "Partially restored"),
+    o("restored", "복구 완료", "Restored"),
+    o("monitoring", "복구 후 모니터링", "Restored, monitoring"),
+];
+const FUNCTIONS: &[Opt] = &[
+    o("login", "로그인·인증", "Login / authentication"),
+    o("messaging", "메시징", "Messaging"),
+    o("payments", "결제·송금", "Payments"),
+    o("mobility", "모빌리티", "Mobility"),
+    o("maps", "지도", "Maps"),
+    o("search", "검색", "Search"),
+    o("content", "콘텐츠·미디어", "Content and media"),
+    o("cloud", "클라우드·저장", "Cloud and storage"),
+    o("other", "기타", "Other"),
+];
+const IMPACT: &[Opt] = &[
+    o("complete_unavailability", "완전 중단", "Completely unavailable"),
+    o("limited_availability", "일부 기능 중단", "Partly unavailable"),
+    o("degraded_performance", "속도 저하·성능 저하", "Slow or degraded"),
+    o("data_integrity", "데이터 무결성 손상", "Data integrity"),
+    o("data_confidentiality", "데이터 기밀성 침해", "Data confidentiality"),
+];
+const ESTIMATION: &[Opt] = &[
+    o("measured", "실측 (접속 기록)", "Measured (access logs)"),
+    o("sampled", "표본 추정", "Estimated from a sample"),
+    o("upper_bound", "상한 추정 (전체 이용자)", "Upper bound (all users)"),
+    o("other", "기타", "Other"),
+];
+const DETECTION: &[Opt] = &[
+    o("monitoring", "모니터링 시스템", "Monitoring systems"),
+    o("staff", "직원", "Staff"),
+    o("users", "이용자 신고", "User reports"),
+    o("third_party", "제3자·협력사", "Third party"),
+    o("authority", "당국", "Authority"),
+    o("other", "기타", "Other"),
+];
+pub const CAUSES: &[Opt] = &[
+    o("SYSTEM_FAILURE", "시스템 장애 (설비·소프트웨어)", "System failure (hardware or software)"),
+    o("PROCESS_FAILURE", "절차 실패 (사전점검 등)", "Process failure (e.g. pre-checks)"),
+    o("HUMAN_ERROR", "인적 오류", "Human error"),
+    o("EXTERNAL_EVENT", "외부 사건 (재난·화재 등)", "External event (disaster, fire…)"),
+    o("MALICIOUS_ACTION", "악의적 행위 (침해사고)", "Malicious action"),
+    o("CAPACITY_OVERLOAD", "용량 초과 (트래픽 집중)", "Capacity overload"),
+    o("POWER", "전력 장애", "Power failure"),
+    o("THIRD_PARTY", "제3자 장애", "Third-party failure"),
+    o("UNKNOWN", "원인 미상", "Unknown"),
+];
+const DETAILED: &[Opt] = &[
+    o("hw_capacity", "하드웨어 용량·성능", "Hardware capacity and performance"),
+    o("hw_physical_damage", "물리적 손상", "Physical damage"),
+    o("sw_change", "소프트웨어 변경·배포 오류", "Faulty software change or update"),
+    o("sw_config", "소프트웨어 호환성·설정", "Software compatibility or configuration"),
+    o("network_config", "네트워크 설정", "Network configuration"),
+    o("monitoring_failed", "감시·통제 미흡", "Insufficient monitoring and control"),
+    o("ops_failed", "ICT 운영 절차 미흡", "Failed ICT operations"),
+    o("docs_inadequate", "정책·절차·문서 미비", "Inadequate policies or procedures"),
+    o("human_mistake", "작업자 실수", "Operator mistake"),
+    o("natural_disaster", "재난·불가항력", "Natural disaster or force majeure"),
+    o("third_party_failure", "제3자 장애", "Third-party failure"),
+    o("backup_restore", "백업·복구 체계 미흡", "Backup and restore gap"),
+];
+const THIRD_ROLE: &[Opt] = &[
+    o("data_centre", "데이터센터 (코로케이션)", "Data centre (colocation)"),
+    o("cloud", "클라우드", "Cloud provider"),
+    o("cdn", "CDN", "CDN"),
+    o("isp", "기간통신사업자 (ISP)", "Network operator (ISP)"),
+    o("vendor", "장비·소프트웨어 공급사", "Vendor"),
+    o("other", "기타", "Other"),
+];
+const ASSETS: &[Opt] = &[
+    o("power", "전력·UPS·배터리", "Power, UPS, batteries"),
+    o("facility", "데이터센터 시설", "Data-centre facility"),
+    o("hardware", "하드웨어", "Hardware"),
+    o("software", "소프트웨어", "Software"),
+    o("network", "네트워크·라우팅", "Network and routing"),
+    o("auth", "인증·로그인", "Authentication and login"),
+    o("ops_tools", "운영·관리 도구", "Operations and management tools"),
+    o("storage", "저장소·DB", "Storage and databases"),
+];
+const CHANNELS: &[Opt] = &[
+    o("email", "전자우편", "E-mail"),
+    o("sms", "문자메시지", "SMS"),
+    o("app_screen", "앱 접속화면", "App start screen"),
+    o("website", "누리집 게시", "Website notice"),
+    o("sns", "SNS", "Social media"),
+    o("press", "언론사 통보", "Press"),
+];
+pub const NOTICE_CONTENTS: &[Opt] = &[
+    o("fact", "중단 사실", "That service is interrupted"),
+    o("cause", "원인", "The cause"),
+    o("response", "대응조치 현황", "What is being done"),
+    o("contact", "상담 연락처", "A contact for questions"),
+];
+const EXEMPTIONS: &[Opt] = &[
+    o("maintenance_preannounced", "사전 고지한 정기점검", "Pre-announced maintenance"),
+    o("isp_fault", "기간통신사업자 회선 장애", "Network operator's line fault"),
+    o("below_threshold", "매출 100억원 미만 또는 이용자 100만명 미만", "Revenue under KRW 10 bn or under 1 M daily users"),
+    o("unforeseeable_short", "예측 불가 2시간 이하 장애", "Unforeseeable outage of 2 h or less"),
+    o("cloud", "클라우드컴퓨팅법 적용 서비스", "Cloud service under the Cloud Act"),
+];
+const EVENT_KINDS: &[Opt] = &[
+    o("detect", "탐지", "Detected"),
+    o("escalate", "비상 단계 상향", "Escalated"),
+    o("notify", "고지·보고", "Notice or report"),
+    o("mitigate", "응급조치", "Mitigation"),
+    o("partial_restore", "일부 복구", "Partial restoration"),
+    o("restore", "복구 완료", "Restored"),
+    o("other", "기타", "Other"),
+];
+const ITEM_STATUS: &[Opt] = &[
+    o("planned", "계획", "Planned"),
+    o("in_progress", "진행 중", "In progress"),
+    o("done", "완료", "Done"),
+];
+
+const LINE: Kind = Kind::Line { max: 200 };
+const PARA: Kind = Kind::Para { max: 10_000 };
+
+pub static SECTIONS: &[SectionDef] = &[
+    SectionDef {
+        slug: "summary",
+        title: ("장애 개요", "Outage summary"),
+        fields: &[
+            f("title", LINE, ("제목", "Title"), INI, true),
+            h(f("regimes", Kind::Multi(REGIMES), ("신고 근거 법령", "Reporting regimes"), INI, false),
+              ("이 장애를 신고하는 모든 제도를 고르세요. 제도마다 기한이 계산됩니다.", "Choose every regime you report this outage under; each has its own deadlines.")),
+            f("status", Kind::Choice(STATUS), ("현재 상태", "Current status"), INI, true),
+            h(f("services_affected", PARA, ("영향받은 서비스", "Services affected"), INI, true),
+              ("한 줄에 하나씩 적어 주세요.", "One service per line.")),
+            f("functions_affected", Kind::Multi(FUNCTIONS), ("영향받은 핵심 기능", "Critical functions affected"), INI, true),
+            h(f("downstream_dependents", PARA, ("우리 서비스에 의존하는 외부 서비스", "Outside services that depend on ours"), OPT, true),
+              ("예: 우리 계정으로 로그인하는 다른 회사의 앱", "E.g. other companies' apps that log in with our account")),
+            f("description", PARA, ("장애 현황", "What is happening"), INI, true),
+        ],
+        groups: &[],
+    },
+    SectionDef {
+        slug: "times",
+        title: ("발생·인지 시각", "When it happened"),
+        fields: &[
+            f("onset_at", Kind::Instant, ("발생 시각 (추정)", "Onset (estimated)"), INI, true),
+            f("detected_at", Kind::Instant, ("탐지 시각", "Detected"), INI, true),
+            h(f("aware_at", Kind::Instant, ("신고 대상임을 인지한 시각", "Became aware it is reportable"), OPT, false),
+              ("NIS2·DORA 기한의 기산점입니다. 비워 두면 탐지 시각을 씁니다.", "Starts the NIS2 and DORA clocks; the detection time is used when empty.")),
+            h(f("classified_at", Kind::Instant, ("중대 사고로 분류한 시각", "Classified as major"), OPT, false),
+              ("DORA 최초 보고 기한(4시간)의 기산점입니다.", "Starts DORA's 4-hour initial-report clock.")),
+            f("restored_at", Kind::Instant, ("복구 완료 시각", "Fully restored"), FIN, true),
+            f("detection_source", Kind::Choice(DETECTION), ("탐지 경로", "How it was detected"), INI, false),
+        ],
+        groups: &[GroupDef {
+            key: "timeline",
+            label: ("경과 (시간순)", "Timeline"),
+            hint: Some(("탐지, 비상 단계 상향, 고지, 응급조치, 복구 등 주요 사건을 적어 주세요.", "Detection, escalation, notices, mitigation, restoration and other key events.")),
+            columns: &[
+                f("at", Kind::Instant, ("시각", "Time"), INI, true),
+                f("kind", Kind::Choice(EVENT_KINDS), ("종류", "Kind"), INI, true),
+                f("text", LINE, ("내용", "What happened"), INI, true),
+            ],
+            need: MID,
+        }],
+    },
+    SectionDef {
+        slug: "impact",
+        title: ("영향", "Impact"),
+        fields: &[
+            f("impact_type", Kind::Multi(IMPACT), ("영향 유형", "Type of impact"), INI, true),
+            f("users_affected", Kind::Count, ("영향받은 이용자 수", "Users affected"), INI, true),
+            f("estimation_basis", Kind::Choice(ESTIMATION), ("이용자 수 산정 근거", "How users affected was estimated"), INI, true),
+            h(f("service_users", Kind::Count, ("해당 서비스 일평균 이용자 수", "Daily users of the affected services"), OPT, false),
+              ("직전 3개월 하루 평균 국내 이용자 수. 영향받은 이용자 수는 이보다 클 수 없습니다.", "3-month daily average; users affected cannot exceed it.")),
+            f("regions", LINE, ("영향 지역", "Regions affected"), OPT, true),
+            f("cross_border", Kind::YesNo, ("국외 영향", "Impact in other countries"), OPT, false),
+            f("complaints_count", Kind::Count, ("민원 접수 건수", "Complaints received"), OPT, true),
+            f("damage_reports_count", Kind::Count, ("피해 신고 건수", "Damage reports received"), OPT, true),
+            f("data_loss", Kind::YesNo, ("데이터 손실", "Data lost"), MID, false),
+        ],
+        groups: &[],
+    },
+    SectionDef {
+        slug: "cause",
+        title: ("원인", "Cause"),
+        fields: &[
+            f("cause_category", Kind::Choice(CAUSES), ("원인 분류", "Cause category"), INI, true),
+            f("suspected_malicious", Kind::YesNo, ("악의적 행위 의심", "Suspected malicious"), INI, false),
+            f("detailed_causes", Kind::Multi(DETAILED), ("세부 원인", "Detailed causes"), FIN, true),
+            f("cause_narrative", PARA, ("직접 원인과 근본 원인", "Direct and root cause"), FIN, true),
+            f("contributing_factors", PARA, ("기여 요인", "Contributing factors"), OPT, true),
+            f("third_party_involved", Kind::YesNo, ("제3자 관련", "Third party involved"), INI, true),
+            f("third_party_role", Kind::Choice(THIRD_ROLE), ("제3자의 역할", "Third party's role"), OPT, true),
+            f("assets_affected", Kind::Multi(ASSETS), ("영향받은 자산", "Assets affected"), FIN, true),
+        ],
+        groups: &[],
+    },
+    SectionDef {
+        slug: "response",
+        title: ("응급조치와 복구", "Response and recovery"),
+        fields: &[
+            f("emergency_measures", PARA, ("응급조치 내용", "Emergency measures"), INI, true),
+            f("recovery_plan", PARA, ("복구대책", "Recovery plan"), INI, true),
+            f("eta_restore", Kind::FutureInstant, ("복구 예상 시각", "Expected restoration"), OPT, false),
+            f("pct_services_restored", Kind::Percent, ("서비스 복구율 (%)", "Services restored (%)"), MID, true),
+            f("pct_servers_restored", Kind::Percent, ("서버 복구율 (%)", "Servers restored (%)"), OPT, true),
+            f("workarounds", PARA, ("대체 수단 안내", "Workarounds offered"), OPT, true),
+        ],
+        groups: &[],
+    },
+    SectionDef {
+        slug: "redundancy",
+        title: ("이중화 평가", "Redundancy"),
+        fields: &[
+            f("data_replicated", Kind::YesNo, ("데이터 이중화", "Data replicated"), FIN, false),
+            f("service_multi_dc", Kind::YesNo, ("서비스 다중 데이터센터 운영", "Service runs in several data centres"), FIN, false),
+            f("ops_tools_multi_dc", Kind::YesNo, ("운영·관리 도구 이중화", "Operations tools in several data centres"), FIN, false),
+            f("failover_attempted", Kind::YesNo, ("전환(페일오버) 시도", "Failover attempted"), INI, false),
+            f("failover_succeeded", Kind::YesNo, ("전환 성공", "Failover worked"), OPT, false),
+            f("rto_target_min", Kind::Minutes, ("목표 복구 시간 RTO (분)", "Recovery time objective (minutes)"), FIN, false),
+            f("rto_actual_min", Kind::Minutes, ("실제 복구 시간 (분)", "Actual recovery time (minutes)"), FIN, false),
+            f("rpo_target_min", Kind::Minutes, ("목표 복구 시점 RPO (분)", "Recovery point objective (minutes)"), OPT, false),
+            f("rpo_actual_min", Kind::Minutes, ("실제 데이터 손실 구간 (분)", "Actual data-loss window (minutes)"), OPT, false),
+            f("failover_tested_last", Kind::Date, ("마지막 전환 훈련일", "Last failover drill"), OPT, false),
+        ],
+        groups: &[],
+    },
+    SectionDef {
+        slug: "notice",
+        title: ("이용자 고지", "User notice"),
+        fields: &[
+            f("notice_sent", Kind::YesNo, ("이용자에게 고지함", "Users were told"), INI, true),
+            f("notice_sent_at", Kind::Instant, ("최초 고지 시각", "First notice sent"), OPT, true),
+            f("notice_channels", Kind::Multi(CHANNELS), ("고지 방법", "Channels"), OPT, true),
+            h(f("notice_contents", Kind::Multi(NOTICE_CONTENTS), ("고지에 담긴 내용", "What the notice said"), OPT, true),
+              ("시행령은 네 가지 모두를 요구합니다.", "The Decree requires all four.")),
+            f("notice_text", PARA, ("고지 문안", "Notice text"), OPT, true),
+            f("exemption_claimed", Kind::Choice(EXEMPTIONS), ("고지 면제 사유", "Notice exemption claimed"), OPT, false),
+            f("exemption_justification", PARA, ("면제 사유 설명", "Why the exemption applies"), OPT, false),
+        ],
+        groups: &[],
+    },
+    SectionDef {
+        slug: "compensation",
+        title: ("손해배상", "Compensation"),
+        fields: &[
+            f("compensation_scheme", PARA, ("배상 기준", "Compensation scheme"), FIN, true),
+            f("compensation_eligibility", PARA, ("청구권자", "Who may claim"), OPT, true),
+            f("compensation_amounts", PARA, ("배상 금액", "Amounts"), OPT, true),
+            h(f("compensation_notice_at", Kind::Instant, ("배상 안내 고지 시각", "Compensation notice sent"), OPT, true),
+              ("복구 후 30일 이내 (시행령)", "Within 30 days of restoration (Decree)")),
+            f("claims_received", Kind::Count, ("접수된 청구 건수", "Claims received"), OPT, false),
+            f("paid_total_krw", Kind::Count, ("지급액 합계 (원)", "Total paid (KRW)"), OPT, false),
+        ],
+        groups: &[],
+    },
+    SectionDef {
+        slug: "prevention",
+        title: ("재발방지대책", "Recurrence prevention"),
+        fields: &[],
+        groups: &[GroupDef {
+            key: "prevention",
+            label: ("재발방지대책 항목", "Prevention items"),
+            hint: Some(("관련 의무 번호 예: KR-SS-03, KR-DM-04", "Related duty ids, e.g. KR-SS-03, KR-DM-04")),
+            columns: &[
+                f("measure", LINE, ("대책", "Measure"), INI, true),
+                f("duty_ids", LINE, ("관련 의무", "Duties"), OPT, true),
+                f("owner", LINE, ("담당", "Owner"), INI, false),
+                f("due", Kind::Date, ("완료 예정일", "Due"), INI, true),
+                f("status", Kind::Choice(ITEM_STATUS), ("진행 상태", "Status"), INI, true),
+                f("evidence", LINE, ("증빙", "Evidence"), OPT, false),
+            ],
+            need: FIN,
+        }],
+    },
+];

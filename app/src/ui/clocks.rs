@@ -1,0 +1,137 @@
+//! Deadline clocks and the reportability check, as tables. Overdue is said in words and
+//! with a tag, not by colour alone.
+
+use leptos::prelude::*;
+
+use crate::domain::deadlines::{Clock, ClockState, Duty};
+use crate::domain::report::fields::REGIMES;
+use crate::domain::reportability::{Assessment, Verdict};
+use crate::i18n::{Lang, Msg};
+use crate::ui::shell::{use_lang, use_zone};
+
+/// A regime's name.
+pub fn regime_name(code: &str, lang: Lang) -> String {
+    REGIMES.iter().find(|o| o.code == code).map_or(code.to_string(), |o| lang.pick(o.label.0, o.label.1).to_string())
+}
+
+pub fn duty_msg(d: Duty) -> Msg {
+    match d {
+        Duty::EarlyWarning => Msg::DutyEarlyWarning,
+        Duty::InitialReport => Msg::DutyInitialReport,
+        Duty::UpdateReport => Msg::DutyUpdateReport,
+        Duty::FinalReport => Msg::DutyFinalReport,
+        Duty::UserNotice => Msg::DutyUserNotice,
+        Duty::CompensationNotice => Msg::DutyCompensationNotice,
+        Duty::DataSubmission => Msg::DutyDataSubmission,
+    }
+}
+
+/// "3 h 20 min" / "3시간 20분".
+pub fn span_text(minutes: i64, lang: Lang) -> String {
+    let (d, h, m) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60);
+    match lang {
+        Lang::Ko if d > 0 => format!("{d}일 {h}시간"),
+        Lang::Ko => format!("{h}시간 {m}분"),
+        Lang::En if d > 0 => format!("{d} d {h} h"),
+        Lang::En => format!("{h} h {m} min"),
+    }
+}
+
+/// A clock's state as a tag.
+#[component]
+pub fn ClockTag(state: ClockState) -> impl IntoView {
+    let lang = use_lang();
+    let (class, text) = match state {
+        ClockState::NotStarted => ("tag tag-grey", Msg::ClockNotStarted.t(lang).to_string()),
+        ClockState::Open => ("tag tag-blue", Msg::ClockOpen.t(lang).to_string()),
+        ClockState::Overdue { minutes } => ("tag tag-red", format!("{} {}", Msg::ClockOverdue.t(lang), span_text(minutes, lang))),
+        ClockState::Met => ("tag tag-green", Msg::ClockMet.t(lang).to_string()),
+        ClockState::Late { minutes } => ("tag tag-orange", format!("{} {}", Msg::ClockLate.t(lang), span_text(minutes, lang))),
+    };
+    view! { <strong class=class>{text}</strong> }
+}
+
+/// When a clock is due, in the reader's zone ("without delay" says so).
+pub fn due_text(c: &Clock, lang: Lang, zone: crate::domain::zone::UserZone) -> String {
+    match (c.due, c.without_delay) {
+        (Some(t), true) => format!("{} ({} {})", Msg::WithoutDelay.t(lang), Msg::WorkingTarget.t(lang), zone.display(t)),
+        (Some(t), false) => zone.display(t),
+        (None, _) => Msg::DueNotSet.t(lang).to_string(),
+    }
+}
+
+#[component]
+pub fn ClockTable(clocks: Vec<Clock>) -> impl IntoView {
+    let lang = use_lang();
+    let zone = use_zone();
+    if clocks.is_empty() {
+        return view! { <p>{Msg::NoClocks.t(lang)}</p> }.into_any();
+    }
+    let rows = clocks
+        .into_iter()
+        .map(|c| {
+            let due = due_text(&c, lang, zone);
+            let done = c.done_at.map(|t| zone.display(t)).unwrap_or_else(|| "—".into());
+            let basis = lang.pick(&c.basis.0, &c.basis.1).to_string();
+            view! {
+                <tr class:row-overdue=c.is_overdue()>
+                    <td>{regime_name(&c.regime, lang)}<br/><span class="hint">{c.version.clone()}</span></td>
+                    <td>{duty_msg(c.duty).t(lang)}<br/><span class="hint">{basis}</span></td>
+                    <td>{due}</td>
+                    <td>{done}</td>
+                    <td><ClockTag state=c.state/></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table class="table">
+                <thead><tr>
+                    <th scope="col">{Msg::Regime.t(lang)}</th>
+                    <th scope="col">{Msg::Duty.t(lang)}</th>
+                    <th scope="col">{Msg::DueAt.t(lang)}</th>
+                    <th scope="col">{Msg::DoneAt.t(lang)}</th>
+                    <th scope="col">{Msg::Status.t(lang)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn ReportabilityTable(assessments: Vec<Assessment>) -> impl IntoView {
+    let lang = use_lang();
+    let rows = assessments
+        .into_iter()
+        .map(|a| {
+            let (class, msg) = match a.verdict {
+                Verdict::Met => ("tag tag-red", Msg::ThresholdMet),
+                Verdict::NotMet => ("tag tag-grey", Msg::ThresholdNotMet),
+                Verdict::Unknown => ("tag tag-orange", Msg::ThresholdUnknown),
+            };
+            let reasons = a.reasons.iter().map(|r| view! { <li>{lang.pick(&r.0, &r.1).to_string()}</li> }).collect_view();
+            view! {
+                <tr>
+                    <td>{regime_name(&a.regime, lang)}</td>
+                    <td><strong class=class>{msg.t(lang)}</strong></td>
+                    <td><ul class="plain-list">{reasons}</ul></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table class="table">
+                <thead><tr>
+                    <th scope="col">{Msg::Regime.t(lang)}</th>
+                    <th scope="col">{Msg::Threshold.t(lang)}</th>
+                    <th scope="col">{Msg::Why.t(lang)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,111 @@
+//! Builds what the operator's pages show from stored records and the domain rules:
+//! clocks, reportability, the draft's remaining problems. Pure apart from the records
+//! passed in, so the same `now` gives the same page.
+
+use app::api::{DraftView, IncidentRow, IncidentView, VersionRow};
+use app::domain::auth::OperatorCap;
+use app::domain::deadlines::{clocks, next_due, Facts};
+use app::domain::filing::FilingStage;
+use app::domain::report::stages::next_stages;
+use app::domain::report::{check, section_state, sections, Content};
+use app::domain::reportability::assess;
+use app::domain::timestamp::Timestamp;
+
+use crate::storage::drafts::DraftRecord;
+use crate::storage::filings::Version;
+use crate::storage::incidents::IncidentRecord;
+
+/// The content clocks and checks use: the draft's if one exists (it is the newest
+/// knowledge), else the latest filed version's.
+fn latest<'a>(versions: &'a [Version], draft: Option<&'a DraftRecord>) -> Content {
+    draft.map(|d| d.content.clone()).or_else(|| versions.last().map(|v| v.content.clone())).unwrap_or_default()
+}
+
+fn filed(versions: &[Version]) -> Vec<(FilingStage, Timestamp)> {
+    versions.iter().map(|v| (v.row.stage, v.row.submitted_at)).collect()
+}
+
+fn incident_clocks(content: &Content, versions: &[Version], now: Timestamp) -> Vec<app::domain::deadlines::Clock> {
+    let regimes = content.codes("regimes");
+    clocks(&regimes, &Facts::from_content(content, filed(versions)), now)
+}
+
+/// The draft with what still stops it being filed.
+pub fn draft_view(d: &DraftRecord, now: Timestamp) -> DraftView {
+    let errors = check(&d.content, d.stage, now);
+    let sections = sections().iter().map(|s| (s.slug.to_string(), section_state(&d.content, s, &errors))).collect();
+    DraftView {
+        stage: d.stage,
+        revision: d.revision,
+        content: d.content.clone(),
+        errors,
+        sections,
+        sha256: d.sha256(),
+        updated_by: d.updated_by.clone(),
+        updated_at: d.updated_at,
+    }
+}
+
+/// Everything the incident page shows.
+pub fn incident_view(
+    cap: &OperatorCap,
+    incident: IncidentRecord,
+    versions: Vec<Version>,
+    draft: Option<DraftRecord>,
+    attachments: Vec<app::api::AttachmentRow>,
+    now: Timestamp,
+) -> IncidentView {
+    let content = latest(&versions, draft.as_ref());
+    let clocks = incident_clocks(&content, &versions, now);
+    let can_start = if draft.is_some() {
+        Vec::new()
+    } else {
+        next_stages(&versions.iter().map(|v| v.row.stage).collect::<Vec<_>>())
+    };
+    IncidentView {
+        reference: incident.reference,
+        title: incident.title,
+        org: incident.org,
+        opened_at: incident.opened_at,
+        versions: versions.iter().map(|v| v.row.clone()).collect::<Vec<VersionRow>>(),
+        draft: draft.as_ref().map(|d| draft_view(d, now)),
+        assessments: assess(&content, now),
+        user_minutes: content.user_minutes(now),
+        latest: content,
+        clocks,
+        can_start,
+        can_draft: cap.can_file(),
+        can_submit: cap.can_sign(),
+        attachments,
+    }
+}
+
+/// One dashboard row.
+pub fn incident_row(incident: IncidentRecord, versions: &[Version], draft: Option<&DraftRecord>, now: Timestamp) -> IncidentRow {
+    let content = latest(versions, draft);
+    let clocks = incident_clocks(&content, versions, now);
+    let mut prevention = [0u32; 3];
+    let group = sections().iter().flat_map(|s| s.groups.iter()).find(|g| g.key == "prevention");
+    if let Some(g) = group {
+        for row in 0..content.rows(g) {
+            match content.get(&format!("prevention.{row}.status")) {
+                "planned" => prevention[0] += 1,
+                "in_progress" => prevention[1] += 1,
+                "done" => prevention[2] += 1,
+                _ => {}
+            }
+        }
+    }
+    let last_stage = versions.last().map(|v| v.row.stage);
+    IncidentRow {
+        reference: incident.reference,
+        title: incident.title,
+        last_stage,
+        versions: u32::try_from(versions.len()).unwrap_or(u32::MAX),
+        draft_stage: draft.map(|d| d.stage),
+        open: draft.is_some() || last_stage != Some(FilingStage::Final),
+        overdue: u32::try_from(clocks.iter().filter(|c| c.is_overdue()).count()).unwrap_or(u32::MAX),
+        next_due: next_due(&clocks).cloned(),
+        prevention,
+    }
+}

@@ -1,0 +1,180 @@
+//! Evidence attachments: upload (multipart, with the anti-forgery token as a form field)
+//! and download, both only within the caller's own organisation.
+
+use std::collections::BTreeMap;
+
+use app::api::FormEcho;
+use app::domain::auth::{Caller, OperatorCap};
+use app::domain::validation::{FieldError, FieldErrors};
+use axum::body::Body;
+use axum::extract::{Multipart, Path, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use tower_sessions::Session;
+
+use super::render::{error_response, render_at, see_other};
+use crate::auth::csrf;
+use crate::state::AppState;
+use crate::storage::attachments::{self, NewAttachment};
+use crate::storage::{incidents, now, StorageError};
+
+/// Largest file accepted.
+pub const MAX_BYTES: usize = app::pages::evidence::MAX_ATTACHMENT_BYTES;
+
+/// The kinds of file accepted, recognised by their first bytes (never by the name or the
+/// type the browser claims): PDF, PNG, JPEG, and UTF-8 text (plain or CSV).
+pub fn sniff(data: &[u8], file_name: &str) -> Option<&'static str> {
+    let lower = file_name.to_ascii_lowercase();
+    if data.starts_with(b"%PDF-") {
+        Some("application/pdf")
+    } else if data.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if data.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else if std::str::from_utf8(data).is_ok() && !data.contains(&0) {
+        Some(if lower.ends_with(".csv") { "text/csv; charset=utf-8" } else { "text/plain; charset=utf-8" })
+    } else {
+        None
+    }
+}
+
+/// A safe download name: path parts, quotes and control characters removed.
+pub fn clean_file_name(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let cleaned: String = base.chars().filter(|c| !c.is_control() && !matches!(c, '"' | ';')).take(200).collect();
+    if cleaned.trim().is_empty() { "evidence".to_string() } else { cleaned.trim().to_string() }
+}
+
+struct Upload {
+    fields: BTreeMap<String, String>,
+    file_name: String,
+    data: Vec<u8>,
+    too_large: bool,
+}
+
+async fn read_upload(mut multipart: Multipart) -> Result<Upload, axum::extract::multipart::MultipartError> {
+    let mut up = Upload { fields: BTreeMap::new(), file_name: String::new(), data: Vec::new(), too_large: false };
+    while let Some(mut field) = multipart.next_field().await? {
+        let name = field.name().unwrap_or("").to_string();
+        if name == "file" {
+            up.file_name = clean_file_name(field.file_name().unwrap_or(""));
+            while let Some(chunk) = field.chunk().await? {
+                if up.data.len() + chunk.len() > MAX_BYTES {
+                    up.too_large = true;
+                    up.data.clear();
+                    break;
+                }
+                up.data.extend_from_slice(&chunk);
+            }
+        } else {
+            let text = field.text().await?;
+            up.fields.insert(name, text.chars().take(1000).collect());
+        }
+    }
+    Ok(up)
+}
+
+/// POST /filing/incidents/{ref}/attachments
+pub async fn upload(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    session: Session,
+    req: Request,
+) -> Response {
+    use axum::extract::FromRequest;
+    let (parts, body) = req.into_parts();
+    let Some(cap) = parts.extensions.get::<Caller>().and_then(Caller::operator).filter(OperatorCap::can_file) else {
+        return super::forbidden(&parts);
+    };
+    let page = format!("/filing/incidents/{reference}");
+    let multipart = match Multipart::from_request(Request::from_parts(parts.clone(), body), &state).await {
+        Ok(m) => m,
+        Err(_) => return (StatusCode::BAD_REQUEST, "bad upload").into_response(),
+    };
+    let up = match read_upload(multipart).await {
+        Ok(u) => u,
+        Err(e) => {
+            tracing::warn!(error = %e, "unreadable upload");
+            return (StatusCode::BAD_REQUEST, "bad upload").into_response();
+        }
+    };
+    if !csrf::verify(&session, &up.fields).await {
+        return super::forbidden(&parts);
+    }
+    if !app::domain::ids::is_reference(&reference) {
+        return super::not_found(&state, parts).await;
+    }
+    let incident = match incidents::find(&state.db, Some(cap.org()), &reference).await {
+        Ok(i) => i,
+        Err(StorageError::NotFound) => return super::not_found(&state, parts).await,
+        Err(e) => {
+            tracing::error!(error = %e, "finding the incident failed");
+            return error_response(&parts);
+        }
+    };
+    let description = up.fields.get("description").map(|d| d.trim().to_string()).unwrap_or_default();
+    let mut errors = FieldErrors::default();
+    let kind = sniff(&up.data, &up.file_name);
+    if up.too_large {
+        errors.add("file", FieldError::FileTooLarge);
+    } else if up.data.is_empty() {
+        errors.add("file", FieldError::Required);
+    } else if kind.is_none() {
+        errors.add("file", FieldError::FileTypeNotAllowed);
+    }
+    match description.chars().count() {
+        0 => errors.add("description", FieldError::Required),
+        n if n > 200 => errors.add("description", FieldError::TooLong),
+        _ => {}
+    }
+    let Some(content_type) = kind.filter(|_| errors.is_empty()) else {
+        let values = [("description".to_string(), description)].into_iter().collect();
+        let echo = FormEcho { values, errors, problem: None };
+        return render_at(&state, parts, &page, echo, StatusCode::UNPROCESSABLE_ENTITY).await;
+    };
+    let file = NewAttachment { file_name: &up.file_name, content_type, description: &description, data: &up.data };
+    match attachments::add(&state.db, &cap, &incident, file, now()).await {
+        Ok(_) => see_other(&format!("{page}#evidence-title")),
+        Err(e) => {
+            tracing::error!(error = %e, "storing an attachment failed");
+            error_response(&parts)
+        }
+    }
+}
+
+/// GET /filing/incidents/{ref}/attachments/{id}
+pub async fn download(
+    State(state): State<AppState>,
+    Path((reference, id)): Path<(String, String)>,
+    req: Request,
+) -> Response {
+    let (parts, _) = req.into_parts();
+    let Some(cap) = parts.extensions.get::<Caller>().and_then(Caller::operator) else {
+        return super::forbidden(&parts);
+    };
+    let found = match incidents::find(&state.db, Some(cap.org()), &reference).await {
+        Ok(incident) => attachments::get(&state.db, &incident, &id).await,
+        Err(e) => Err(e),
+    };
+    match found {
+        Ok((meta, data)) => {
+            let mut resp = Response::new(Body::from(data));
+            let headers = resp.headers_mut();
+            if let Ok(v) = HeaderValue::from_str(&meta.content_type) {
+                headers.insert(header::CONTENT_TYPE, v);
+            }
+            // RFC 6266 with RFC 5987 encoding, so Hangul names survive
+            let encoded: String = meta.file_name.bytes().map(|b| if b.is_ascii_alphanumeric() || b"._-".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
+            if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"evidence\"; filename*=UTF-8''{encoded}")) {
+                headers.insert(header::CONTENT_DISPOSITION, v);
+            }
+            headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; sandbox"));
+            resp
+        }
+        Err(StorageError::NotFound) => super::not_found(&state, parts).await,
+        Err(e) => {
+            tracing::error!(error = %e, "reading an attachment failed");
+            error_response(&parts)
+        }
+    }
+}

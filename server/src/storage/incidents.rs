@@ -1,0 +1,121 @@
+//! Incidents: opening one, finding one within the caller's scope, and the records the
+//! dashboard and incident page are assembled from.
+
+use app::api::Names;
+use app::domain::auth::OperatorCap;
+use app::domain::filing::FilingStage;
+use app::domain::ids::{incident_reference, IncidentId, OrgId};
+use app::domain::report::Content;
+use app::domain::timestamp::Timestamp;
+
+use super::audit::{record_audit, AuditEntry};
+use super::{Db, StorageError};
+use crate::with_pool;
+
+/// An incident as stored.
+#[derive(Clone, Debug)]
+pub struct IncidentRecord {
+    pub id: i64,
+    pub org_id: OrgId,
+    pub reference: String,
+    pub title: String,
+    pub org: Names,
+    pub opened_at: Timestamp,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    org_id: i64,
+    reference: String,
+    title: String,
+    name_ko: String,
+    name_en: String,
+    opened_at: i64,
+}
+
+impl From<Row> for IncidentRecord {
+    fn from(r: Row) -> Self {
+        IncidentRecord {
+            id: r.id,
+            org_id: OrgId(r.org_id),
+            reference: r.reference,
+            title: r.title,
+            org: Names { ko: r.name_ko, en: r.name_en },
+            opened_at: Timestamp(r.opened_at),
+        }
+    }
+}
+
+const SELECT: &str = "SELECT i.id, i.org_id, i.reference, i.title, o.name_ko, o.name_en, i.opened_at
+    FROM incidents i JOIN organisations o ON o.id = i.org_id";
+
+/// Opens an incident with an empty initial-notification draft (holding only its title).
+/// Returns the incident's reference.
+pub async fn open(db: &Db, cap: &OperatorCap, title: &str, at: Timestamp) -> Result<String, StorageError> {
+    let mut content = Content::default();
+    content.set("title", title);
+    let json = content.canonical_json();
+    with_pool!(db, |p| {
+        let mut tx = p.begin().await?;
+        let id = sqlx::query_scalar::<_, i64>(
+            "INSERT INTO incidents (org_id, title, opened_by, opened_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(cap.org().0)
+        .bind(title)
+        .bind(cap.user().0)
+        .bind(at.0)
+        .fetch_one(&mut *tx)
+        .await?;
+        let reference = incident_reference(at.kst_year(), IncidentId(id));
+        sqlx::query("UPDATE incidents SET reference = $1 WHERE id = $2").bind(&reference).bind(id).execute(&mut *tx).await?;
+        sqlx::query(
+            "INSERT INTO drafts (incident_id, org_id, stage, content_json, revision, created_by, created_at, updated_by, updated_at)
+             VALUES ($1, $2, $3, $4, 1, $5, $6, $5, $6)",
+        )
+        .bind(id)
+        .bind(cap.org().0)
+        .bind(FilingStage::Initial.as_str())
+        .bind(&json)
+        .bind(cap.user().0)
+        .bind(at.0)
+        .execute(&mut *tx)
+        .await?;
+        record_audit!(
+            &mut *tx,
+            AuditEntry {
+                at,
+                actor: Some(cap.user()),
+                org: Some(cap.org()),
+                action: "incident.opened",
+                subject: &reference,
+                detail: serde_json::json!({ "title": title }),
+            }
+        )?;
+        tx.commit().await?;
+        Ok(reference)
+    })
+}
+
+/// One incident by reference; with `org`, only if it belongs to that organisation (another
+/// organisation's incident is indistinguishable from a missing one).
+pub async fn find(db: &Db, org: Option<OrgId>, reference: &str) -> Result<IncidentRecord, StorageError> {
+    let row = match org {
+        Some(org) => {
+            let sql = format!("{SELECT} WHERE i.reference = $1 AND i.org_id = $2");
+            with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(reference).bind(org.0).fetch_optional(p).await)?
+        }
+        None => {
+            let sql = format!("{SELECT} WHERE i.reference = $1");
+            with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(reference).fetch_optional(p).await)?
+        }
+    };
+    row.map(IncidentRecord::from).ok_or(StorageError::NotFound)
+}
+
+/// An organisation's incidents, newest first (at most 500: the dashboard's working set).
+pub async fn list(db: &Db, org: OrgId) -> Result<Vec<IncidentRecord>, StorageError> {
+    let sql = format!("{SELECT} WHERE i.org_id = $1 AND i.reference IS NOT NULL ORDER BY i.opened_at DESC, i.id DESC LIMIT 500");
+    let rows = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(org.0).fetch_all(p).await)?;
+    Ok(rows.into_iter().map(IncidentRecord::from).collect())
+}
