@@ -159,8 +159,8 @@ pub async fn save(
         .bind(expected)
         .execute(p)
         .await
-    })?
-    .rows_affected();
+        .map(|r| r.rows_affected())
+    })?;
     if n == 1 {
         return Ok(Saved::Saved(expected + 1));
     }
