@@ -18,6 +18,7 @@ run: build
 	@echo "Demo logins (password: demo-password-2026):"
 	@echo "  operator officer     officer@pangyo-talk.example"
 	@echo "  operator signatory   signatory@pangyo-talk.example"
+	@echo "  operator admin       admin@pangyo-talk.example"
 	@echo "  other operator       officer@hanriver-pay.example"
 	@echo "  reviewer             reviewer@msit.example"
 	@echo "  review lead          lead@msit.example"

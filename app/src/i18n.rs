@@ -269,6 +269,26 @@ messages! {
     ErrFileTooLarge => "파일이 10MB를 넘습니다.", "The file is larger than 10 MB.";
     ErrFileTypeNotAllowed => "PDF, PNG, JPEG, 텍스트·CSV 파일만 올릴 수 있습니다.", "Upload a PDF, PNG, JPEG, text or CSV file.";
     ErrMustConfirm => "제출하려면 확인란을 선택하세요.", "Tick the box to confirm before submitting.";
+    ErrNotARegisteredService => "위에 등록한 서비스명을 입력하세요.", "Enter the name of a service registered above.";
+    DesignationApplies => "해당", "Applies";
+    DesignationDoesNotApply => "해당 없음", "Does not apply";
+    Designations => "지정 대상 여부", "Designations";
+    Remove => "삭제", "Remove";
+    OrganisationTitle => "기관 정보", "Organisation";
+    OnlyAdminEdits => "기관 정보는 기관 관리자만 수정할 수 있습니다.", "Only your organisation's admin can change these details.";
+    ProfileDetails => "기본 정보와 연락처", "Details and contacts";
+    SaveProfile => "기관 정보 저장", "Save details";
+    ServicesTitle => "서비스", "Services";
+    FacilitiesTitle => "시설 (데이터센터)", "Facilities (data centres)";
+    DependenciesTitle => "의존 관계", "Dependencies";
+    AddService => "서비스 추가", "Add a service";
+    AddFacility => "시설 추가", "Add a facility";
+    AddDependency => "의존 관계 추가", "Add a dependency";
+    TeamTitle => "구성원", "Team";
+    TeamHint => "구성원 계정과 역할(작성자, 서명권자, 관리자)은 시스템 관리자가 발급합니다.", "Accounts and roles (drafter, authorised signatory, admin) are issued by the system administrator.";
+    Name => "이름", "Name";
+    RoleLabel => "역할", "Role";
+    NavOrganisation => "기관 정보", "Organisation";
     AttachmentRejected => "파일을 받을 수 없습니다.", "The file could not be accepted.";
 }
 
@@ -297,6 +317,7 @@ impl From<FieldError> for Msg {
             FieldError::FileTooLarge => Msg::ErrFileTooLarge,
             FieldError::FileTypeNotAllowed => Msg::ErrFileTypeNotAllowed,
             FieldError::MustConfirm => Msg::ErrMustConfirm,
+            FieldError::NotARegisteredService => Msg::ErrNotARegisteredService,
         }
     }
 }

@@ -2,14 +2,16 @@
 //! the capability that permits it.
 
 use app::api::ports::{DeskError, Desks};
-use app::api::{DiffView, FilingDetail, FilingRow, IncidentRow, IncidentView, PublishedDetail, PublishedRow};
+use app::api::{
+    DiffView, FilingDetail, FilingRow, IncidentRow, IncidentView, ProfileView, PublishedDetail, PublishedRow, RecordView,
+};
 use app::domain::auth::{OperatorCap, ReviewerCap};
 use app::domain::ids::is_reference;
 use async_trait::async_trait;
 
 use crate::assemble::{incident_row, incident_view};
 use crate::storage::filings::{self, Scope};
-use crate::storage::{attachments, drafts, incidents, now, publications, Db, StorageError};
+use crate::storage::{attachments, drafts, incidents, now, profiles, publications, users, Db, StorageError};
 
 /// Logs a storage failure once, here at the boundary, and hides its cause from the caller.
 pub fn desk_error(e: StorageError) -> DeskError {
@@ -52,6 +54,43 @@ impl Desks for Db {
         let draft = drafts::get(self, &incident).await.map_err(desk_error)?;
         let files = attachments::list(self, &incident).await.map_err(desk_error)?;
         Ok(incident_view(cap, incident, versions, draft, files, now()))
+    }
+
+    async fn operator_profile(&self, cap: &OperatorCap) -> Result<ProfileView, DeskError> {
+        let (profile, revision) = profiles::profile(self, cap.org()).await.map_err(desk_error)?;
+        let records = profiles::records(self, cap.org()).await.map_err(desk_error)?;
+        let team = profiles::team(self, cap.org()).await.map_err(desk_error)?;
+        let org = users::org_names(self, cap.org()).await.map_err(desk_error)?;
+        let revenue = profile.count("revenue_krw");
+        let of = |kind: &str| -> Vec<RecordView> {
+            records
+                .iter()
+                .filter(|(_, k, _)| k == kind)
+                .map(|(id, k, c)| RecordView {
+                    id: *id,
+                    content: c.clone(),
+                    designations: if k == "service" {
+                        app::domain::profile::designations(&app::domain::profile::ServiceFacts {
+                            daily_users: c.count("daily_users"),
+                            traffic_share_pct: c.get("traffic_share_pct").parse().ok(),
+                            org_revenue_krw: revenue,
+                        })
+                    } else {
+                        Vec::new()
+                    },
+                })
+                .collect()
+        };
+        Ok(ProfileView {
+            org,
+            services: of("service"),
+            facilities: of("facility"),
+            dependencies: of("dependency"),
+            profile,
+            revision,
+            team,
+            can_edit: cap.can_admin(),
+        })
     }
 
     async fn operator_diff(&self, cap: &OperatorCap, reference: &str, from: u32, to: u32) -> Result<DiffView, DeskError> {

@@ -13,9 +13,10 @@ use crate::storage::{now, publications, Db};
 pub const DEMO_PASSWORD: &str = "demo-password-2026";
 
 /// The demo accounts: (e-mail, name, role, organisation slug).
-pub const DEMO_ACCOUNTS: [(&str, &str, Role, Option<&str>); 6] = [
+pub const DEMO_ACCOUNTS: [(&str, &str, Role, Option<&str>); 7] = [
     ("officer@pangyo-talk.example", "김민지", Role::OperatorOfficer, Some("pangyo-talk")),
     ("signatory@pangyo-talk.example", "이준호", Role::OperatorSignatory, Some("pangyo-talk")),
+    ("admin@pangyo-talk.example", "한지우", Role::OperatorAdmin, Some("pangyo-talk")),
     ("officer@hanriver-pay.example", "박서연", Role::OperatorOfficer, Some("hanriver-pay")),
     ("reviewer@msit.example", "최도윤", Role::Reviewer, None),
     ("lead@msit.example", "정하은", Role::ReviewLead, None),
@@ -49,7 +50,10 @@ pub async fn seed_demo(db: &Db, hasher: &Hasher) -> anyhow::Result<bool> {
     let scap = signer.operator().ok_or_else(|| anyhow::anyhow!("demo signatory has no capability"))?;
     let reference = crate::seed_incidents::fire(db, &cap, &scap).await?;
     crate::seed_incidents::open_login_outage(db, &cap, &scap, now()).await?;
-    let reviewer = app::domain::auth::Caller { user_id: ids[3], role: Role::Reviewer, org_id: None, ..officer };
+    let admin = app::domain::auth::Caller { user_id: ids[2], role: Role::OperatorAdmin, ..officer.clone() };
+    let acap = admin.operator().ok_or_else(|| anyhow::anyhow!("demo admin has no capability"))?;
+    crate::seed_incidents::profile(db, &acap, now()).await?;
+    let reviewer = app::domain::auth::Caller { user_id: ids[4], role: Role::Reviewer, org_id: None, ..officer };
     let rcap = reviewer.reviewer().ok_or_else(|| anyhow::anyhow!("demo reviewer has no capability"))?;
     let summary = PublicSummaryForm {
         headline_ko: "판교톡, 데이터센터 화재로 메신저·로그인 서비스 장애 (예시)".into(),

@@ -186,3 +186,34 @@ pub async fn open_login_outage(db: &Db, officer: &OperatorCap, signatory: &Opera
     save_and_file(db, officer, signatory, &reference, &update, hours_ago(2), None).await?;
     Ok(())
 }
+
+/// The demo operator's profile: contacts, three services, two facilities, dependencies.
+pub async fn profile(db: &Db, admin: &OperatorCap, at: Timestamp) -> anyhow::Result<()> {
+    use crate::storage::profiles;
+    let p = content(&Content::default(), &[
+        ("legal_name_ko", "판교톡 주식회사 (예시)"),
+        ("legal_name_en", "Pangyo Talk Corp. (fictional)"),
+        ("biz_reg_no", "000-00-00000"),
+        ("vas_reg_no", "제2010-0000호"),
+        ("revenue_krw", "7100000000000"),
+        ("disaster_manager", "인프라 부문장 / Head of Infrastructure"),
+        ("contact_name", "24시간 장애대응센터 / 24/7 NOC"),
+        ("contact_phone", "02-0000-0000"),
+        ("contact_email", "noc@pangyo-talk.example"),
+    ])?;
+    profiles::save_profile(db, admin, 0, &p, at).await?;
+    let records: [(&str, &[(&str, &str)]); 6] = [
+        ("service", &[("name_ko", "판교톡 메신저"), ("name_en", "Pangyo Talk messenger"), ("paid", "free"), ("critical_functions", "messaging"), ("daily_users", "47000000"), ("traffic_share_pct", "2.4")]),
+        ("service", &[("name_ko", "판교톡 계정"), ("name_en", "Pangyo Talk account"), ("paid", "free"), ("critical_functions", "login"), ("daily_users", "47000000"), ("traffic_share_pct", "0.2")]),
+        ("service", &[("name_ko", "판교톡 페이"), ("name_en", "Pangyo Talk Pay"), ("paid", "mixed"), ("critical_functions", "payments"), ("daily_users", "9000000"), ("traffic_share_pct", "0.1")]),
+        ("facility", &[("name", "판교 데이터센터 (임차)"), ("ownership", "colocated"), ("operator", "판교데이터센터 주식회사 (예시)"), ("grade", "B"), ("location", "경기 성남시")]),
+        ("facility", &[("name", "안산 데이터센터"), ("ownership", "own"), ("grade", "A"), ("location", "경기 안산시")]),
+        ("dependency", &[("kind", "relied_on_by"), ("service", "판교톡 계정"), ("other", "철도 예매 앱, 가상자산 거래소, 공공 앱 (간편 로그인)"), ("note", "우리 계정 로그인이 멈추면 이 서비스들의 로그인도 멈춥니다.\nWhen our login stops, theirs does too.")]),
+    ];
+    for (kind, pairs) in records {
+        profiles::add_record(db, admin, kind, &content(&Content::default(), pairs)?, at).await?;
+    }
+    let dep = content(&Content::default(), &[("kind", "runs_in"), ("service", "판교톡 메신저"), ("other", "판교 데이터센터 (임차)")])?;
+    profiles::add_record(db, admin, "dependency", &dep, at).await?;
+    Ok(())
+}

@@ -66,7 +66,10 @@ async function saveSection(page, ref, slug, fill, { expectErrors = false } = {})
   }
 }
 
-const tick = (page, name, ...codes) => Promise.all(codes.map((c) => page.check(`input[name="${name}"][value="${c}"]`)));
+// One box at a time: concurrent clicks can land on a box that scrolled into another's place.
+async function tick(page, name, ...codes) {
+  for (const c of codes) await page.check(`input[name="${name}"][value="${c}"]`);
+}
 
 // A realistic multi-service outage: a colocated data centre loses power.
 const INITIAL = {
@@ -292,10 +295,16 @@ await test('accessibility: no axe-core violations on public, sign-in, form-with-
   await page.goto(`${BASE}/filing/incidents/${incidentRef}/compare?from=1&to=2`);
   await accessible(page, 'version comparison');
   const draftRef = await openIncident(page, `${title} (a11y)`);
-  await saveSection(page, draftRef, 'times', (p) => p.fill('#onset_at', 'soon'), { expectErrors: true });
+  await saveSection(page, draftRef, 'impact', (p) => p.fill('#users_affected', 'many'), { expectErrors: true });
   await accessible(page, 'draft section with errors');
   await page.goto(`${BASE}/filing/incidents/${draftRef}/draft/check`);
   await accessible(page, 'check your answers');
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, 'admin@pangyo-talk.example');
+  await admin.goto(`${BASE}/filing/organisation`);
+  check(await admin.getByText('판교톡 메신저').count() > 0, 'demo services listed');
+  await admin.locator('details.add-record summary').first().click();
+  await accessible(admin, 'organisation profile (admin)');
   const reviewer = await (await browser.newContext()).newPage();
   await signIn(reviewer, 'lead@msit.example');
   await accessible(reviewer, 'review queue');

@@ -61,11 +61,12 @@ mod tempdir {
 }
 
 /// Accounts every test app has: (e-mail, role, organisation a/b/none).
-pub const ACCOUNTS: [(&str, Role, Option<char>); 7] = [
+pub const ACCOUNTS: [(&str, Role, Option<char>); 8] = [
     ("officer@a.example", Role::OperatorOfficer, Some('a')),
     ("signatory@a.example", Role::OperatorSignatory, Some('a')),
     ("admin@a.example", Role::OperatorAdmin, Some('a')),
     ("officer@b.example", Role::OperatorOfficer, Some('b')),
+    ("admin@b.example", Role::OperatorAdmin, Some('b')),
     ("reviewer@msit.example", Role::Reviewer, None),
     ("lead@msit.example", Role::ReviewLead, None),
     ("sysadmin@desk.example", Role::SystemAdmin, None),

@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
-use super::views::{DiffView, FilingDetail, FilingRow, IncidentRow, IncidentView, PublishedDetail, PublishedRow};
+use super::views::{
+    DiffView, FilingDetail, FilingRow, IncidentRow, IncidentView, ProfileView, PublishedDetail, PublishedRow,
+};
 use crate::domain::auth::{OperatorCap, ReviewerCap};
 
 /// Why a read failed, as far as a page needs to know.
@@ -29,6 +31,8 @@ pub trait Desks: Send + Sync + 'static {
     async fn operator_incidents(&self, cap: &OperatorCap) -> Result<Vec<IncidentRow>, DeskError>;
     /// One incident of the operator's own organisation.
     async fn operator_incident(&self, cap: &OperatorCap, reference: &str) -> Result<IncidentView, DeskError>;
+    /// The operator's organisation profile.
+    async fn operator_profile(&self, cap: &OperatorCap) -> Result<ProfileView, DeskError>;
     /// Two versions of one of the operator's incidents, compared.
     async fn operator_diff(&self, cap: &OperatorCap, reference: &str, from: u32, to: u32)
         -> Result<DiffView, DeskError>;

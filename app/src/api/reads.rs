@@ -89,6 +89,13 @@ pub async fn my_incident(reference: String) -> Result<IncidentView, ServerFnErro
     desks()?.operator_incident(&cap, &reference).await.map_err(fail)
 }
 
+/// The signed-in operator's organisation profile, services, facilities and team.
+#[server(prefix = "/_fn", endpoint = "my_organisation")]
+pub async fn my_organisation() -> Result<ProfileView, ServerFnError> {
+    let cap = caller().and_then(|c| c.operator()).ok_or_else(forbidden)?;
+    desks()?.operator_profile(&cap).await.map_err(fail)
+}
+
 /// Two filed versions of an incident compared field by field.
 #[server(prefix = "/_fn", endpoint = "my_diff")]
 pub async fn my_diff(reference: String, from: u32, to: u32) -> Result<DiffView, ServerFnError> {

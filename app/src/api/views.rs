@@ -182,3 +182,34 @@ pub struct DiffView {
     /// Every version, for choosing another pair.
     pub versions: Vec<VersionRow>,
 }
+
+/// A member of an organisation's team.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TeamMember {
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+}
+
+/// A service, facility or dependency of the organisation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RecordView {
+    pub id: i64,
+    pub content: Content,
+    /// Services only: the designations they fall under, with reasons.
+    pub designations: Vec<crate::domain::profile::DesignationCheck>,
+}
+
+/// The organisation page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProfileView {
+    pub org: Names,
+    pub profile: Content,
+    pub revision: i64,
+    pub services: Vec<RecordView>,
+    pub facilities: Vec<RecordView>,
+    pub dependencies: Vec<RecordView>,
+    pub team: Vec<TeamMember>,
+    /// Organisation admins edit; everyone else in the organisation reads.
+    pub can_edit: bool,
+}

@@ -61,6 +61,11 @@ impl Role {
         self == Role::OperatorSignatory
     }
 
+    /// Whether the role may edit the organisation's profile.
+    pub fn can_admin(self) -> bool {
+        self == Role::OperatorAdmin
+    }
+
     /// Whether the role belongs to a reporting organisation.
     pub fn is_operator(self) -> bool {
         matches!(self, Role::OperatorOfficer | Role::OperatorSignatory | Role::OperatorAdmin)
@@ -87,6 +92,7 @@ pub struct OperatorCap {
     org: OrgId,
     can_file: bool,
     can_sign: bool,
+    can_admin: bool,
 }
 
 impl OperatorCap {
@@ -101,6 +107,10 @@ impl OperatorCap {
     /// Whether the person may open incidents and edit drafts (officers and signatories).
     pub fn can_file(&self) -> bool {
         self.can_file
+    }
+    /// Whether the person may edit the organisation's profile (organisation admins only).
+    pub fn can_admin(&self) -> bool {
+        self.can_admin
     }
     /// Whether the person may approve and submit a version (authorised signatories only).
     pub fn can_sign(&self) -> bool {
@@ -126,7 +136,7 @@ impl Caller {
     /// The operator capability, if this person works for a reporting organisation.
     pub fn operator(&self) -> Option<OperatorCap> {
         let org = self.org_id?;
-        self.role.is_operator().then(|| OperatorCap { user: self.user_id, org, can_file: self.role.can_file(), can_sign: self.role.can_sign() })
+        self.role.is_operator().then(|| OperatorCap { user: self.user_id, org, can_file: self.role.can_file(), can_sign: self.role.can_sign(), can_admin: self.role.can_admin() })
     }
 
     /// The reviewer capability, if this person works for the ministry.

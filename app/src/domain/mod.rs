@@ -5,6 +5,8 @@ pub mod dates;
 pub mod deadlines;
 pub mod filing;
 pub mod ids;
+pub mod profile;
+pub mod profile_fields;
 pub mod publication;
 pub mod report;
 pub mod reportability;

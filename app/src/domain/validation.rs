@@ -29,11 +29,12 @@ pub enum FieldError {
     FileTooLarge,
     FileTypeNotAllowed,
     MustConfirm,
+    NotARegisteredService,
 }
 
 impl FieldError {
     /// Every error, for completeness tests of translations.
-    pub const ALL: [FieldError; 22] = [
+    pub const ALL: [FieldError; 23] = [
         FieldError::Required,
         FieldError::TooLong,
         FieldError::NotAWholeNumber,
@@ -56,6 +57,7 @@ impl FieldError {
         FieldError::FileTooLarge,
         FieldError::FileTypeNotAllowed,
         FieldError::MustConfirm,
+        FieldError::NotARegisteredService,
     ];
 }
 

@@ -5,5 +5,6 @@ pub mod draft;
 pub mod evidence;
 pub mod filing;
 pub mod incident;
+pub mod organisation;
 pub mod public;
 pub mod review;

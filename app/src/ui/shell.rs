@@ -8,7 +8,7 @@ use leptos_router::{path, SsrMode};
 use crate::api::session_info;
 use crate::domain::zone::UserZone;
 use crate::i18n::{Lang, Msg};
-use crate::pages::{account, draft, filing, incident, public, review};
+use crate::pages::{account, draft, filing, incident, organisation, public, review};
 use crate::ui::layout::{Layout, NotFound};
 
 /// The language of this render: on the server, chosen by the server's middleware from the
@@ -108,6 +108,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=account::LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/filing") view=filing::DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/filing/new") view=filing::NewIncidentPage ssr=SsrMode::Async/>
+                    <Route path=path!("/filing/organisation") view=organisation::OrganisationPage ssr=SsrMode::Async/>
                     <Route path=path!("/filing/incidents/:reference") view=incident::IncidentPage ssr=SsrMode::Async/>
                     <Route path=path!("/filing/incidents/:reference/draft/check") view=draft::CheckPage ssr=SsrMode::Async/>
                     <Route path=path!("/filing/incidents/:reference/draft/:section") view=draft::SectionPage ssr=SsrMode::Async/>

@@ -178,3 +178,7 @@ pub async fn download(
         }
     }
 }
+
+#[cfg(test)]
+#[path = "evidence_test.rs"]
+mod tests;

@@ -5,6 +5,7 @@ pub mod account;
 pub mod drafting;
 pub mod evidence;
 pub mod health;
+pub mod organisation;
 pub mod pdf;
 pub mod render;
 pub mod review;

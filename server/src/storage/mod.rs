@@ -9,6 +9,7 @@ pub mod audit;
 pub mod drafts;
 pub mod filings;
 pub mod incidents;
+pub mod profiles;
 pub mod publications;
 pub mod sessions;
 pub mod throttle;

@@ -106,3 +106,15 @@ pub async fn create_user(db: &Db, u: NewUser<'_>) -> Result<UserId, StorageError
 pub async fn any_user(db: &Db) -> Result<bool, sqlx::Error> {
     with_pool!(db, |p| sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM users").fetch_one(p).await).map(|n| n > 0)
 }
+
+/// An organisation's display names.
+pub async fn org_names(db: &Db, org: OrgId) -> Result<app::api::Names, StorageError> {
+    let row = crate::with_pool!(db, |p| {
+        sqlx::query_as::<_, (String, String)>("SELECT name_ko, name_en FROM organisations WHERE id = $1")
+            .bind(org.0)
+            .fetch_optional(p)
+            .await
+    })?;
+    let (ko, en) = row.ok_or(StorageError::NotFound)?;
+    Ok(app::api::Names { ko, en })
+}

@@ -39,6 +39,16 @@ pub fn check(content: &Content, stage: FilingStage, now: Timestamp) -> FieldErro
     errors.ordered_by(&order)
 }
 
+/// Checks a flat list of fields (an organisation's profile, a service…): each kind's rule,
+/// and every field that is not optional must be answered.
+pub fn check_fields(defs: &[FieldDef], content: &Content, now: Timestamp) -> FieldErrors {
+    let mut errors = FieldErrors::default();
+    for d in defs {
+        check_value(&mut errors, d, d.key, content.get(d.key), d.need != super::schema::Need::Optional, now);
+    }
+    errors
+}
+
 /// Every key a form can show, in report order (for ordering errors).
 fn content_order(content: &Content) -> Vec<String> {
     let mut keys = Vec::new();

@@ -204,7 +204,23 @@ fn normalize(kind: Kind, raw: &str, zone: UserZone) -> String {
 
 /// Human form of a stored value of `key`.
 pub fn display_value(key: &str, raw: &str, zone: UserZone, lang: Lang) -> String {
-    let Some(kind) = slot(key).map(kind_of) else { return raw.to_string() };
+    match slot(key).map(kind_of) {
+        Some(kind) => display_kind(kind, raw, zone, lang),
+        None => raw.to_string(),
+    }
+}
+
+/// Answers to a flat list of fields (not a report section) from a posted form.
+pub fn from_fields(defs: &[super::schema::FieldDef], posted: &BTreeMap<String, String>, zone: UserZone) -> Content {
+    let mut c = Content::default();
+    for d in defs {
+        c.set(d.key, normalize(d.kind, posted.get(d.key).map(String::as_str).unwrap_or(""), zone));
+    }
+    c
+}
+
+/// Human form of a stored value of a given kind.
+pub fn display_kind(kind: Kind, raw: &str, zone: UserZone, lang: Lang) -> String {
     let label = |opts: &[super::schema::Opt], code: &str| {
         opts.iter().find(|o| o.code == code).map_or(code.to_string(), |o| lang.pick(o.label.0, o.label.1).to_string())
     };

@@ -1,0 +1,109 @@
+//! The organisation profile's form posts (organisation admins only): the profile, and
+//! adding or removing services, facilities and dependencies.
+
+use app::api::{FormEcho, FormProblem};
+use app::domain::auth::{Caller, OperatorCap};
+use app::domain::profile_fields::{DEPENDENCY, FACILITY, PROFILE, SERVICE};
+use app::domain::report::check::check_fields;
+use app::domain::report::content::from_fields;
+use app::domain::report::schema::FieldDef;
+use app::domain::validation::{FieldError, FieldErrors};
+use app::domain::zone::UserZone;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+
+use super::render::{error_response, render_at, see_other, PostedForm};
+use crate::state::AppState;
+use crate::storage::{now, profiles, StorageError};
+
+const PAGE: &str = "/filing/organisation";
+
+fn admin(form: &PostedForm) -> Option<OperatorCap> {
+    form.parts.extensions.get::<Caller>().and_then(Caller::operator).filter(OperatorCap::can_admin)
+}
+
+fn zone(form: &PostedForm) -> UserZone {
+    form.parts.extensions.get::<UserZone>().copied().unwrap_or_default()
+}
+
+async fn rejected(state: &AppState, form: PostedForm, errors: FieldErrors, problem: Option<FormProblem>, status: StatusCode) -> Response {
+    let echo = FormEcho { values: form.echo_values(), errors, problem };
+    render_at(state, form.parts, PAGE, echo, status).await
+}
+
+/// POST /filing/organisation
+pub async fn save_profile(State(state): State<AppState>, form: PostedForm) -> Response {
+    let Some(cap) = admin(&form) else { return super::forbidden(&form.parts) };
+    let content = from_fields(PROFILE, &form.fields, zone(&form));
+    let at = now();
+    let errors = check_fields(PROFILE, &content, at);
+    if !errors.is_empty() {
+        return rejected(&state, form, errors, None, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+    let expected = form.get("_revision").parse().unwrap_or(-1);
+    match profiles::save_profile(&state.db, &cap, expected, &content, at).await {
+        Ok(true) => see_other(&format!("{PAGE}?saved=1")),
+        Ok(false) => rejected(&state, form, FieldErrors::default(), Some(FormProblem::DraftChanged), StatusCode::CONFLICT).await,
+        Err(e) => {
+            tracing::error!(org.id = %cap.org(), error = %e, "saving the profile failed");
+            error_response(&form.parts)
+        }
+    }
+}
+
+fn defs(kind: &str) -> Option<&'static [FieldDef]> {
+    match kind {
+        "service" => Some(SERVICE),
+        "facility" => Some(FACILITY),
+        "dependency" => Some(DEPENDENCY),
+        _ => None,
+    }
+}
+
+/// POST /filing/organisation/{kind}
+pub async fn add_record(State(state): State<AppState>, Path(kind): Path<String>, form: PostedForm) -> Response {
+    let Some(cap) = admin(&form) else { return super::forbidden(&form.parts) };
+    let Some(fields) = defs(&kind) else { return super::not_found(&state, form.parts).await };
+    let content = from_fields(fields, &form.fields, zone(&form));
+    let at = now();
+    let mut errors = check_fields(fields, &content, at);
+    if kind == "dependency" && errors.get("service").is_none() {
+        // a dependency names one of the organisation's registered services
+        let known = match profiles::records(&state.db, cap.org()).await {
+            Ok(r) => r,
+            Err(e) => {
+                tracing::error!(error = %e, "reading services failed");
+                return error_response(&form.parts);
+            }
+        };
+        let name = content.get("service");
+        let registered = known.iter().any(|(_, k, c)| k == "service" && (c.get("name_ko") == name || c.get("name_en") == name));
+        if !registered {
+            errors.add("service", FieldError::NotARegisteredService);
+        }
+    }
+    if !errors.is_empty() {
+        return rejected(&state, form, errors, None, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+    match profiles::add_record(&state.db, &cap, &kind, &content, at).await {
+        Ok(()) => see_other(&format!("{PAGE}#{kind}-title")),
+        Err(e) => {
+            tracing::error!(org.id = %cap.org(), error = %e, "adding a {kind} failed");
+            error_response(&form.parts)
+        }
+    }
+}
+
+/// POST /filing/organisation/records/{id}/delete
+pub async fn remove_record(State(state): State<AppState>, Path(id): Path<i64>, form: PostedForm) -> Response {
+    let Some(cap) = admin(&form) else { return super::forbidden(&form.parts) };
+    match profiles::remove_record(&state.db, &cap, id, now()).await {
+        Ok(()) => see_other(PAGE),
+        Err(StorageError::NotFound) => super::not_found(&state, form.parts).await,
+        Err(e) => {
+            tracing::error!(org.id = %cap.org(), error = %e, "removing a record failed");
+            error_response(&form.parts)
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! The organisation profile and its services, facilities and dependencies. Every query is
+//! scoped by the caller's organisation.
+
+use app::api::TeamMember;
+use app::domain::auth::{OperatorCap, Role};
+use app::domain::ids::OrgId;
+use app::domain::report::Content;
+use app::domain::timestamp::Timestamp;
+
+use super::audit::{record_audit, AuditEntry};
+use super::{Db, StorageError};
+use crate::with_pool;
+
+/// A stored record: (id, kind, answers).
+pub type Record = (i64, String, Content);
+
+fn read(json: &str) -> Result<Content, StorageError> {
+    Content::from_stored_json(json).ok_or(StorageError::Conflict("unreadable profile"))
+}
+
+/// The profile's answers and revision (0 when never saved).
+pub async fn profile(db: &Db, org: OrgId) -> Result<(Content, i64), StorageError> {
+    let row = with_pool!(db, |p| {
+        sqlx::query_as::<_, (String, i64)>("SELECT content_json, revision FROM org_profiles WHERE org_id = $1")
+            .bind(org.0)
+            .fetch_optional(p)
+            .await
+    })?;
+    match row {
+        Some((json, rev)) => Ok((read(&json)?, rev)),
+        None => Ok((Content::default(), 0)),
+    }
+}
+
+/// Saves the profile if it is still at `expected`; `Ok(false)` if someone saved first.
+pub async fn save_profile(db: &Db, cap: &OperatorCap, expected: i64, c: &Content, at: Timestamp) -> Result<bool, StorageError> {
+    let json = c.canonical_json();
+    with_pool!(db, |p| {
+        let mut tx = p.begin().await?;
+        let n = if expected == 0 {
+            sqlx::query(
+                "INSERT INTO org_profiles (org_id, content_json, revision, updated_by, updated_at)
+                 SELECT $1, $2, 1, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM org_profiles WHERE org_id = $1)",
+            )
+            .bind(cap.org().0)
+            .bind(&json)
+            .bind(cap.user().0)
+            .bind(at.0)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+        } else {
+            sqlx::query(
+                "UPDATE org_profiles SET content_json = $1, revision = revision + 1, updated_by = $2, updated_at = $3
+                 WHERE org_id = $4 AND revision = $5",
+            )
+            .bind(&json)
+            .bind(cap.user().0)
+            .bind(at.0)
+            .bind(cap.org().0)
+            .bind(expected)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+        };
+        if n == 1 {
+            let subject = format!("org:{}", cap.org());
+            record_audit!(
+                &mut *tx,
+                AuditEntry { at, actor: Some(cap.user()), org: Some(cap.org()), action: "profile.saved", subject: &subject, detail: serde_json::json!({}) }
+            )?;
+        }
+        tx.commit().await?;
+        Ok(n == 1)
+    })
+}
+
+/// The organisation's services, facilities and dependencies, oldest first.
+pub async fn records(db: &Db, org: OrgId) -> Result<Vec<Record>, StorageError> {
+    let rows = with_pool!(db, |p| {
+        sqlx::query_as::<_, (i64, String, String)>(
+            "SELECT id, kind, content_json FROM org_records WHERE org_id = $1 ORDER BY kind, created_at, id",
+        )
+        .bind(org.0)
+        .fetch_all(p)
+        .await
+    })?;
+    rows.into_iter().map(|(id, kind, json)| Ok((id, kind, read(&json)?))).collect()
+}
+
+/// Adds a record of `kind` ("service", "facility" or "dependency").
+pub async fn add_record(db: &Db, cap: &OperatorCap, kind: &str, c: &Content, at: Timestamp) -> Result<(), StorageError> {
+    let json = c.canonical_json();
+    with_pool!(db, |p| {
+        let mut tx = p.begin().await?;
+        sqlx::query("INSERT INTO org_records (org_id, kind, content_json, created_by, created_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(cap.org().0)
+            .bind(kind)
+            .bind(&json)
+            .bind(cap.user().0)
+            .bind(at.0)
+            .execute(&mut *tx)
+            .await?;
+        let subject = format!("org:{}", cap.org());
+        record_audit!(
+            &mut *tx,
+            AuditEntry { at, actor: Some(cap.user()), org: Some(cap.org()), action: "profile.record_added", subject: &subject, detail: serde_json::json!({ "kind": kind }) }
+        )?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// Removes one of the organisation's records; another organisation's id is not found.
+pub async fn remove_record(db: &Db, cap: &OperatorCap, id: i64, at: Timestamp) -> Result<(), StorageError> {
+    with_pool!(db, |p| {
+        let mut tx = p.begin().await?;
+        let n = sqlx::query("DELETE FROM org_records WHERE id = $1 AND org_id = $2")
+            .bind(id)
+            .bind(cap.org().0)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n != 1 {
+            return Err(StorageError::NotFound);
+        }
+        let subject = format!("org:{}", cap.org());
+        record_audit!(
+            &mut *tx,
+            AuditEntry { at, actor: Some(cap.user()), org: Some(cap.org()), action: "profile.record_removed", subject: &subject, detail: serde_json::json!({ "id": id }) }
+        )?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// The organisation's people and their roles.
+pub async fn team(db: &Db, org: OrgId) -> Result<Vec<TeamMember>, StorageError> {
+    let rows = with_pool!(db, |p| {
+        sqlx::query_as::<_, (String, String, String)>(
+            "SELECT display_name, email, role FROM users WHERE org_id = $1 ORDER BY role, display_name",
+        )
+        .bind(org.0)
+        .fetch_all(p)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(name, email, role)| Role::parse(&role).map(|role| TeamMember { name, email, role }))
+        .collect())
+}

@@ -1,0 +1,91 @@
+//! The organisation profile over HTTP, on SQLite and PostgreSQL: admins edit, others read,
+//! designations are computed with reasons, and nothing crosses organisations.
+
+use outage_desk_tests::*;
+
+fn owned(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    v.iter().map(|(k, x)| (k.to_string(), x.to_string())).collect()
+}
+
+async fn post_form(c: &Client, action: &str, fields: &[(&str, &str)]) -> anyhow::Result<Page> {
+    let page = c.get("/filing/organisation").await?;
+    let token = page.csrf().unwrap_or_default();
+    let mut all = owned(fields);
+    all.push(("_csrf".into(), token));
+    let all: Vec<(&str, &str)> = all.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    c.post(action, &all).await
+}
+
+const PROFILE: &[(&str, &str)] = &[
+    ("_form", "profile"),
+    ("legal_name_ko", "가나다 주식회사"),
+    ("legal_name_en", "Ganada Corp."),
+    ("biz_reg_no", "123-45-67890"),
+    ("revenue_krw", "7,000,000,000,000"),
+    ("contact_name", "장애대응센터"),
+    ("contact_phone", "02-000-0000"),
+    ("contact_email", "noc@a.example"),
+];
+
+async fn admins_keep_the_profile_and_see_designations(app: &TestApp) -> anyhow::Result<()> {
+    let admin = app.signed_in("admin@a.example").await?;
+    let page = admin.get("/filing/organisation").await?;
+    assert_eq!(page.status, 200);
+    let revision = page.field_value("_revision").unwrap_or_default();
+    assert_eq!(revision, "0");
+    // a missing required answer: refused beside the field, everything else kept
+    let mut partial = PROFILE.to_vec();
+    partial.retain(|(k, _)| *k != "contact_phone");
+    partial.push(("_revision", "0"));
+    let resp = post_form(&admin, "/filing/organisation", &partial).await?;
+    assert_eq!(resp.status, 422);
+    assert!(resp.texts("#contact_phone-error").join("").contains("필수"));
+    assert_eq!(resp.field_value("legal_name_ko").as_deref(), Some("가나다 주식회사"));
+    let mut full = PROFILE.to_vec();
+    full.push(("_revision", "0"));
+    assert_eq!(post_form(&admin, "/filing/organisation", &full).await?.status, 303);
+    // saving again from the stale revision is refused
+    let stale = post_form(&admin, "/filing/organisation", &full).await?;
+    assert_eq!(stale.status, 409);
+
+    let service = [("_form", "service"), ("name_ko", "가나다톡"), ("name_en", "Ganada Talk"), ("paid", "free"), ("daily_users", "47000000"), ("traffic_share_pct", "2.5"), ("critical_functions", "login"), ("critical_functions", "messaging")];
+    assert_eq!(post_form(&admin, "/filing/organisation/service", &service).await?.status, 303);
+    let facility = [("_form", "facility"), ("name", "판교 데이터센터"), ("ownership", "colocated"), ("operator", "데이터센터 운영사"), ("grade", "B")];
+    assert_eq!(post_form(&admin, "/filing/organisation/facility", &facility).await?.status, 303);
+    let bad_dep = [("_form", "dependency"), ("kind", "runs_in"), ("service", "없는 서비스"), ("other", "판교 데이터센터")];
+    let resp = post_form(&admin, "/filing/organisation/dependency", &bad_dep).await?;
+    assert_eq!(resp.status, 422);
+    assert!(resp.texts("#service-error").join("").contains("등록한 서비스명"));
+    assert_eq!(resp.field_value("other").as_deref(), Some("판교 데이터센터"));
+    let dep = [("_form", "dependency"), ("kind", "relied_on_by"), ("service", "가나다톡"), ("other", "철도 예매 앱 (간편 로그인)")];
+    assert_eq!(post_form(&admin, "/filing/organisation/dependency", &dep).await?.status, 303);
+
+    let page = admin.get("/filing/organisation").await?;
+    let text = page.texts("main").join(" ");
+    for expected in ["가나다톡", "47,000,000", "로그인·인증", "판교 데이터센터", "임차 (코로케이션)", "철도 예매 앱", "noc@a.example"] {
+        assert!(text.contains(expected), "{expected} missing");
+    }
+    let tags = page.texts(".record .tag");
+    assert_eq!(tags.iter().filter(|t| *t == "해당").count(), 3, "TBA 22-7, major operator and notice duty: {tags:?}");
+    assert!(text.contains("47,000,000 명") || text.contains("일평균 이용자 47,000,000명"), "reason shown");
+
+    // colleagues read but cannot change
+    let officer = app.signed_in("officer@a.example").await?;
+    let read = officer.get("/filing/organisation").await?;
+    assert!(read.texts("main").join(" ").contains("가나다톡"));
+    assert!(read.field_value("_revision").is_none(), "no edit form for an officer");
+    assert_eq!(post_form(&officer, "/filing/organisation/service", &service).await?.status, 403);
+
+    // another organisation sees its own (empty) profile and cannot delete ours
+    let other = app.signed_in("admin@b.example").await?;
+    let theirs = other.get("/filing/organisation").await?;
+    assert!(!theirs.body.contains("가나다톡"));
+    let id = page.body.split("/filing/organisation/records/").nth(1).and_then(|r| r.split('/').next()).unwrap_or("0").to_string();
+    let delete = post_form(&other, &format!("/filing/organisation/records/{id}/delete"), &[]).await?;
+    assert_eq!(delete.status, 404);
+    assert!(admin.get("/filing/organisation").await?.body.contains(&format!("/filing/organisation/records/{id}/delete")));
+    // and the owner can
+    assert_eq!(post_form(&admin, &format!("/filing/organisation/records/{id}/delete"), &[]).await?.status, 303);
+    Ok(())
+}
+on_both_backends!(profile_db => admins_keep_the_profile_and_see_designations);
