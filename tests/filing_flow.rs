@@ -19,7 +19,11 @@ async fn three_stages_end_to_end(app: &TestApp) -> anyhow::Result<()> {
 
     fill(&officer, &incident, &initial_sections("전원 장애로 메신저 중단")).await?;
     let page = officer.get(&format!("/filing/incidents/{incident}")).await?;
-    assert!(page.texts(".task-list .tag").iter().filter(|t| *t == "완료").count() >= 7, "{:?}", page.texts(".task-list .tag"));
+    assert!(
+        page.texts(".task-list .tag").iter().filter(|t| *t == "완료").count() >= 7,
+        "{:?}",
+        page.texts(".task-list .tag")
+    );
     // the drafter sees the answers but cannot submit
     let check = officer.get(&format!("/filing/incidents/{incident}/draft/check")).await?;
     assert_eq!(check.status, 200);
@@ -35,7 +39,10 @@ async fn three_stages_end_to_end(app: &TestApp) -> anyhow::Result<()> {
     assert!(confirm.body.contains("officer@a.example"), "drafter recorded");
     assert_eq!(audit::count(&app.state.db, "filing.submitted", &v1).await?, 1);
     let sql = "SELECT approved_sha256 FROM filings WHERE reference = $1";
-    assert_eq!(db_scalar(app, sql, &v1).await?, db_scalar(app, "SELECT content_sha256 FROM filings WHERE reference = $1", &v1).await?);
+    assert_eq!(
+        db_scalar(app, sql, &v1).await?,
+        db_scalar(app, "SELECT content_sha256 FROM filings WHERE reference = $1", &v1).await?
+    );
 
     // interim update: carries forward what was filed
     assert_eq!(start_stage(&officer, &incident, "interim").await?.status, 303);
@@ -49,7 +56,10 @@ async fn three_stages_end_to_end(app: &TestApp) -> anyhow::Result<()> {
     let diff = officer.get(&format!("/filing/incidents/{incident}/compare?from=1&to=2")).await?;
     assert_eq!(diff.status, 200);
     let rows = diff.texts("tbody tr");
-    assert!(rows.iter().any(|r| r.contains("영향받은 이용자 수") && r.contains("1,200,000") && r.contains("1,500,000")), "{rows:?}");
+    assert!(
+        rows.iter().any(|r| r.contains("영향받은 이용자 수") && r.contains("1,200,000") && r.contains("1,500,000")),
+        "{rows:?}"
+    );
     assert!(rows.iter().any(|r| r.contains("경보 발생")), "timeline row added: {rows:?}");
     assert!(!rows.iter().any(|r| r.contains("원인 분류")), "unchanged fields are not listed");
 
@@ -65,7 +75,13 @@ async fn three_stages_end_to_end(app: &TestApp) -> anyhow::Result<()> {
     assert_eq!(page.texts("#versions-title + .table-scroll tbody tr").len(), 3);
     assert!(page.body.contains("최종 보고 정정"), "amendment offered");
     assert!(!page.body.contains("중간 보고 작성"), "no interim after the final report");
-    let refused = officer.submit(&format!("/filing/incidents/{incident}"), &format!("/filing/incidents/{incident}/draft"), &[("stage", "interim")]).await?;
+    let refused = officer
+        .submit(
+            &format!("/filing/incidents/{incident}"),
+            &format!("/filing/incidents/{incident}/draft"),
+            &[("stage", "interim")],
+        )
+        .await?;
     assert_eq!(refused.status, 409);
     // the PDF of the final report prints the prevention items
     assert_eq!(officer.get(&format!("/filing/filings/{v3}/pdf")).await?.status, 200);
@@ -97,7 +113,11 @@ async fn bad_values_are_kept_flagged_and_block_submission(app: &TestApp) -> anyh
     assert!(shown.texts("#users_affected-error").join("").contains("서비스 이용자 수보다 많을 수 없습니다"));
     assert_eq!(shown.field_value("users_affected").as_deref(), Some("9000000"), "kept as typed");
     assert_eq!(shown.field_value("regions").as_deref(), Some("전국"), "the rest kept too");
-    let times = [("onset_at", "2026-01-10T09:00".to_string()), ("detected_at", "어제 오후".to_string()), ("detection_source", "monitoring".to_string())];
+    let times = [
+        ("onset_at", "2026-01-10T09:00".to_string()),
+        ("detected_at", "어제 오후".to_string()),
+        ("detection_source", "monitoring".to_string()),
+    ];
     save_section(&officer, &incident, "times", &times).await?;
     let shown = officer.get(&format!("/filing/incidents/{incident}/draft/times?saved=1")).await?;
     assert!(shown.texts("#detected_at-error").join("").contains("YYYY-MM-DD"));
@@ -112,7 +132,10 @@ async fn bad_values_are_kept_flagged_and_block_submission(app: &TestApp) -> anyh
     assert!(check.field_value("sha256").is_none());
     let token = check.csrf().unwrap_or_default();
     let forced = signatory
-        .post(&format!("/filing/incidents/{incident}/draft/submit"), &[("_csrf", token.as_str()), ("sha256", "x"), ("attest", "yes"), ("signatory_title", "x")])
+        .post(
+            &format!("/filing/incidents/{incident}/draft/submit"),
+            &[("_csrf", token.as_str()), ("sha256", "x"), ("attest", "yes"), ("signatory_title", "x")],
+        )
         .await?;
     assert_eq!(forced.status, 303);
     assert!(officer.get(&format!("/filing/filings/{incident}-01")).await?.status == 404, "nothing filed");
@@ -149,7 +172,8 @@ async fn concurrent_edits_never_silently_overwrite(app: &TestApp) -> anyhow::Res
     let stored = first.get(&path).await?;
     assert_eq!(stored.field_value("emergency_measures").as_deref(), Some("A가 입력한 조치"), "A's save stands");
     // B saves again knowingly, from the re-shown form (which carries the current revision)
-    let again = save_section(&second, &incident, "response", &[("emergency_measures", "B가 확인 후 입력".to_string())]).await?;
+    let again =
+        save_section(&second, &incident, "response", &[("emergency_measures", "B가 확인 후 입력".to_string())]).await?;
     assert_eq!(again.status, 303);
     assert_eq!(first.get(&path).await?.field_value("emergency_measures").as_deref(), Some("B가 확인 후 입력"));
     Ok(())
@@ -168,17 +192,40 @@ async fn only_a_signatory_files_exactly_what_they_approved(app: &TestApp) -> any
     assert_eq!(sha.len(), 64);
     // an officer cannot submit even with the right hash
     let token = officer.get(&check_path).await?.csrf().unwrap_or_default();
-    let denied = officer.post(&submit_path, &[("_csrf", token.as_str()), ("sha256", sha.as_str()), ("attest", "yes"), ("signatory_title", "x")]).await?;
+    let denied = officer
+        .post(
+            &submit_path,
+            &[("_csrf", token.as_str()), ("sha256", sha.as_str()), ("attest", "yes"), ("signatory_title", "x")],
+        )
+        .await?;
     assert_eq!(denied.status, 403);
     // the declaration and title are required, and shown beside their fields
     let token = check.csrf().unwrap_or_default();
-    let missing = signatory.post(&submit_path, &[("_csrf", token.as_str()), ("sha256", sha.as_str()), ("signatory_title", "")]).await?;
+    let missing = signatory
+        .post(&submit_path, &[("_csrf", token.as_str()), ("sha256", sha.as_str()), ("signatory_title", "")])
+        .await?;
     assert_eq!(missing.status, 422);
     assert!(missing.texts("#attest-error").join("").contains("확인란"));
     assert!(missing.texts("#signatory_title-error").join("").contains("필수"));
     // the draft changes after the signatory looked: their approval no longer matches
-    save_section(&officer, &incident, "response", &[("emergency_measures", "바뀐 조치".to_string()), ("recovery_plan", "계획".to_string())]).await?;
-    let stale = signatory.post(&submit_path, &[("_csrf", token.as_str()), ("sha256", sha.as_str()), ("attest", "yes"), ("signatory_title", "준법감시인")]).await?;
+    save_section(
+        &officer,
+        &incident,
+        "response",
+        &[("emergency_measures", "바뀐 조치".to_string()), ("recovery_plan", "계획".to_string())],
+    )
+    .await?;
+    let stale = signatory
+        .post(
+            &submit_path,
+            &[
+                ("_csrf", token.as_str()),
+                ("sha256", sha.as_str()),
+                ("attest", "yes"),
+                ("signatory_title", "준법감시인"),
+            ],
+        )
+        .await?;
     assert_eq!(stale.status, 409);
     assert!(stale.body.contains("검토하신 뒤 초안이 바뀌었습니다"));
     assert_eq!(signatory.get(&format!("/filing/filings/{incident}-01")).await?.status, 404, "nothing filed");
@@ -199,10 +246,21 @@ async fn another_organisation_can_neither_read_nor_write(app: &TestApp) -> anyho
     let part = reqwest::multipart::Part::bytes(pdf).file_name("rca.pdf");
     let token = officer.get(&format!("/filing/incidents/{incident}")).await?.csrf().unwrap_or_default();
     let form = reqwest::multipart::Form::new().text("_csrf", token).text("description", "RCA").part("file", part);
-    let up = officer.http.post(format!("{}/filing/incidents/{incident}/attachments", app.base)).multipart(form).send().await?;
+    let up = officer
+        .http
+        .post(format!("{}/filing/incidents/{incident}/attachments", app.base))
+        .multipart(form)
+        .send()
+        .await?;
     assert_eq!(up.status().as_u16(), 303);
     let page = officer.get(&format!("/filing/incidents/{incident}")).await?;
-    let link = page.body.split(&format!("/filing/incidents/{incident}/attachments/")).nth(1).and_then(|r| r.split('"').next()).unwrap_or("").to_string();
+    let link = page
+        .body
+        .split(&format!("/filing/incidents/{incident}/attachments/"))
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap_or("")
+        .to_string();
     assert_eq!(link.len(), 32, "attachment listed with an unguessable id");
     let download = format!("/filing/incidents/{incident}/attachments/{link}");
 
@@ -250,7 +308,12 @@ async fn evidence_files_are_checked_hashed_and_served_back(app: &TestApp) -> any
                 .text("_csrf", token)
                 .text("description", description)
                 .part("file", reqwest::multipart::Part::bytes(bytes).file_name(name));
-            let resp = officer.http.post(format!("{}/filing/incidents/{incident}/attachments", app.base)).multipart(form).send().await?;
+            let resp = officer
+                .http
+                .post(format!("{}/filing/incidents/{incident}/attachments", app.base))
+                .multipart(form)
+                .send()
+                .await?;
             let status = resp.status().as_u16();
             Ok::<_, anyhow::Error>((status, resp.text().await?))
         }
@@ -270,14 +333,24 @@ async fn evidence_files_are_checked_hashed_and_served_back(app: &TestApp) -> any
     assert!(body.contains("필수"));
 
     let page = officer.get(&format!("/filing/incidents/{incident}")).await?;
-    let id = page.body.split(&format!("/filing/incidents/{incident}/attachments/")).nth(1).and_then(|r| r.split('"').next()).unwrap_or("").to_string();
+    let id = page
+        .body
+        .split(&format!("/filing/incidents/{incident}/attachments/"))
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap_or("")
+        .to_string();
     let file = officer.get(&format!("/filing/incidents/{incident}/attachments/{id}")).await?;
     assert_eq!(file.status, 200);
     assert_eq!(file.bytes, png, "served back unchanged");
     assert_eq!(file.content_type, "image/png");
     let sha = server::storage::filings::content_hash_bytes(&png);
     assert!(page.body.contains(&sha), "SHA-256 shown");
-    assert_eq!(app.client().get(&format!("/filing/incidents/{incident}/attachments/{id}")).await?.status, 303, "anonymous sent to sign-in");
+    assert_eq!(
+        app.client().get(&format!("/filing/incidents/{incident}/attachments/{id}")).await?.status,
+        303,
+        "anonymous sent to sign-in"
+    );
     assert_eq!(audit::count(&app.state.db, "attachment.added", &incident).await?, 1);
     Ok(())
 }

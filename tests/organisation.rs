@@ -48,23 +48,51 @@ async fn admins_keep_the_profile_and_see_designations(app: &TestApp) -> anyhow::
     let stale = post_form(&admin, "/filing/organisation", &full).await?;
     assert_eq!(stale.status, 409);
 
-    let service = [("_form", "service"), ("name_ko", "가나다톡"), ("name_en", "Ganada Talk"), ("paid", "free"), ("daily_users", "47000000"), ("traffic_share_pct", "2.5"), ("critical_functions", "login"), ("critical_functions", "messaging")];
+    let service = [
+        ("_form", "service"),
+        ("name_ko", "가나다톡"),
+        ("name_en", "Ganada Talk"),
+        ("paid", "free"),
+        ("daily_users", "47000000"),
+        ("traffic_share_pct", "2.5"),
+        ("critical_functions", "login"),
+        ("critical_functions", "messaging"),
+    ];
     assert_eq!(post_form(&admin, "/filing/organisation/service", &service).await?.status, 303);
-    let facility = [("_form", "facility"), ("name", "판교 데이터센터"), ("ownership", "colocated"), ("operator", "데이터센터 운영사"), ("grade", "B")];
+    let facility = [
+        ("_form", "facility"),
+        ("name", "판교 데이터센터"),
+        ("ownership", "colocated"),
+        ("operator", "데이터센터 운영사"),
+        ("grade", "B"),
+    ];
     assert_eq!(post_form(&admin, "/filing/organisation/facility", &facility).await?.status, 303);
-    let bad_dep = [("_form", "dependency"), ("kind", "runs_in"), ("service", "없는 서비스"), ("other", "판교 데이터센터")];
+    let bad_dep =
+        [("_form", "dependency"), ("kind", "runs_in"), ("service", "없는 서비스"), ("other", "판교 데이터센터")];
     let resp = post_form(&admin, "/filing/organisation/dependency", &bad_dep).await?;
     assert_eq!(resp.status, 422);
     assert!(resp.texts("#service-error").join("").contains("등록한 서비스명"));
     assert_eq!(resp.field_value("other").as_deref(), Some("판교 데이터센터"));
-    let dep = [("_form", "dependency"), ("kind", "relied_on_by"), ("service", "가나다톡"), ("other", "철도 예매 앱 (간편 로그인)")];
+    let dep = [
+        ("_form", "dependency"),
+        ("kind", "relied_on_by"),
+        ("service", "가나다톡"),
+        ("other", "철도 예매 앱 (간편 로그인)"),
+    ];
     assert_eq!(post_form(&admin, "/filing/organisation/dependency", &dep).await?.status, 303);
 
     let page = admin.get("/filing/organisation").await?;
     let text = page.texts("main").join(" ");
-    for expected in ["가나다톡", "47,000,000", "로그인·인증", "판교 데이터센터", "임차 (코로케이션)", "철도 예매 앱", "noc@a.example"] {
+    for expected in ["가나다톡", "47,000,000", "로그인·인증", "판교 데이터센터", "임차 (코로케이션)", "철도 예매 앱"]
+    {
         assert!(text.contains(expected), "{expected} missing");
     }
+    assert_eq!(
+        page.field_value("contact_email").as_deref(),
+        Some("noc@a.example"),
+        "the admin edits the saved profile"
+    );
+    assert_eq!(page.field_value("revenue_krw").as_deref(), Some("7000000000000"));
     let tags = page.texts(".record .tag");
     assert_eq!(tags.iter().filter(|t| *t == "해당").count(), 3, "TBA 22-7, major operator and notice duty: {tags:?}");
     assert!(text.contains("47,000,000 명") || text.contains("일평균 이용자 47,000,000명"), "reason shown");
@@ -73,6 +101,7 @@ async fn admins_keep_the_profile_and_see_designations(app: &TestApp) -> anyhow::
     let officer = app.signed_in("officer@a.example").await?;
     let read = officer.get("/filing/organisation").await?;
     assert!(read.texts("main").join(" ").contains("가나다톡"));
+    assert!(read.texts("main").join(" ").contains("noc@a.example"), "colleagues read the contacts");
     assert!(read.field_value("_revision").is_none(), "no edit form for an officer");
     assert_eq!(post_form(&officer, "/filing/organisation/service", &service).await?.status, 403);
 
@@ -80,10 +109,20 @@ async fn admins_keep_the_profile_and_see_designations(app: &TestApp) -> anyhow::
     let other = app.signed_in("admin@b.example").await?;
     let theirs = other.get("/filing/organisation").await?;
     assert!(!theirs.body.contains("가나다톡"));
-    let id = page.body.split("/filing/organisation/records/").nth(1).and_then(|r| r.split('/').next()).unwrap_or("0").to_string();
+    let id = page
+        .body
+        .split("/filing/organisation/records/")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .unwrap_or("0")
+        .to_string();
     let delete = post_form(&other, &format!("/filing/organisation/records/{id}/delete"), &[]).await?;
     assert_eq!(delete.status, 404);
-    assert!(admin.get("/filing/organisation").await?.body.contains(&format!("/filing/organisation/records/{id}/delete")));
+    assert!(admin
+        .get("/filing/organisation")
+        .await?
+        .body
+        .contains(&format!("/filing/organisation/records/{id}/delete")));
     // and the owner can
     assert_eq!(post_form(&admin, &format!("/filing/organisation/records/{id}/delete"), &[]).await?.status, 303);
     Ok(())

@@ -335,18 +335,14 @@ impl From<Role> for Msg {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn every_field_error_and_role_has_two_distinct_non_empty_texts() {
-        let msgs: Vec<Msg> = FieldError::ALL
-        .into_iter()
-        .map(Msg::from)
-        .chain(Role::ALL.into_iter().map(Msg::from))
-        .collect();
+        let msgs: Vec<Msg> =
+            FieldError::ALL.into_iter().map(Msg::from).chain(Role::ALL.into_iter().map(Msg::from)).collect();
         for m in msgs {
             assert!(!m.t(Lang::Ko).is_empty() && !m.t(Lang::En).is_empty(), "{m:?}");
             assert_ne!(m.t(Lang::Ko), m.t(Lang::En), "{m:?} is not translated");

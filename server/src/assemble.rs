@@ -81,7 +81,12 @@ pub fn incident_view(
 }
 
 /// One dashboard row.
-pub fn incident_row(incident: IncidentRecord, versions: &[Version], draft: Option<&DraftRecord>, now: Timestamp) -> IncidentRow {
+pub fn incident_row(
+    incident: IncidentRecord,
+    versions: &[Version],
+    draft: Option<&DraftRecord>,
+    now: Timestamp,
+) -> IncidentRow {
     let content = latest(versions, draft);
     let clocks = incident_clocks(&content, versions, now);
     let mut prevention = [0u32; 3];

@@ -3,7 +3,8 @@
 
 use app::api::ports::{DeskError, Desks};
 use app::api::{
-    DiffView, FilingDetail, FilingRow, IncidentRow, IncidentView, ProfileView, PublishedDetail, PublishedRow, RecordView,
+    DiffView, FilingDetail, FilingRow, IncidentRow, IncidentView, ProfileView, PublishedDetail, PublishedRow,
+    RecordView,
 };
 use app::domain::auth::{OperatorCap, ReviewerCap};
 use app::domain::ids::is_reference;
@@ -93,7 +94,13 @@ impl Desks for Db {
         })
     }
 
-    async fn operator_diff(&self, cap: &OperatorCap, reference: &str, from: u32, to: u32) -> Result<DiffView, DeskError> {
+    async fn operator_diff(
+        &self,
+        cap: &OperatorCap,
+        reference: &str,
+        from: u32,
+        to: u32,
+    ) -> Result<DiffView, DeskError> {
         let incident = incidents::find(self, Some(cap.org()), checked(reference)?).await.map_err(desk_error)?;
         let versions = filings::versions(self, incident.id).await.map_err(desk_error)?;
         let pick = |n: u32| versions.iter().find(|v| v.row.version == n).ok_or(DeskError::NotFound);

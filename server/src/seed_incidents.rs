@@ -44,7 +44,9 @@ async fn save_and_file(
     };
     let Some(at) = filed_at else { return Ok(None) };
     let draft = drafts::get(db, &incident).await?.ok_or_else(|| anyhow::anyhow!("demo draft missing"))?;
-    match drafts::file(db, signatory, &incident, &draft, &draft.sha256(), "대외협력실장 / Head of Public Affairs", at).await? {
+    match drafts::file(db, signatory, &incident, &draft, &draft.sha256(), "대외협력실장 / Head of Public Affairs", at)
+        .await?
+    {
         Filed::Filed { reference } => Ok(Some(reference)),
         Filed::Changed => anyhow::bail!("demo filing refused"),
     }
@@ -91,11 +93,22 @@ const FIRE_INTERIM: &[(&str, &str)] = &[
     ("complaints_count", "58210"),
     ("damage_reports_count", "31402"),
     ("data_loss", "no"),
-    ("workarounds", "웹 버전과 문자 인증으로 로그인 대체 안내.\nUsers pointed to the web version and SMS codes for login."),
-    ("timeline.0.at", "@2025-10-15T15:19"), ("timeline.0.kind", "other"), ("timeline.0.text", "배터리실 화재 발생 / Battery-room fire"),
-    ("timeline.1.at", "@2025-10-15T15:23"), ("timeline.1.kind", "detect"), ("timeline.1.text", "모니터링 경보, 전 서비스 응답 없음 / Monitoring alarms, all services unreachable"),
-    ("timeline.2.at", "@2025-10-15T16:05"), ("timeline.2.kind", "notify"), ("timeline.2.text", "SNS·언론 통해 이용자 고지 / Users told via SNS and the press"),
-    ("timeline.3.at", "@2025-10-16T01:30"), ("timeline.3.kind", "partial_restore"), ("timeline.3.text", "메시지 수발신 일부 복구 / Messaging partly restored"),
+    (
+        "workarounds",
+        "웹 버전과 문자 인증으로 로그인 대체 안내.\nUsers pointed to the web version and SMS codes for login.",
+    ),
+    ("timeline.0.at", "@2025-10-15T15:19"),
+    ("timeline.0.kind", "other"),
+    ("timeline.0.text", "배터리실 화재 발생 / Battery-room fire"),
+    ("timeline.1.at", "@2025-10-15T15:23"),
+    ("timeline.1.kind", "detect"),
+    ("timeline.1.text", "모니터링 경보, 전 서비스 응답 없음 / Monitoring alarms, all services unreachable"),
+    ("timeline.2.at", "@2025-10-15T16:05"),
+    ("timeline.2.kind", "notify"),
+    ("timeline.2.text", "SNS·언론 통해 이용자 고지 / Users told via SNS and the press"),
+    ("timeline.3.at", "@2025-10-16T01:30"),
+    ("timeline.3.kind", "partial_restore"),
+    ("timeline.3.text", "메시지 수발신 일부 복구 / Messaging partly restored"),
 ];
 
 const FIRE_FINAL: &[(&str, &str)] = &[
@@ -138,19 +151,51 @@ const FIRE_FINAL: &[(&str, &str)] = &[
 pub async fn fire(db: &Db, officer: &OperatorCap, signatory: &OperatorCap) -> anyhow::Result<String> {
     let reference = incidents::open(db, officer, "데이터센터 화재", kst("2025-10-15T15:50")?).await?;
     let initial = content(&Content::default(), FIRE_INITIAL)?;
-    save_and_file(db, officer, signatory, &reference, &initial, kst("2025-10-15T16:10")?, Some(kst("2025-10-15T16:20")?)).await?;
+    save_and_file(
+        db,
+        officer,
+        signatory,
+        &reference,
+        &initial,
+        kst("2025-10-15T16:10")?,
+        Some(kst("2025-10-15T16:20")?),
+    )
+    .await?;
     let incident = incidents::find(db, Some(officer.org()), &reference).await?;
     drafts::start(db, officer, &incident, FilingStage::Interim, &initial, kst("2025-10-16T09:00")?).await?;
     let interim = content(&initial, FIRE_INTERIM)?;
-    save_and_file(db, officer, signatory, &reference, &interim, kst("2025-10-17T09:30")?, Some(kst("2025-10-17T10:00")?)).await?;
+    save_and_file(
+        db,
+        officer,
+        signatory,
+        &reference,
+        &interim,
+        kst("2025-10-17T09:30")?,
+        Some(kst("2025-10-17T10:00")?),
+    )
+    .await?;
     drafts::start(db, officer, &incident, FilingStage::Final, &interim, kst("2025-11-03T09:00")?).await?;
     let last = content(&interim, FIRE_FINAL)?;
-    let filed = save_and_file(db, officer, signatory, &reference, &last, kst("2025-11-13T18:00")?, Some(kst("2025-11-14T17:00")?)).await?;
+    let filed = save_and_file(
+        db,
+        officer,
+        signatory,
+        &reference,
+        &last,
+        kst("2025-11-13T18:00")?,
+        Some(kst("2025-11-14T17:00")?),
+    )
+    .await?;
     filed.ok_or_else(|| anyhow::anyhow!("demo final not filed"))
 }
 
 /// A login outage filed yesterday whose interim update is still being drafted.
-pub async fn open_login_outage(db: &Db, officer: &OperatorCap, signatory: &OperatorCap, now: Timestamp) -> anyhow::Result<()> {
+pub async fn open_login_outage(
+    db: &Db,
+    officer: &OperatorCap,
+    signatory: &OperatorCap,
+    now: Timestamp,
+) -> anyhow::Result<()> {
     let hours_ago = |h: i64| Timestamp(now.0 - h * 3600);
     let reference = incidents::open(db, officer, "계정 로그인 지연", hours_ago(30)).await?;
     let mut c = content(&Content::default(), &[
@@ -190,17 +235,20 @@ pub async fn open_login_outage(db: &Db, officer: &OperatorCap, signatory: &Opera
 /// The demo operator's profile: contacts, three services, two facilities, dependencies.
 pub async fn profile(db: &Db, admin: &OperatorCap, at: Timestamp) -> anyhow::Result<()> {
     use crate::storage::profiles;
-    let p = content(&Content::default(), &[
-        ("legal_name_ko", "판교톡 주식회사 (예시)"),
-        ("legal_name_en", "Pangyo Talk Corp. (fictional)"),
-        ("biz_reg_no", "000-00-00000"),
-        ("vas_reg_no", "제2010-0000호"),
-        ("revenue_krw", "7100000000000"),
-        ("disaster_manager", "인프라 부문장 / Head of Infrastructure"),
-        ("contact_name", "24시간 장애대응센터 / 24/7 NOC"),
-        ("contact_phone", "02-0000-0000"),
-        ("contact_email", "noc@pangyo-talk.example"),
-    ])?;
+    let p = content(
+        &Content::default(),
+        &[
+            ("legal_name_ko", "판교톡 주식회사 (예시)"),
+            ("legal_name_en", "Pangyo Talk Corp. (fictional)"),
+            ("biz_reg_no", "000-00-00000"),
+            ("vas_reg_no", "제2010-0000호"),
+            ("revenue_krw", "7100000000000"),
+            ("disaster_manager", "인프라 부문장 / Head of Infrastructure"),
+            ("contact_name", "24시간 장애대응센터 / 24/7 NOC"),
+            ("contact_phone", "02-0000-0000"),
+            ("contact_email", "noc@pangyo-talk.example"),
+        ],
+    )?;
     profiles::save_profile(db, admin, 0, &p, at).await?;
     let records: [(&str, &[(&str, &str)]); 6] = [
         ("service", &[("name_ko", "판교톡 메신저"), ("name_en", "Pangyo Talk messenger"), ("paid", "free"), ("critical_functions", "messaging"), ("daily_users", "47000000"), ("traffic_share_pct", "2.4")]),
@@ -213,7 +261,10 @@ pub async fn profile(db: &Db, admin: &OperatorCap, at: Timestamp) -> anyhow::Res
     for (kind, pairs) in records {
         profiles::add_record(db, admin, kind, &content(&Content::default(), pairs)?, at).await?;
     }
-    let dep = content(&Content::default(), &[("kind", "runs_in"), ("service", "판교톡 메신저"), ("other", "판교 데이터센터 (임차)")])?;
+    let dep = content(
+        &Content::default(),
+        &[("kind", "runs_in"), ("service", "판교톡 메신저"), ("other", "판교 데이터센터 (임차)")],
+    )?;
     profiles::add_record(db, admin, "dependency", &dep, at).await?;
     Ok(())
 }

@@ -16,70 +16,97 @@ fn s(v: &str) -> String {
 /// A complete initial notification, with typst-special characters and Korean text.
 pub fn initial_sections(title: &str) -> Vec<Section> {
     vec![
-        ("summary", vec![
-            ("title", s(title)),
-            ("regimes", s("KR_FA38")),
-            ("regimes", s("KR_TBA33")),
-            ("status", s("ongoing")),
-            ("services_affected", s("메신저\n로그인 #read(\"/etc/passwd\")")),
-            ("functions_affected", s("messaging")),
-            ("functions_affected", s("login")),
-            ("description", s("전원 장애 ] * $ _ #import \"x\": * 로 서비스 중단")),
-        ]),
-        ("times", vec![
-            ("onset_at", s("2026-01-10T09:00")),
-            ("detected_at", s("2026-01-10T09:05")),
-            ("detection_source", s("monitoring")),
-        ]),
-        ("impact", vec![
-            ("impact_type", s("complete_unavailability")),
-            ("users_affected", s("1,200,000")),
-            ("estimation_basis", s("measured")),
-            ("service_users", s("5000000")),
-        ]),
-        ("cause", vec![
-            ("cause_category", s("POWER")),
-            ("suspected_malicious", s("no")),
-            ("third_party_involved", s("yes")),
-            ("third_party_role", s("data_centre")),
-        ]),
-        ("response", vec![("emergency_measures", s("예비 데이터센터로 전환")), ("recovery_plan", s("전원 복구 후 순차 재기동"))]),
+        (
+            "summary",
+            vec![
+                ("title", s(title)),
+                ("regimes", s("KR_FA38")),
+                ("regimes", s("KR_TBA33")),
+                ("status", s("ongoing")),
+                ("services_affected", s("메신저\n로그인 #read(\"/etc/passwd\")")),
+                ("functions_affected", s("messaging")),
+                ("functions_affected", s("login")),
+                ("description", s("전원 장애 ] * $ _ #import \"x\": * 로 서비스 중단")),
+            ],
+        ),
+        (
+            "times",
+            vec![
+                ("onset_at", s("2026-01-10T09:00")),
+                ("detected_at", s("2026-01-10T09:05")),
+                ("detection_source", s("monitoring")),
+            ],
+        ),
+        (
+            "impact",
+            vec![
+                ("impact_type", s("complete_unavailability")),
+                ("users_affected", s("1,200,000")),
+                ("estimation_basis", s("measured")),
+                ("service_users", s("5000000")),
+            ],
+        ),
+        (
+            "cause",
+            vec![
+                ("cause_category", s("POWER")),
+                ("suspected_malicious", s("no")),
+                ("third_party_involved", s("yes")),
+                ("third_party_role", s("data_centre")),
+            ],
+        ),
+        (
+            "response",
+            vec![("emergency_measures", s("예비 데이터센터로 전환")), ("recovery_plan", s("전원 복구 후 순차 재기동"))],
+        ),
         ("redundancy", vec![("failover_attempted", s("yes")), ("failover_succeeded", s("no"))]),
-        ("notice", vec![
-            ("notice_sent", s("yes")),
-            ("notice_sent_at", s("2026-01-10T09:30")),
-            ("notice_channels", s("sns")),
-            ("notice_contents", s("fact")),
-            ("notice_contents", s("cause")),
-            ("notice_contents", s("response")),
-            ("notice_contents", s("contact")),
-        ]),
+        (
+            "notice",
+            vec![
+                ("notice_sent", s("yes")),
+                ("notice_sent_at", s("2026-01-10T09:30")),
+                ("notice_channels", s("sns")),
+                ("notice_contents", s("fact")),
+                ("notice_contents", s("cause")),
+                ("notice_contents", s("response")),
+                ("notice_contents", s("contact")),
+            ],
+        ),
     ]
 }
 
 /// What an interim update adds.
 pub fn interim_sections() -> Vec<Section> {
     vec![
-        ("times", vec![
-            ("onset_at", s("2026-01-10T09:00")),
-            ("detected_at", s("2026-01-10T09:05")),
-            ("detection_source", s("monitoring")),
-            ("timeline.0.at", s("2026-01-10T09:05")),
-            ("timeline.0.kind", s("detect")),
-            ("timeline.0.text", s("경보 발생")),
-        ]),
-        ("response", vec![
-            ("emergency_measures", s("예비 데이터센터로 전환")),
-            ("recovery_plan", s("전원 복구 후 순차 재기동")),
-            ("pct_services_restored", s("40")),
-        ]),
-        ("impact", vec![
-            ("impact_type", s("complete_unavailability")),
-            ("users_affected", s("1,500,000")),
-            ("estimation_basis", s("measured")),
-            ("service_users", s("5000000")),
-            ("data_loss", s("no")),
-        ]),
+        (
+            "times",
+            vec![
+                ("onset_at", s("2026-01-10T09:00")),
+                ("detected_at", s("2026-01-10T09:05")),
+                ("detection_source", s("monitoring")),
+                ("timeline.0.at", s("2026-01-10T09:05")),
+                ("timeline.0.kind", s("detect")),
+                ("timeline.0.text", s("경보 발생")),
+            ],
+        ),
+        (
+            "response",
+            vec![
+                ("emergency_measures", s("예비 데이터센터로 전환")),
+                ("recovery_plan", s("전원 복구 후 순차 재기동")),
+                ("pct_services_restored", s("40")),
+            ],
+        ),
+        (
+            "impact",
+            vec![
+                ("impact_type", s("complete_unavailability")),
+                ("users_affected", s("1,500,000")),
+                ("estimation_basis", s("measured")),
+                ("service_users", s("5000000")),
+                ("data_loss", s("no")),
+            ],
+        ),
     ]
 }
 
@@ -89,40 +116,52 @@ pub fn final_sections() -> Vec<Section> {
     times.1.push(("restored_at", s("2026-01-10T15:00")));
     vec![
         times,
-        ("summary", vec![
-            ("title", s("전원 장애로 메신저 중단 (최종)")),
-            ("regimes", s("KR_FA38")),
-            ("regimes", s("KR_TBA33")),
-            ("status", s("restored")),
-            ("services_affected", s("메신저\n로그인")),
-            ("functions_affected", s("messaging")),
-            ("description", s("전원 장애로 서비스 중단")),
-        ]),
-        ("cause", vec![
-            ("cause_category", s("POWER")),
-            ("suspected_malicious", s("no")),
-            ("third_party_involved", s("yes")),
-            ("third_party_role", s("data_centre")),
-            ("detailed_causes", s("hw_physical_damage")),
-            ("cause_narrative", s("배터리실 화재로 전원 차단")),
-            ("assets_affected", s("power")),
-        ]),
-        ("redundancy", vec![
-            ("failover_attempted", s("yes")),
-            ("failover_succeeded", s("no")),
-            ("data_replicated", s("yes")),
-            ("service_multi_dc", s("yes")),
-            ("ops_tools_multi_dc", s("no")),
-            ("rto_target_min", s("120")),
-            ("rto_actual_min", s("360")),
-        ]),
+        (
+            "summary",
+            vec![
+                ("title", s("전원 장애로 메신저 중단 (최종)")),
+                ("regimes", s("KR_FA38")),
+                ("regimes", s("KR_TBA33")),
+                ("status", s("restored")),
+                ("services_affected", s("메신저\n로그인")),
+                ("functions_affected", s("messaging")),
+                ("description", s("전원 장애로 서비스 중단")),
+            ],
+        ),
+        (
+            "cause",
+            vec![
+                ("cause_category", s("POWER")),
+                ("suspected_malicious", s("no")),
+                ("third_party_involved", s("yes")),
+                ("third_party_role", s("data_centre")),
+                ("detailed_causes", s("hw_physical_damage")),
+                ("cause_narrative", s("배터리실 화재로 전원 차단")),
+                ("assets_affected", s("power")),
+            ],
+        ),
+        (
+            "redundancy",
+            vec![
+                ("failover_attempted", s("yes")),
+                ("failover_succeeded", s("no")),
+                ("data_replicated", s("yes")),
+                ("service_multi_dc", s("yes")),
+                ("ops_tools_multi_dc", s("no")),
+                ("rto_target_min", s("120")),
+                ("rto_actual_min", s("360")),
+            ],
+        ),
         ("compensation", vec![("compensation_scheme", s("이용 기간 3배 연장"))]),
-        ("prevention", vec![
-            ("prevention.0.measure", s("운영 도구 이중화")),
-            ("prevention.0.owner", s("인프라실")),
-            ("prevention.0.due", s("2026-06-30")),
-            ("prevention.0.status", s("planned")),
-        ]),
+        (
+            "prevention",
+            vec![
+                ("prevention.0.measure", s("운영 도구 이중화")),
+                ("prevention.0.owner", s("인프라실")),
+                ("prevention.0.due", s("2026-06-30")),
+                ("prevention.0.status", s("planned")),
+            ],
+        ),
     ]
 }
 
@@ -135,7 +174,12 @@ pub async fn open_incident(client: &Client, title: &str) -> anyhow::Result<Strin
 }
 
 /// Loads a section page and posts `fields` with its token and revision.
-pub async fn save_section(client: &Client, incident: &str, section: &str, fields: &[(&str, String)]) -> anyhow::Result<Page> {
+pub async fn save_section(
+    client: &Client,
+    incident: &str,
+    section: &str,
+    fields: &[(&str, String)],
+) -> anyhow::Result<Page> {
     let path = format!("/filing/incidents/{incident}/draft/{section}");
     let page = client.get(&path).await?;
     let token = page.csrf().with_context(|| format!("no token on {path} ({})", page.status))?;
@@ -158,7 +202,9 @@ pub async fn fill(client: &Client, incident: &str, sections: &[Section]) -> anyh
 pub async fn submit_draft(signatory: &Client, incident: &str) -> anyhow::Result<Page> {
     let check = signatory.get(&format!("/filing/incidents/{incident}/draft/check")).await?;
     let token = check.csrf().context("no token on the check page")?;
-    let sha = check.field_value("sha256").with_context(|| format!("no submit form: {:?}", check.texts(".error-summary li")))?;
+    let sha = check
+        .field_value("sha256")
+        .with_context(|| format!("no submit form: {:?}", check.texts(".error-summary li")))?;
     let action = format!("/filing/incidents/{incident}/draft/submit");
     signatory
         .post(&action, &[("_csrf", &token), ("sha256", &sha), ("signatory_title", "준법감시인"), ("attest", "yes")])

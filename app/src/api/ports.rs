@@ -34,8 +34,13 @@ pub trait Desks: Send + Sync + 'static {
     /// The operator's organisation profile.
     async fn operator_profile(&self, cap: &OperatorCap) -> Result<ProfileView, DeskError>;
     /// Two versions of one of the operator's incidents, compared.
-    async fn operator_diff(&self, cap: &OperatorCap, reference: &str, from: u32, to: u32)
-        -> Result<DiffView, DeskError>;
+    async fn operator_diff(
+        &self,
+        cap: &OperatorCap,
+        reference: &str,
+        from: u32,
+        to: u32,
+    ) -> Result<DiffView, DeskError>;
     /// One filing of the operator's own organisation.
     async fn operator_filing(&self, cap: &OperatorCap, reference: &str) -> Result<FilingDetail, DeskError>;
     /// Every submitted filing, oldest first (first come, first reviewed).

@@ -8,8 +8,8 @@ use crate::domain::filing::{FilingStage, FilingStatus};
 use crate::domain::report::diff::Change;
 use crate::domain::report::{Content, SectionState};
 use crate::domain::reportability::Assessment;
-use crate::domain::validation::FieldErrors;
 use crate::domain::timestamp::Timestamp;
+use crate::domain::validation::FieldErrors;
 use crate::i18n::Lang;
 
 /// Who is signed in (if anyone) and the token their forms must carry.

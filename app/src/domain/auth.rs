@@ -136,7 +136,13 @@ impl Caller {
     /// The operator capability, if this person works for a reporting organisation.
     pub fn operator(&self) -> Option<OperatorCap> {
         let org = self.org_id?;
-        self.role.is_operator().then(|| OperatorCap { user: self.user_id, org, can_file: self.role.can_file(), can_sign: self.role.can_sign(), can_admin: self.role.can_admin() })
+        self.role.is_operator().then(|| OperatorCap {
+            user: self.user_id,
+            org,
+            can_file: self.role.can_file(),
+            can_sign: self.role.can_sign(),
+            can_admin: self.role.can_admin(),
+        })
     }
 
     /// The reviewer capability, if this person works for the ministry.

@@ -33,7 +33,9 @@ pub enum Designation {
 impl Designation {
     pub fn label(self) -> (&'static str, &'static str) {
         match self {
-            Designation::Tba22_7 => ("전기통신사업법 제22조의7 서비스 안정성 의무", "TBA Art. 22-7 service-stability duties"),
+            Designation::Tba22_7 => {
+                ("전기통신사업법 제22조의7 서비스 안정성 의무", "TBA Art. 22-7 service-stability duties")
+            }
             Designation::MajorOperator => ("방송통신발전기본법 주요방송통신사업자", "Framework Act major operator"),
             Designation::UserNotice => ("이용자 장애 고지 의무 (제33조②)", "User outage-notice duty (TBA Art. 33(2))"),
         }
@@ -65,23 +67,35 @@ fn n(v: u64) -> String {
 pub fn designations(f: &ServiceFacts) -> Vec<DesignationCheck> {
     let users = f.daily_users;
     let share = f.traffic_share_pct;
-    let missing = |what_ko: &str, what_en: &str| (format!("{what_ko}이(가) 없어 판단할 수 없습니다."), format!("Cannot tell without {what_en}."));
+    let missing = |what_ko: &str, what_en: &str| {
+        (format!("{what_ko}이(가) 없어 판단할 수 없습니다."), format!("Cannot tell without {what_en}."))
+    };
     let tba = match (users, share) {
         (Some(u), Some(s)) => DesignationCheck {
             designation: Designation::Tba22_7,
             applies: Some(u >= MILLION && s >= 1.0),
             reason: (
-                format!("일평균 이용자 {}명 (기준 100만명 이상), 트래픽 {s}% (기준 1% 이상): 둘 다 충족해야 합니다.", n(u)),
+                format!(
+                    "일평균 이용자 {}명 (기준 100만명 이상), 트래픽 {s}% (기준 1% 이상): 둘 다 충족해야 합니다.",
+                    n(u)
+                ),
                 format!("{} daily users (threshold 1 M) and {s} % of traffic (threshold 1 %): both are needed.", n(u)),
             ),
         },
-        _ => DesignationCheck { designation: Designation::Tba22_7, applies: None, reason: missing("이용자 수 또는 트래픽 비중", "daily users and traffic share") },
+        _ => DesignationCheck {
+            designation: Designation::Tba22_7,
+            applies: None,
+            reason: missing("이용자 수 또는 트래픽 비중", "daily users and traffic share"),
+        },
     };
     let major = match (users, share) {
         (Some(u), _) if u >= 10 * MILLION => DesignationCheck {
             designation: Designation::MajorOperator,
             applies: Some(true),
-            reason: (format!("일평균 이용자 {}명 (기준 1천만명 이상).", n(u)), format!("{} daily users (threshold 10 M).", n(u))),
+            reason: (
+                format!("일평균 이용자 {}명 (기준 1천만명 이상).", n(u)),
+                format!("{} daily users (threshold 10 M).", n(u)),
+            ),
         },
         (_, Some(s)) if s >= 2.0 => DesignationCheck {
             designation: Designation::MajorOperator,
@@ -96,18 +110,34 @@ pub fn designations(f: &ServiceFacts) -> Vec<DesignationCheck> {
                 format!("{} daily users and {s} % of traffic: under 10 M and under 2 %.", n(u)),
             ),
         },
-        _ => DesignationCheck { designation: Designation::MajorOperator, applies: None, reason: missing("이용자 수와 트래픽 비중", "daily users and traffic share") },
+        _ => DesignationCheck {
+            designation: Designation::MajorOperator,
+            applies: None,
+            reason: missing("이용자 수와 트래픽 비중", "daily users and traffic share"),
+        },
     };
     let notice = match (users, f.org_revenue_krw) {
         (Some(u), Some(r)) => DesignationCheck {
             designation: Designation::UserNotice,
             applies: Some(u >= MILLION && r >= NOTICE_REVENUE_KRW),
             reason: (
-                format!("일평균 이용자 {}명 (100만명 이상), 전년도 매출 {}원 (100억원 이상): 둘 중 하나라도 미달이면 면제.", n(u), n(r)),
-                format!("{} daily users (1 M) and previous-year revenue KRW {} (10 bn): exempt if either is below.", n(u), n(r)),
+                format!(
+                    "일평균 이용자 {}명 (100만명 이상), 전년도 매출 {}원 (100억원 이상): 둘 중 하나라도 미달이면 면제.",
+                    n(u),
+                    n(r)
+                ),
+                format!(
+                    "{} daily users (1 M) and previous-year revenue KRW {} (10 bn): exempt if either is below.",
+                    n(u),
+                    n(r)
+                ),
             ),
         },
-        _ => DesignationCheck { designation: Designation::UserNotice, applies: None, reason: missing("이용자 수 또는 매출", "daily users and revenue") },
+        _ => DesignationCheck {
+            designation: Designation::UserNotice,
+            applies: None,
+            reason: missing("이용자 수 또는 매출", "daily users and revenue"),
+        },
     };
     vec![tba, major, notice]
 }

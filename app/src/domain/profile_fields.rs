@@ -22,12 +22,22 @@ const LINE: Kind = Kind::Line { max: 200 };
 pub static PROFILE: &[FieldDef] = &[
     f("legal_name_ko", LINE, ("법인명 (국문)", "Legal name (Korean)"), REQ),
     f("legal_name_en", LINE, ("법인명 (영문)", "Legal name (English)"), REQ),
-    h(f("biz_reg_no", LINE, ("사업자등록번호", "Business registration number"), REQ), ("예: 123-45-67890", "E.g. 123-45-67890")),
+    h(
+        f("biz_reg_no", LINE, ("사업자등록번호", "Business registration number"), REQ),
+        ("예: 123-45-67890", "E.g. 123-45-67890"),
+    ),
     f("vas_reg_no", LINE, ("부가통신사업 신고번호", "Value-added service registration number"), OPT),
-    h(f("revenue_krw", Kind::Count, ("전년도 매출액 (원)", "Previous-year revenue (KRW)"), OPT),
-      ("이용자 고지 의무(100억원 기준) 판단에 씁니다.", "Used for the user-notice duty (KRW 10 bn threshold).")),
-    h(f("domestic_agent", LINE, ("국내대리인 (해당 시)", "Domestic agent (if any)"), OPT),
-      ("국내 주소가 없는 해외 사업자 (전기통신사업법 제22조의8)", "Foreign operators without a Korean address (TBA Art. 22-8)")),
+    h(
+        f("revenue_krw", Kind::Count, ("전년도 매출액 (원)", "Previous-year revenue (KRW)"), OPT),
+        ("이용자 고지 의무(100억원 기준) 판단에 씁니다.", "Used for the user-notice duty (KRW 10 bn threshold)."),
+    ),
+    h(
+        f("domestic_agent", LINE, ("국내대리인 (해당 시)", "Domestic agent (if any)"), OPT),
+        (
+            "국내 주소가 없는 해외 사업자 (전기통신사업법 제22조의8)",
+            "Foreign operators without a Korean address (TBA Art. 22-8)",
+        ),
+    ),
     f("disaster_manager", LINE, ("방송통신재난관리책임자", "Disaster-management officer"), OPT),
     f("contact_name", LINE, ("24시간 장애 연락 담당자", "24/7 incident contact"), REQ),
     f("contact_phone", LINE, ("연락처 전화번호", "Contact phone"), REQ),
@@ -49,33 +59,86 @@ const FUNCTIONS: &[Opt] = &[
 pub static SERVICE: &[FieldDef] = &[
     f("name_ko", LINE, ("서비스명 (국문)", "Service name (Korean)"), REQ),
     f("name_en", LINE, ("서비스명 (영문)", "Service name (English)"), REQ),
-    f("paid", Kind::Choice(&[o("paid", "유료", "Paid"), o("free", "무료", "Free"), o("mixed", "유·무료 혼합", "Free and paid")]), ("요금", "Charging"), REQ),
+    f(
+        "paid",
+        Kind::Choice(&[
+            o("paid", "유료", "Paid"),
+            o("free", "무료", "Free"),
+            o("mixed", "유·무료 혼합", "Free and paid"),
+        ]),
+        ("요금", "Charging"),
+        REQ,
+    ),
     f("critical_functions", Kind::Multi(FUNCTIONS), ("핵심 기능", "Critical functions"), OPT),
-    h(f("daily_users", Kind::Count, ("일평균 국내 이용자 수", "Daily domestic users"), OPT),
-      ("전년도 말 기준 직전 3개월 평균", "3-month average at the end of the previous year")),
-    h(f("traffic_share_pct", Kind::Percent, ("국내 트래픽 비중 (%)", "Share of domestic traffic (%)"), OPT),
-      ("국내 인터넷망 전체 트래픽 대비", "Of all domestic internet traffic")),
+    h(
+        f("daily_users", Kind::Count, ("일평균 국내 이용자 수", "Daily domestic users"), OPT),
+        ("전년도 말 기준 직전 3개월 평균", "3-month average at the end of the previous year"),
+    ),
+    h(
+        f("traffic_share_pct", Kind::Percent, ("국내 트래픽 비중 (%)", "Share of domestic traffic (%)"), OPT),
+        ("국내 인터넷망 전체 트래픽 대비", "Of all domestic internet traffic"),
+    ),
 ];
 
 /// One facility (data centre, cloud region) services run in.
 pub static FACILITY: &[FieldDef] = &[
     f("name", LINE, ("시설명", "Facility name"), REQ),
-    f("ownership", Kind::Choice(&[o("own", "자체 운영", "Our own"), o("colocated", "임차 (코로케이션)", "Colocated"), o("cloud", "클라우드", "Cloud region")]), ("운영 형태", "Ownership"), REQ),
+    f(
+        "ownership",
+        Kind::Choice(&[
+            o("own", "자체 운영", "Our own"),
+            o("colocated", "임차 (코로케이션)", "Colocated"),
+            o("cloud", "클라우드", "Cloud region"),
+        ]),
+        ("운영 형태", "Ownership"),
+        REQ,
+    ),
     f("operator", LINE, ("시설 운영사", "Facility operator"), OPT),
-    h(f("grade", Kind::Choice(&[o("A", "A급", "Grade A"), o("B", "B급", "Grade B"), o("C", "C급", "Grade C"), o("D", "D급", "Grade D"), o("none", "미지정", "Not graded")]), ("통신시설 등급", "Facility grade"), OPT),
-      ("방송통신발전기본법 제35조의3", "Framework Act Art. 35-3")),
+    h(
+        f(
+            "grade",
+            Kind::Choice(&[
+                o("A", "A급", "Grade A"),
+                o("B", "B급", "Grade B"),
+                o("C", "C급", "Grade C"),
+                o("D", "D급", "Grade D"),
+                o("none", "미지정", "Not graded"),
+            ]),
+            ("통신시설 등급", "Facility grade"),
+            OPT,
+        ),
+        ("방송통신발전기본법 제35조의3", "Framework Act Art. 35-3"),
+    ),
     f("location", LINE, ("위치", "Location"), OPT),
 ];
 
 /// A dependency: a service on a facility or third party, or an outside service on ours.
 pub static DEPENDENCY: &[FieldDef] = &[
-    f("kind", Kind::Choice(&[
-        o("runs_in", "우리 서비스가 이 시설에서 운영됨", "Our service runs in this facility"),
-        o("relies_on", "우리 서비스가 외부 서비스·사업자에 의존", "Our service relies on an outside provider"),
-        o("relied_on_by", "외부 서비스가 우리 서비스에 의존", "An outside service relies on ours"),
-    ]), ("의존 관계", "Kind of dependency"), REQ),
-    h(f("service", LINE, ("우리 서비스", "Our service"), REQ), ("등록한 서비스명을 그대로 적으세요.", "As registered above.")),
-    h(f("other", LINE, ("상대 (시설·사업자·외부 서비스)", "The other side (facility, provider or outside service)"), REQ),
-      ("예: 판교 데이터센터, 철도 예매 앱 (간편 로그인)", "E.g. Pangyo data centre, a rail-ticket app (social login)")),
+    f(
+        "kind",
+        Kind::Choice(&[
+            o("runs_in", "우리 서비스가 이 시설에서 운영됨", "Our service runs in this facility"),
+            o("relies_on", "우리 서비스가 외부 서비스·사업자에 의존", "Our service relies on an outside provider"),
+            o("relied_on_by", "외부 서비스가 우리 서비스에 의존", "An outside service relies on ours"),
+        ]),
+        ("의존 관계", "Kind of dependency"),
+        REQ,
+    ),
+    h(
+        f("service", LINE, ("우리 서비스", "Our service"), REQ),
+        ("등록한 서비스명을 그대로 적으세요.", "As registered above."),
+    ),
+    h(
+        f(
+            "other",
+            LINE,
+            ("상대 (시설·사업자·외부 서비스)", "The other side (facility, provider or outside service)"),
+            REQ,
+        ),
+        (
+            "예: 판교 데이터센터, 철도 예매 앱 (간편 로그인)",
+            "E.g. Pangyo data centre, a rail-ticket app (social login)",
+        ),
+    ),
     f("note", Kind::Para { max: 2000 }, ("설명", "Notes"), OPT),
 ];

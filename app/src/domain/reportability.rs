@@ -59,23 +59,38 @@ pub fn assess(c: &Content, now: Timestamp) -> Vec<Assessment> {
     let mut push = |regime: &str, verdict, reasons: Vec<(String, String)>| {
         out.push(Assessment { regime: regime.to_string(), verdict, reasons })
     };
-    let unknown_duration = || vec![("발생 시각이 없어 지속 시간을 계산할 수 없습니다.".to_string(), "Without an onset time the duration cannot be computed.".to_string())];
+    let unknown_duration = || {
+        vec![(
+            "발생 시각이 없어 지속 시간을 계산할 수 없습니다.".to_string(),
+            "Without an onset time the duration cannot be computed.".to_string(),
+        )]
+    };
 
     // KR user notice (TBA 33② + Decree 37-13)
     match minutes {
         Some(m) => {
             let onset = c.instant("onset_at").unwrap_or(now);
-            let window = if onset >= KR_NOTICE_AMENDMENT { KR_NOTICE_WINDOW_MINUTES } else { KR_NOTICE_WINDOW_BEFORE_2025 };
+            let window =
+                if onset >= KR_NOTICE_AMENDMENT { KR_NOTICE_WINDOW_MINUTES } else { KR_NOTICE_WINDOW_BEFORE_2025 };
             let (d_ko, d_en) = hm(m);
             let (w_ko, w_en) = hm(window);
             let mut reasons = vec![if m > window {
-                (format!("지속 시간 {d_ko}이 면제 기준 {w_ko}을 넘었습니다."), format!("Lasted {d_en}, longer than the {w_en} exemption window."))
+                (
+                    format!("지속 시간 {d_ko}이 면제 기준 {w_ko}을 넘었습니다."),
+                    format!("Lasted {d_en}, longer than the {w_en} exemption window."),
+                )
             } else {
-                (format!("지속 시간 {d_ko}: 예측 불가한 장애라면 {w_ko} 이하 면제가 적용될 수 있습니다."), format!("Lasted {d_en}: an unforeseeable outage of {w_en} or less may be exempt."))
+                (
+                    format!("지속 시간 {d_ko}: 예측 불가한 장애라면 {w_ko} 이하 면제가 적용될 수 있습니다."),
+                    format!("Lasted {d_en}: an unforeseeable outage of {w_en} or less may be exempt."),
+                )
             }];
             let covered = service.map(|s| s >= MILLION);
             if covered == Some(false) {
-                reasons.push(("일평균 이용자 100만명 미만 서비스는 면제됩니다.".into(), "Services under 1 M daily users are exempt.".into()));
+                reasons.push((
+                    "일평균 이용자 100만명 미만 서비스는 면제됩니다.".into(),
+                    "Services under 1 M daily users are exempt.".into(),
+                ));
             }
             let verdict = match (m > window, covered) {
                 (_, Some(false)) => Verdict::NotMet,
@@ -90,24 +105,51 @@ pub fn assess(c: &Content, now: Timestamp) -> Vec<Assessment> {
 
     // KR Framework Act 38: designated major operators (≥ 10 M daily users or ≥ 2 % traffic)
     match service {
-        Some(s) if s >= 10 * MILLION => push("KR_FA38", Verdict::Met, vec![(
-            format!("일평균 이용자 {}명으로 주요방송통신사업자 기준(1천만명)에 해당합니다.", n(s)),
-            format!("{} daily users meets the major-operator threshold (10 M).", n(s)),
-        )]),
-        _ => push("KR_FA38", Verdict::Unknown, vec![(
-            "주요방송통신사업자(일평균 이용자 1천만명 이상 또는 트래픽 2% 이상)로 지정된 경우 보고 대상입니다.".into(),
-            "Applies if you are a designated major operator (10 M daily users or 2 % of traffic).".into(),
-        )]),
+        Some(s) if s >= 10 * MILLION => push(
+            "KR_FA38",
+            Verdict::Met,
+            vec![(
+                format!("일평균 이용자 {}명으로 주요방송통신사업자 기준(1천만명)에 해당합니다.", n(s)),
+                format!("{} daily users meets the major-operator threshold (10 M).", n(s)),
+            )],
+        ),
+        _ => push(
+            "KR_FA38",
+            Verdict::Unknown,
+            vec![(
+                "주요방송통신사업자(일평균 이용자 1천만명 이상 또는 트래픽 2% 이상)로 지정된 경우 보고 대상입니다."
+                    .into(),
+                "Applies if you are a designated major operator (10 M daily users or 2 % of traffic).".into(),
+            )],
+        ),
     }
 
     // KR TBA 22-7: ≥ 1 M daily users and ≥ 1 % of traffic
     match service {
-        Some(s) if s >= MILLION => push("KR_TBA22_7", Verdict::Met, vec![(
-            format!("일평균 이용자 {}명 (기준 100만명). 트래픽 1% 이상이면 과기정통부가 자료를 요청할 수 있습니다.", n(s)),
-            format!("{} daily users (threshold 1 M). With 1 % of traffic the ministry may request data.", n(s)),
-        )]),
-        Some(s) => push("KR_TBA22_7", Verdict::NotMet, vec![(format!("일평균 이용자 {}명: 기준 100만명 미만.", n(s)), format!("{} daily users: under the 1 M threshold.", n(s)))]),
-        None => push("KR_TBA22_7", Verdict::Unknown, vec![("서비스 일평균 이용자 수를 입력하세요.".into(), "Enter the service's daily users.".into())]),
+        Some(s) if s >= MILLION => push(
+            "KR_TBA22_7",
+            Verdict::Met,
+            vec![(
+                format!(
+                    "일평균 이용자 {}명 (기준 100만명). 트래픽 1% 이상이면 과기정통부가 자료를 요청할 수 있습니다.",
+                    n(s)
+                ),
+                format!("{} daily users (threshold 1 M). With 1 % of traffic the ministry may request data.", n(s)),
+            )],
+        ),
+        Some(s) => push(
+            "KR_TBA22_7",
+            Verdict::NotMet,
+            vec![(
+                format!("일평균 이용자 {}명: 기준 100만명 미만.", n(s)),
+                format!("{} daily users: under the 1 M threshold.", n(s)),
+            )],
+        ),
+        None => push(
+            "KR_TBA22_7",
+            Verdict::Unknown,
+            vec![("서비스 일평균 이용자 수를 입력하세요.".into(), "Enter the service's daily users.".into())],
+        ),
     }
 
     // EU NIS2 (Impl. Reg. 2024/2690 Art. 13 pattern): > 5 % of users or > 1 M users
@@ -116,12 +158,20 @@ pub fn assess(c: &Content, now: Timestamp) -> Vec<Assessment> {
             let share = service.filter(|s| *s > 0).map(|s| u as f64 * 100.0 / s as f64);
             let met = u > MILLION || share.is_some_and(|p| p > 5.0);
             let pct = share.map(|p| format!("{p:.1}%")).unwrap_or_else(|| "?".into());
-            push("EU_NIS2", if met { Verdict::Met } else { Verdict::NotMet }, vec![(
-                format!("영향 이용자 {}명 ({pct}); 기준: 100만명 또는 5% 초과.", n(u)),
-                format!("{} users affected ({pct}); threshold: over 1 M or over 5 %.", n(u)),
-            )]);
+            push(
+                "EU_NIS2",
+                if met { Verdict::Met } else { Verdict::NotMet },
+                vec![(
+                    format!("영향 이용자 {}명 ({pct}); 기준: 100만명 또는 5% 초과.", n(u)),
+                    format!("{} users affected ({pct}); threshold: over 1 M or over 5 %.", n(u)),
+                )],
+            );
         }
-        None => push("EU_NIS2", Verdict::Unknown, vec![("영향받은 이용자 수가 필요합니다.".into(), "Users affected is needed.".into())]),
+        None => push(
+            "EU_NIS2",
+            Verdict::Unknown,
+            vec![("영향받은 이용자 수가 필요합니다.".into(), "Users affected is needed.".into())],
+        ),
     }
 
     // EU DORA: critical services affected and at least two criteria
@@ -129,7 +179,10 @@ pub fn assess(c: &Content, now: Timestamp) -> Vec<Assessment> {
     let mut met: Vec<(String, String)> = Vec::new();
     if let Some(u) = users {
         if u > 100_000 || service.is_some_and(|s| s > 0 && u * 10 > s) {
-            met.push((format!("이용자 {}명 (10만명 또는 10% 초과)", n(u)), format!("{} clients (over 100,000 or 10 %)", n(u))));
+            met.push((
+                format!("이용자 {}명 (10만명 또는 10% 초과)", n(u)),
+                format!("{} clients (over 100,000 or 10 %)", n(u)),
+            ));
         }
     }
     if minutes.is_some_and(|m| m > 120) {
@@ -143,13 +196,27 @@ pub fn assess(c: &Content, now: Timestamp) -> Vec<Assessment> {
     }
     let verdict = if critical && met.len() >= 2 { Verdict::Met } else { Verdict::NotMet };
     let mut reasons = vec![if critical {
-        ("결제·인증 등 핵심 기능이 영향받았습니다.".to_string(), "Critical functions (payments, authentication) were affected.".to_string())
+        (
+            "결제·인증 등 핵심 기능이 영향받았습니다.".to_string(),
+            "Critical functions (payments, authentication) were affected.".to_string(),
+        )
     } else {
-        ("결제·인증 등 핵심 기능 영향이 없습니다.".to_string(), "No critical function (payments, authentication) affected.".to_string())
+        (
+            "결제·인증 등 핵심 기능 영향이 없습니다.".to_string(),
+            "No critical function (payments, authentication) affected.".to_string(),
+        )
     }];
     reasons.push((
-        format!("충족 기준 {}개 (2개 필요): {}", met.len(), met.iter().map(|m| m.0.as_str()).collect::<Vec<_>>().join(", ")),
-        format!("{} criteria met (2 needed): {}", met.len(), met.iter().map(|m| m.1.as_str()).collect::<Vec<_>>().join(", ")),
+        format!(
+            "충족 기준 {}개 (2개 필요): {}",
+            met.len(),
+            met.iter().map(|m| m.0.as_str()).collect::<Vec<_>>().join(", ")
+        ),
+        format!(
+            "{} criteria met (2 needed): {}",
+            met.len(),
+            met.iter().map(|m| m.1.as_str()).collect::<Vec<_>>().join(", ")
+        ),
     ));
     push("EU_DORA", verdict, reasons);
 
@@ -157,10 +224,17 @@ pub fn assess(c: &Content, now: Timestamp) -> Vec<Assessment> {
     match (minutes, c.user_minutes(now)) {
         (Some(m), Some(um)) => {
             let met = m >= FCC_MIN_MINUTES && um >= FCC_USER_MINUTES;
-            push("US_FCC", if met { Verdict::Met } else { Verdict::NotMet }, vec![(
-                format!("{}분 × 이용자 = {} 이용자·분 (기준: 30분 이상, 900,000 이용자·분 이상).", m, n(um)),
-                format!("{m} minutes × users = {} user-minutes (threshold: 30 minutes and 900,000 user-minutes).", n(um)),
-            )]);
+            push(
+                "US_FCC",
+                if met { Verdict::Met } else { Verdict::NotMet },
+                vec![(
+                    format!("{}분 × 이용자 = {} 이용자·분 (기준: 30분 이상, 900,000 이용자·분 이상).", m, n(um)),
+                    format!(
+                        "{m} minutes × users = {} user-minutes (threshold: 30 minutes and 900,000 user-minutes).",
+                        n(um)
+                    ),
+                )],
+            );
         }
         _ => push("US_FCC", Verdict::Unknown, unknown_duration()),
     }
@@ -169,12 +243,24 @@ pub fn assess(c: &Content, now: Timestamp) -> Vec<Assessment> {
     match users {
         Some(u) => {
             let hours = c.user_minutes(now).map(|m| m / 60).unwrap_or(0);
-            push("UK_OFCOM", if u >= 100_000 { Verdict::Met } else { Verdict::NotMet }, vec![(
-                format!("영향 고객 {}명 (기준 10만명), 손실 {} 이용자·시간 (300만 초과 시 중대).", n(u), n(hours)),
-                format!("{} customers affected (threshold 100,000); {} user-hours lost (critical above 3 M).", n(u), n(hours)),
-            )]);
+            push(
+                "UK_OFCOM",
+                if u >= 100_000 { Verdict::Met } else { Verdict::NotMet },
+                vec![(
+                    format!("영향 고객 {}명 (기준 10만명), 손실 {} 이용자·시간 (300만 초과 시 중대).", n(u), n(hours)),
+                    format!(
+                        "{} customers affected (threshold 100,000); {} user-hours lost (critical above 3 M).",
+                        n(u),
+                        n(hours)
+                    ),
+                )],
+            );
         }
-        None => push("UK_OFCOM", Verdict::Unknown, vec![("영향받은 이용자 수가 필요합니다.".into(), "Users affected is needed.".into())]),
+        None => push(
+            "UK_OFCOM",
+            Verdict::Unknown,
+            vec![("영향받은 이용자 수가 필요합니다.".into(), "Users affected is needed.".into())],
+        ),
     }
     out
 }

@@ -92,7 +92,12 @@ fn SectionForm(
         .collect_view();
     let rows_of = |g: &crate::domain::report::schema::GroupDef| match &echo {
         // a re-shown form keeps the rows that were posted
-        Some(e) => e.values.keys().filter_map(|k| k.strip_prefix(g.key)?.strip_prefix('.')?.split_once('.')?.0.parse::<usize>().ok()).max().map_or(0, |m| m + 1),
+        Some(e) => e
+            .values
+            .keys()
+            .filter_map(|k| k.strip_prefix(g.key)?.strip_prefix('.')?.split_once('.')?.0.parse::<usize>().ok())
+            .max()
+            .map_or(0, |m| m + 1),
         None => draft.content.rows(g),
     };
     let groups = section

@@ -45,9 +45,13 @@ fn Dashboard(rows: Vec<IncidentRow>) -> impl IntoView {
     let zone = use_zone();
     let open = rows.iter().filter(|r| r.open).count();
     let overdue: u32 = rows.iter().map(|r| r.overdue).sum();
-    let items = rows.iter().fold([0u32; 3], |acc, r| [acc[0] + r.prevention[0], acc[1] + r.prevention[1], acc[2] + r.prevention[2]]);
-    let stat = |n: String, label: Msg, warn: bool| view! {
-        <div class="stat" class:stat-warning=warn><span class="stat-number">{n}</span><span>{label.t(lang)}</span></div>
+    let items = rows
+        .iter()
+        .fold([0u32; 3], |acc, r| [acc[0] + r.prevention[0], acc[1] + r.prevention[1], acc[2] + r.prevention[2]]);
+    let stat = |n: String, label: Msg, warn: bool| {
+        view! {
+            <div class="stat" class:stat-warning=warn><span class="stat-number">{n}</span><span>{label.t(lang)}</span></div>
+        }
     };
     let table = rows
         .into_iter()

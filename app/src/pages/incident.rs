@@ -110,8 +110,13 @@ fn Incident(inc: IncidentView) -> impl IntoView {
         }
     });
     let user_minutes = inc.user_minutes.map(|m| {
-        format!("{}: {} ({} {})", Msg::UserMinutes.t(lang), display_value("users_affected", &m.to_string(), zone, lang),
-            display_value("users_affected", &(m / 60).to_string(), zone, lang), Msg::UserHours.t(lang))
+        format!(
+            "{}: {} ({} {})",
+            Msg::UserMinutes.t(lang),
+            display_value("users_affected", &m.to_string(), zone, lang),
+            display_value("users_affected", &(m / 60).to_string(), zone, lang),
+            Msg::UserHours.t(lang)
+        )
     });
     view! {
         <Title text=format!("{} · {}", inc.title, inc.reference)/>
@@ -141,7 +146,8 @@ fn Versions(reference: String, versions: Vec<VersionRow>) -> impl IntoView {
     let lang = use_lang();
     let zone = use_zone();
     if versions.is_empty() {
-        return view! { <section><h2>{Msg::VersionsTitle.t(lang)}</h2><p>{Msg::NoVersions.t(lang)}</p></section> }.into_any();
+        return view! { <section><h2>{Msg::VersionsTitle.t(lang)}</h2><p>{Msg::NoVersions.t(lang)}</p></section> }
+            .into_any();
     }
     let rows = versions
         .iter()

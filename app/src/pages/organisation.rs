@@ -40,11 +40,13 @@ fn answers(defs: &'static [FieldDef], c: &Content) -> impl IntoView {
     let zone = use_zone();
     defs.iter()
         .filter(|d| !c.get(d.key).is_empty())
-        .map(|d| view! {
-            <div class="summary-row">
-                <dt>{lang.pick(d.label.0, d.label.1)}</dt>
-                <dd class="pre-wrap">{display_kind(d.kind, c.get(d.key), zone, lang)}</dd>
-            </div>
+        .map(|d| {
+            view! {
+                <div class="summary-row">
+                    <dt>{lang.pick(d.label.0, d.label.1)}</dt>
+                    <dd class="pre-wrap">{display_kind(d.kind, c.get(d.key), zone, lang)}</dd>
+                </div>
+            }
         })
         .collect_view()
 }
@@ -153,12 +155,14 @@ fn Organisation(p: ProfileView, echo: Option<FormEcho>) -> impl IntoView {
         .map(|m| view! { <tr><td>{m.name.clone()}</td><td>{m.email.clone()}</td><td>{Msg::from(m.role).t(lang)}</td></tr> })
         .collect_view();
     let editor = |form_id: &'static str, kind: &'static str, defs: &'static [FieldDef], heading: Msg| {
-        can_edit.then(|| view! {
-            <details class="add-record" open=echo.as_ref().is_some_and(|e| e.value("_form") == form_id)>
-                <summary>{heading.t(lang)}</summary>
-                <RecordForm action=format!("/filing/organisation/{kind}") form_id=form_id defs=defs
-                    initial=Content::default() echo=echo.clone() button=heading/>
-            </details>
+        can_edit.then(|| {
+            view! {
+                <details class="add-record" open=echo.as_ref().is_some_and(|e| e.value("_form") == form_id)>
+                    <summary>{heading.t(lang)}</summary>
+                    <RecordForm action=format!("/filing/organisation/{kind}") form_id=form_id defs=defs
+                        initial=Content::default() echo=echo.clone() button=heading/>
+                </details>
+            }
         })
     };
     view! {
@@ -196,4 +200,3 @@ fn Organisation(p: ProfileView, echo: Option<FormEcho>) -> impl IntoView {
         <p class="hint">{Msg::TeamHint.t(lang)}</p>
     }
 }
-

@@ -44,9 +44,13 @@ pub fn ClockTag(state: ClockState) -> impl IntoView {
     let (class, text) = match state {
         ClockState::NotStarted => ("tag tag-grey", Msg::ClockNotStarted.t(lang).to_string()),
         ClockState::Open => ("tag tag-blue", Msg::ClockOpen.t(lang).to_string()),
-        ClockState::Overdue { minutes } => ("tag tag-red", format!("{} {}", Msg::ClockOverdue.t(lang), span_text(minutes, lang))),
+        ClockState::Overdue { minutes } => {
+            ("tag tag-red", format!("{} {}", Msg::ClockOverdue.t(lang), span_text(minutes, lang)))
+        }
         ClockState::Met => ("tag tag-green", Msg::ClockMet.t(lang).to_string()),
-        ClockState::Late { minutes } => ("tag tag-orange", format!("{} {}", Msg::ClockLate.t(lang), span_text(minutes, lang))),
+        ClockState::Late { minutes } => {
+            ("tag tag-orange", format!("{} {}", Msg::ClockLate.t(lang), span_text(minutes, lang)))
+        }
     };
     view! { <strong class=class>{text}</strong> }
 }
@@ -54,7 +58,9 @@ pub fn ClockTag(state: ClockState) -> impl IntoView {
 /// When a clock is due, in the reader's zone ("without delay" says so).
 pub fn due_text(c: &Clock, lang: Lang, zone: crate::domain::zone::UserZone) -> String {
     match (c.due, c.without_delay) {
-        (Some(t), true) => format!("{} ({} {})", Msg::WithoutDelay.t(lang), Msg::WorkingTarget.t(lang), zone.display(t)),
+        (Some(t), true) => {
+            format!("{} ({} {})", Msg::WithoutDelay.t(lang), Msg::WorkingTarget.t(lang), zone.display(t))
+        }
         (Some(t), false) => zone.display(t),
         (None, _) => Msg::DueNotSet.t(lang).to_string(),
     }
@@ -112,7 +118,8 @@ pub fn ReportabilityTable(assessments: Vec<Assessment>) -> impl IntoView {
                 Verdict::NotMet => ("tag tag-grey", Msg::ThresholdNotMet),
                 Verdict::Unknown => ("tag tag-orange", Msg::ThresholdUnknown),
             };
-            let reasons = a.reasons.iter().map(|r| view! { <li>{lang.pick(&r.0, &r.1).to_string()}</li> }).collect_view();
+            let reasons =
+                a.reasons.iter().map(|r| view! { <li>{lang.pick(&r.0, &r.1).to_string()}</li> }).collect_view();
             view! {
                 <tr>
                     <td>{regime_name(&a.regime, lang)}</td>

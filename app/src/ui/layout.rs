@@ -5,9 +5,9 @@ use leptos_router::hooks::use_location;
 
 use crate::api::{codes, SessionView};
 use crate::domain::auth::Role;
+use crate::domain::zone::UserZone;
 use crate::i18n::{Lang, Msg};
 use crate::ui::forms::CsrfField;
-use crate::domain::zone::UserZone;
 use crate::ui::shell::{use_lang, use_zone};
 
 /// The session resource provided by [`crate::App`].

@@ -20,7 +20,9 @@ pub fn label_of(key: &str, lang: Lang) -> String {
     }
     match slot(key) {
         Some(Slot::Plain(_, f)) => pick(f.label),
-        Some(Slot::Cell(_, g, row, c)) => format!("{} {} {}: {}", pick(g.label), Msg::Row.t(lang), row + 1, pick(c.label)),
+        Some(Slot::Cell(_, g, row, c)) => {
+            format!("{} {} {}: {}", pick(g.label), Msg::Row.t(lang), row + 1, pick(c.label))
+        }
         None => key.to_string(),
     }
 }
@@ -65,12 +67,17 @@ pub fn ReportField(def: &'static FieldDef, name: String, value: String, error: O
     let invalid = error.map(|_| "true");
     let hint_view = hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> });
     let error_view = error.map(|e| view! { <p class="error-message" id=error_id.clone()>{Msg::from(e).t(lang)}</p> });
-    let optional = (def.need == crate::domain::report::schema::Need::Optional).then(|| format!(" ({})", Msg::Optional.t(lang)));
+    let optional =
+        (def.need == crate::domain::report::schema::Need::Optional).then(|| format!(" ({})", Msg::Optional.t(lang)));
 
     // Yes/no and multi-choice are groups of controls: a fieldset with a legend.
     let choices: Option<(&'static str, Vec<(&'static str, String)>)> = match def.kind {
-        Kind::YesNo => Some(("radio", vec![("yes", Msg::Yes.t(lang).to_string()), ("no", Msg::No.t(lang).to_string())])),
-        Kind::Multi(opts) => Some(("checkbox", opts.iter().map(|o| (o.code, lang.pick(o.label.0, o.label.1).to_string())).collect())),
+        Kind::YesNo => {
+            Some(("radio", vec![("yes", Msg::Yes.t(lang).to_string()), ("no", Msg::No.t(lang).to_string())]))
+        }
+        Kind::Multi(opts) => {
+            Some(("checkbox", opts.iter().map(|o| (o.code, lang.pick(o.label.0, o.label.1).to_string())).collect()))
+        }
         _ => None,
     };
     if let Some((kind, options)) = choices {

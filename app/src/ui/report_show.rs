@@ -34,7 +34,11 @@ pub fn ContentSections(content: Content, #[prop(default = None)] change_base: Op
                 .filter(|f| checking || !content.get(f.key).is_empty())
                 .map(|f| {
                     let v = content.get(f.key);
-                    let shown = if v.is_empty() { Msg::NotAnswered.t(lang).to_string() } else { content.display(f.key, zone, lang) };
+                    let shown = if v.is_empty() {
+                        Msg::NotAnswered.t(lang).to_string()
+                    } else {
+                        content.display(f.key, zone, lang)
+                    };
                     view! {
                         <div class="summary-row">
                             <dt>{lang.pick(f.label.0, f.label.1)}</dt>
@@ -49,7 +53,11 @@ pub fn ContentSections(content: Content, #[prop(default = None)] change_base: Op
                 .filter(|g| checking || content.rows(g) > 0)
                 .map(|g| {
                     let n = content.rows(g);
-                    let head = g.columns.iter().map(|c| view! { <th scope="col">{lang.pick(c.label.0, c.label.1)}</th> }).collect_view();
+                    let head = g
+                        .columns
+                        .iter()
+                        .map(|c| view! { <th scope="col">{lang.pick(c.label.0, c.label.1)}</th> })
+                        .collect_view();
                     let body = (0..n)
                         .map(|row| {
                             let cells = g

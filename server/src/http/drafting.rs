@@ -35,7 +35,12 @@ fn failed(parts: &Parts, cap: &OperatorCap, what: &str, e: StorageError) -> Resp
 }
 
 /// The caller's organisation's incident, or the not-found page.
-async fn own_incident(state: &AppState, form: &PostedForm, cap: &OperatorCap, reference: &str) -> Result<IncidentRecord, Response> {
+async fn own_incident(
+    state: &AppState,
+    form: &PostedForm,
+    cap: &OperatorCap,
+    reference: &str,
+) -> Result<IncidentRecord, Response> {
     if !app::domain::ids::is_reference(reference) {
         return Err(super::not_found(state, form.parts.clone()).await);
     }
@@ -122,7 +127,11 @@ pub async fn save_section(
             let errors = check(&content, draft.stage, at);
             if form.get("_action") == "add_row" {
                 see_other(&format!("{here}?saved=1"))
-            } else if errors.0.iter().any(|(k, e)| section.owns(k) && *e != FieldError::Required && *e != FieldError::AtLeastOneRow) {
+            } else if errors
+                .0
+                .iter()
+                .any(|(k, e)| section.owns(k) && *e != FieldError::Required && *e != FieldError::AtLeastOneRow)
+            {
                 // a value that cannot be right: say so now, beside the field
                 see_other(&format!("{here}?saved=1"))
             } else {
@@ -131,7 +140,11 @@ pub async fn save_section(
         }
         Ok(Saved::Stale(current)) => {
             tracing::info!(incident = %reference, mine = expected, theirs = current.revision, "draft save refused: stale revision");
-            let echo = FormEcho { values: form.echo_values(), errors: FieldErrors::default(), problem: Some(FormProblem::DraftChanged) };
+            let echo = FormEcho {
+                values: form.echo_values(),
+                errors: FieldErrors::default(),
+                problem: Some(FormProblem::DraftChanged),
+            };
             render_page(&state, form.parts, echo, StatusCode::CONFLICT).await
         }
         Ok(Saved::Gone) => see_other(&format!("/filing/incidents/{reference}/draft/{slug}")),

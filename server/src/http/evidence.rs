@@ -42,7 +42,11 @@ pub fn sniff(data: &[u8], file_name: &str) -> Option<&'static str> {
 pub fn clean_file_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("");
     let cleaned: String = base.chars().filter(|c| !c.is_control() && !matches!(c, '"' | ';')).take(200).collect();
-    if cleaned.trim().is_empty() { "evidence".to_string() } else { cleaned.trim().to_string() }
+    if cleaned.trim().is_empty() {
+        "evidence".to_string()
+    } else {
+        cleaned.trim().to_string()
+    }
 }
 
 struct Upload {
@@ -164,8 +168,20 @@ pub async fn download(
                 headers.insert(header::CONTENT_TYPE, v);
             }
             // RFC 6266 with RFC 5987 encoding, so Hangul names survive
-            let encoded: String = meta.file_name.bytes().map(|b| if b.is_ascii_alphanumeric() || b"._-".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
-            if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"evidence\"; filename*=UTF-8''{encoded}")) {
+            let encoded: String = meta
+                .file_name
+                .bytes()
+                .map(|b| {
+                    if b.is_ascii_alphanumeric() || b"._-".contains(&b) {
+                        (b as char).to_string()
+                    } else {
+                        format!("%{b:02X}")
+                    }
+                })
+                .collect();
+            if let Ok(v) =
+                HeaderValue::from_str(&format!("attachment; filename=\"evidence\"; filename*=UTF-8''{encoded}"))
+            {
                 headers.insert(header::CONTENT_DISPOSITION, v);
             }
             headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; sandbox"));

@@ -27,7 +27,13 @@ fn zone(form: &PostedForm) -> UserZone {
     form.parts.extensions.get::<UserZone>().copied().unwrap_or_default()
 }
 
-async fn rejected(state: &AppState, form: PostedForm, errors: FieldErrors, problem: Option<FormProblem>, status: StatusCode) -> Response {
+async fn rejected(
+    state: &AppState,
+    form: PostedForm,
+    errors: FieldErrors,
+    problem: Option<FormProblem>,
+    status: StatusCode,
+) -> Response {
     let echo = FormEcho { values: form.echo_values(), errors, problem };
     render_at(state, form.parts, PAGE, echo, status).await
 }
@@ -44,7 +50,9 @@ pub async fn save_profile(State(state): State<AppState>, form: PostedForm) -> Re
     let expected = form.get("_revision").parse().unwrap_or(-1);
     match profiles::save_profile(&state.db, &cap, expected, &content, at).await {
         Ok(true) => see_other(&format!("{PAGE}?saved=1")),
-        Ok(false) => rejected(&state, form, FieldErrors::default(), Some(FormProblem::DraftChanged), StatusCode::CONFLICT).await,
+        Ok(false) => {
+            rejected(&state, form, FieldErrors::default(), Some(FormProblem::DraftChanged), StatusCode::CONFLICT).await
+        }
         Err(e) => {
             tracing::error!(org.id = %cap.org(), error = %e, "saving the profile failed");
             error_response(&form.parts)
@@ -78,7 +86,8 @@ pub async fn add_record(State(state): State<AppState>, Path(kind): Path<String>,
             }
         };
         let name = content.get("service");
-        let registered = known.iter().any(|(_, k, c)| k == "service" && (c.get("name_ko") == name || c.get("name_en") == name));
+        let registered =
+            known.iter().any(|(_, k, c)| k == "service" && (c.get("name_ko") == name || c.get("name_en") == name));
         if !registered {
             errors.add("service", FieldError::NotARegisteredService);
         }

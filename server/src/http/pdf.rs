@@ -20,7 +20,11 @@ fn printed(c: &app::domain::report::Content, key: &str) -> String {
     use app::domain::zone::UserZone;
     let ko = c.display(key, UserZone::Seoul, Lang::Ko);
     let en = c.display(key, UserZone::Utc, Lang::En);
-    if ko == en { ko } else { format!("{ko}\n{en}") }
+    if ko == en {
+        ko
+    } else {
+        format!("{ko}\n{en}")
+    }
 }
 
 /// Builds the JSON the filing template reads: every answered section of the field

@@ -66,10 +66,13 @@ async fn read_form(state: &AppState, session: &Session, req: Request) -> Result<
     let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
     let mut fields: BTreeMap<String, String> = BTreeMap::new();
     for (k, v) in pairs {
-        fields.entry(k).and_modify(|old| {
-            old.push(',');
-            old.push_str(&v);
-        }).or_insert(v);
+        fields
+            .entry(k)
+            .and_modify(|old| {
+                old.push(',');
+                old.push_str(&v);
+            })
+            .or_insert(v);
     }
     let form = PostedForm { parts, fields };
     if !csrf::verify(session, &form.fields).await {

@@ -118,7 +118,11 @@ pub async fn list(db: &Db, incident: &IncidentRecord) -> Result<Vec<AttachmentRo
 }
 
 /// One attachment's metadata and bytes, only within the given incident.
-pub async fn get(db: &Db, incident: &IncidentRecord, public_id: &str) -> Result<(AttachmentRow, Vec<u8>), StorageError> {
+pub async fn get(
+    db: &Db,
+    incident: &IncidentRecord,
+    public_id: &str,
+) -> Result<(AttachmentRow, Vec<u8>), StorageError> {
     #[derive(sqlx::FromRow)]
     struct WithData {
         #[sqlx(flatten)]

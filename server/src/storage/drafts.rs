@@ -172,7 +172,9 @@ pub async fn save(
 
 /// What happened to a submission.
 pub enum Filed {
-    Filed { reference: String },
+    Filed {
+        reference: String,
+    },
     /// The draft changed (or was filed) after the signatory reviewed it.
     Changed,
 }
@@ -208,10 +210,11 @@ pub async fn file(
         if removed != 1 {
             return Ok(Filed::Changed);
         }
-        let version: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM filings WHERE incident_id = $1")
-            .bind(incident.id)
-            .fetch_one(&mut *tx)
-            .await?;
+        let version: i64 =
+            sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM filings WHERE incident_id = $1")
+                .bind(incident.id)
+                .fetch_one(&mut *tx)
+                .await?;
         let reference = filing_reference(&incident.reference, u32::try_from(version).unwrap_or(u32::MAX));
         sqlx::query(
             "INSERT INTO filings (incident_id, org_id, version, reference, stage, status, content_json, content_sha256,
@@ -234,7 +237,11 @@ pub async fn file(
         .execute(&mut *tx)
         .await?;
         if !title.is_empty() {
-            sqlx::query("UPDATE incidents SET title = $1 WHERE id = $2").bind(&title).bind(incident.id).execute(&mut *tx).await?;
+            sqlx::query("UPDATE incidents SET title = $1 WHERE id = $2")
+                .bind(&title)
+                .bind(incident.id)
+                .execute(&mut *tx)
+                .await?;
         }
         record_audit!(
             &mut *tx,

@@ -39,7 +39,8 @@ struct Row {
     content_sha256: String,
 }
 
-const SELECT: &str = "SELECT f.incident_id, f.reference, i.reference AS incident_reference, o.name_ko, o.name_en, i.title,
+const SELECT: &str =
+    "SELECT f.incident_id, f.reference, i.reference AS incident_reference, o.name_ko, o.name_en, i.title,
         f.stage, f.status, f.version, f.submitted_at, u.display_name AS submitted_by, d.display_name AS drafted_by,
         f.signatory_title, f.content_json, f.content_sha256
     FROM filings f

@@ -68,7 +68,11 @@ pub async fn open(db: &Db, cap: &OperatorCap, title: &str, at: Timestamp) -> Res
         .fetch_one(&mut *tx)
         .await?;
         let reference = incident_reference(at.kst_year(), IncidentId(id));
-        sqlx::query("UPDATE incidents SET reference = $1 WHERE id = $2").bind(&reference).bind(id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE incidents SET reference = $1 WHERE id = $2")
+            .bind(&reference)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query(
             "INSERT INTO drafts (incident_id, org_id, stage, content_json, revision, created_by, created_at, updated_by, updated_at)
              VALUES ($1, $2, $3, $4, 1, $5, $6, $5, $6)",
@@ -115,7 +119,9 @@ pub async fn find(db: &Db, org: Option<OrgId>, reference: &str) -> Result<Incide
 
 /// An organisation's incidents, newest first (at most 500: the dashboard's working set).
 pub async fn list(db: &Db, org: OrgId) -> Result<Vec<IncidentRecord>, StorageError> {
-    let sql = format!("{SELECT} WHERE i.org_id = $1 AND i.reference IS NOT NULL ORDER BY i.opened_at DESC, i.id DESC LIMIT 500");
+    let sql = format!(
+        "{SELECT} WHERE i.org_id = $1 AND i.reference IS NOT NULL ORDER BY i.opened_at DESC, i.id DESC LIMIT 500"
+    );
     let rows = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(org.0).fetch_all(p).await)?;
     Ok(rows.into_iter().map(IncidentRecord::from).collect())
 }

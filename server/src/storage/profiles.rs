@@ -33,7 +33,13 @@ pub async fn profile(db: &Db, org: OrgId) -> Result<(Content, i64), StorageError
 }
 
 /// Saves the profile if it is still at `expected`; `Ok(false)` if someone saved first.
-pub async fn save_profile(db: &Db, cap: &OperatorCap, expected: i64, c: &Content, at: Timestamp) -> Result<bool, StorageError> {
+pub async fn save_profile(
+    db: &Db,
+    cap: &OperatorCap,
+    expected: i64,
+    c: &Content,
+    at: Timestamp,
+) -> Result<bool, StorageError> {
     let json = c.canonical_json();
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;
@@ -67,7 +73,14 @@ pub async fn save_profile(db: &Db, cap: &OperatorCap, expected: i64, c: &Content
             let subject = format!("org:{}", cap.org());
             record_audit!(
                 &mut *tx,
-                AuditEntry { at, actor: Some(cap.user()), org: Some(cap.org()), action: "profile.saved", subject: &subject, detail: serde_json::json!({}) }
+                AuditEntry {
+                    at,
+                    actor: Some(cap.user()),
+                    org: Some(cap.org()),
+                    action: "profile.saved",
+                    subject: &subject,
+                    detail: serde_json::json!({})
+                }
             )?;
         }
         tx.commit().await?;
@@ -89,22 +102,37 @@ pub async fn records(db: &Db, org: OrgId) -> Result<Vec<Record>, StorageError> {
 }
 
 /// Adds a record of `kind` ("service", "facility" or "dependency").
-pub async fn add_record(db: &Db, cap: &OperatorCap, kind: &str, c: &Content, at: Timestamp) -> Result<(), StorageError> {
+pub async fn add_record(
+    db: &Db,
+    cap: &OperatorCap,
+    kind: &str,
+    c: &Content,
+    at: Timestamp,
+) -> Result<(), StorageError> {
     let json = c.canonical_json();
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;
-        sqlx::query("INSERT INTO org_records (org_id, kind, content_json, created_by, created_at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(cap.org().0)
-            .bind(kind)
-            .bind(&json)
-            .bind(cap.user().0)
-            .bind(at.0)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO org_records (org_id, kind, content_json, created_by, created_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(cap.org().0)
+        .bind(kind)
+        .bind(&json)
+        .bind(cap.user().0)
+        .bind(at.0)
+        .execute(&mut *tx)
+        .await?;
         let subject = format!("org:{}", cap.org());
         record_audit!(
             &mut *tx,
-            AuditEntry { at, actor: Some(cap.user()), org: Some(cap.org()), action: "profile.record_added", subject: &subject, detail: serde_json::json!({ "kind": kind }) }
+            AuditEntry {
+                at,
+                actor: Some(cap.user()),
+                org: Some(cap.org()),
+                action: "profile.record_added",
+                subject: &subject,
+                detail: serde_json::json!({ "kind": kind })
+            }
         )?;
         tx.commit().await?;
         Ok(())
@@ -127,7 +155,14 @@ pub async fn remove_record(db: &Db, cap: &OperatorCap, id: i64, at: Timestamp) -
         let subject = format!("org:{}", cap.org());
         record_audit!(
             &mut *tx,
-            AuditEntry { at, actor: Some(cap.user()), org: Some(cap.org()), action: "profile.record_removed", subject: &subject, detail: serde_json::json!({ "id": id }) }
+            AuditEntry {
+                at,
+                actor: Some(cap.user()),
+                org: Some(cap.org()),
+                action: "profile.record_removed",
+                subject: &subject,
+                detail: serde_json::json!({ "id": id })
+            }
         )?;
         tx.commit().await?;
         Ok(())

@@ -3,8 +3,8 @@
 use app::api::{Names, PublishedDetail, PublishedRow};
 use app::domain::auth::ReviewerCap;
 use app::domain::filing::FilingStatus;
-use app::domain::report::Content;
 use app::domain::publication::PublicSummary;
+use app::domain::report::Content;
 use app::domain::timestamp::Timestamp;
 
 use super::audit::{record_audit, AuditEntry};
@@ -94,7 +94,8 @@ const SELECT: &str =
 impl Row {
     fn into_detail(self) -> Result<PublishedDetail, StorageError> {
         let c = Content::from_stored_json(&self.content_json).ok_or(StorageError::Conflict("unreadable content"))?;
-        let services = c.get("services_affected").lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
+        let services =
+            c.get("services_affected").lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
         Ok(PublishedDetail {
             row: PublishedRow {
                 reference: self.reference,

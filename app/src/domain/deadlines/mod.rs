@@ -53,7 +53,9 @@ pub enum Anchor {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Period {
     /// "Without delay": no number in law; `target_minutes` is the working target.
-    WithoutDelay { target_minutes: i64 },
+    WithoutDelay {
+        target_minutes: i64,
+    },
     Minutes(i64),
     Hours(i64),
     /// Calendar days in the named IANA zone.

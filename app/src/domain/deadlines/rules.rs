@@ -21,7 +21,10 @@ pub static RULE_SETS: &[RuleSet] = &[
             period: Period::WithoutDelay { target_minutes: 60 },
             cap: None,
             done_by: DoneBy::Filing(Initial),
-            basis: ("방송통신발전기본법 제38조: 현황·원인·응급조치·복구대책을 지체 없이 보고", "Framework Act Art. 38: report status, cause, emergency measures and recovery plan without delay"),
+            basis: (
+                "방송통신발전기본법 제38조: 현황·원인·응급조치·복구대책을 지체 없이 보고",
+                "Framework Act Art. 38: report status, cause, emergency measures and recovery plan without delay",
+            ),
         }],
     },
     RuleSet {
@@ -34,7 +37,10 @@ pub static RULE_SETS: &[RuleSet] = &[
             period: Period::SetByMinistry,
             cap: None,
             done_by: DoneBy::Filing(Final),
-            basis: ("전기통신사업법 제22조의7④: 과기정통부 요청 자료를 정한 기한까지 제출", "TBA Art. 22-7(4): submit the data the ministry requests by the date it sets"),
+            basis: (
+                "전기통신사업법 제22조의7④: 과기정통부 요청 자료를 정한 기한까지 제출",
+                "TBA Art. 22-7(4): submit the data the ministry requests by the date it sets",
+            ),
         }],
     },
     RuleSet {
@@ -60,7 +66,10 @@ pub static RULE_SETS: &[RuleSet] = &[
                 period: Period::Hours(24),
                 cap: None,
                 done_by: DoneBy::Filing(Initial),
-                basis: ("NIS2 제23조(4)(a): 인지 후 24시간 내 조기경보", "NIS2 Art. 23(4)(a): early warning within 24 h of awareness"),
+                basis: (
+                    "NIS2 제23조(4)(a): 인지 후 24시간 내 조기경보",
+                    "NIS2 Art. 23(4)(a): early warning within 24 h of awareness",
+                ),
             },
             Rule {
                 duty: Duty::UpdateReport,
@@ -68,7 +77,10 @@ pub static RULE_SETS: &[RuleSet] = &[
                 period: Period::Hours(72),
                 cap: None,
                 done_by: DoneBy::Filing(Interim),
-                basis: ("NIS2 제23조(4)(b): 인지 후 72시간 내 사고 통지", "NIS2 Art. 23(4)(b): incident notification within 72 h of awareness"),
+                basis: (
+                    "NIS2 제23조(4)(b): 인지 후 72시간 내 사고 통지",
+                    "NIS2 Art. 23(4)(b): incident notification within 72 h of awareness",
+                ),
             },
             Rule {
                 duty: Duty::FinalReport,
@@ -76,7 +88,10 @@ pub static RULE_SETS: &[RuleSet] = &[
                 period: Period::CalendarMonths(1, BRUSSELS),
                 cap: None,
                 done_by: DoneBy::Filing(Final),
-                basis: ("NIS2 제23조(4)(d): 사고 통지 후 1개월 내 최종 보고", "NIS2 Art. 23(4)(d): final report within one month of the notification"),
+                basis: (
+                    "NIS2 제23조(4)(d): 사고 통지 후 1개월 내 최종 보고",
+                    "NIS2 Art. 23(4)(d): final report within one month of the notification",
+                ),
             },
         ],
     },
@@ -91,7 +106,10 @@ pub static RULE_SETS: &[RuleSet] = &[
                 period: Period::Hours(4),
                 cap: Some((Anchor::Awareness, Period::Hours(24))),
                 done_by: DoneBy::Filing(Initial),
-                basis: ("DORA: 중대 분류 후 4시간, 인지 후 24시간 이내 최초 보고", "DORA: initial report within 4 h of classification and 24 h of awareness"),
+                basis: (
+                    "DORA: 중대 분류 후 4시간, 인지 후 24시간 이내 최초 보고",
+                    "DORA: initial report within 4 h of classification and 24 h of awareness",
+                ),
             },
             Rule {
                 duty: Duty::UpdateReport,
@@ -99,7 +117,10 @@ pub static RULE_SETS: &[RuleSet] = &[
                 period: Period::Hours(72),
                 cap: None,
                 done_by: DoneBy::Filing(Interim),
-                basis: ("DORA: 최초 보고 후 72시간 내 중간 보고", "DORA: intermediate report within 72 h of the initial report"),
+                basis: (
+                    "DORA: 최초 보고 후 72시간 내 중간 보고",
+                    "DORA: intermediate report within 72 h of the initial report",
+                ),
             },
             Rule {
                 duty: Duty::FinalReport,
@@ -107,7 +128,10 @@ pub static RULE_SETS: &[RuleSet] = &[
                 period: Period::CalendarMonths(1, BRUSSELS),
                 cap: None,
                 done_by: DoneBy::Filing(Final),
-                basis: ("DORA: 마지막 중간 보고 후 1개월 내 최종 보고", "DORA: final report within one month of the latest intermediate report"),
+                basis: (
+                    "DORA: 마지막 중간 보고 후 1개월 내 최종 보고",
+                    "DORA: final report within one month of the latest intermediate report",
+                ),
             },
         ],
     },
@@ -122,7 +146,10 @@ pub static RULE_SETS: &[RuleSet] = &[
                 period: Period::Minutes(120),
                 cap: None,
                 done_by: DoneBy::Filing(Initial),
-                basis: ("FCC 47 CFR 4.9: 발견 후 120분 내 통보", "47 CFR 4.9: notification within 120 minutes of discovery"),
+                basis: (
+                    "FCC 47 CFR 4.9: 발견 후 120분 내 통보",
+                    "47 CFR 4.9: notification within 120 minutes of discovery",
+                ),
             },
             Rule {
                 duty: Duty::UpdateReport,
@@ -130,7 +157,10 @@ pub static RULE_SETS: &[RuleSet] = &[
                 period: Period::Hours(72),
                 cap: None,
                 done_by: DoneBy::Filing(Interim),
-                basis: ("FCC 47 CFR 4.9: 발견 후 72시간 내 최초 보고서", "47 CFR 4.9: initial report within 72 hours of discovery"),
+                basis: (
+                    "FCC 47 CFR 4.9: 발견 후 72시간 내 최초 보고서",
+                    "47 CFR 4.9: initial report within 72 hours of discovery",
+                ),
             },
             Rule {
                 duty: Duty::FinalReport,
@@ -138,7 +168,10 @@ pub static RULE_SETS: &[RuleSet] = &[
                 period: Period::CalendarDays(30, NEW_YORK),
                 cap: None,
                 done_by: DoneBy::Filing(Final),
-                basis: ("FCC 47 CFR 4.9: 발견 후 30일 내 최종 보고서 (선서)", "47 CFR 4.9: sworn final report within 30 days of discovery"),
+                basis: (
+                    "FCC 47 CFR 4.9: 발견 후 30일 내 최종 보고서 (선서)",
+                    "47 CFR 4.9: sworn final report within 30 days of discovery",
+                ),
             },
         ],
     },
@@ -152,7 +185,10 @@ pub static RULE_SETS: &[RuleSet] = &[
             period: Period::WithoutDelay { target_minutes: 180 },
             cap: None,
             done_by: DoneBy::Filing(Initial),
-            basis: ("통신법 제105K조: 합리적으로 가능한 한 빨리 (중대 사고 약 3시간 목표)", "Communications Act s105K: as soon as reasonably practicable (about 3 h for critical incidents)"),
+            basis: (
+                "통신법 제105K조: 합리적으로 가능한 한 빨리 (중대 사고 약 3시간 목표)",
+                "Communications Act s105K: as soon as reasonably practicable (about 3 h for critical incidents)",
+            ),
         }],
     },
 ];
@@ -164,7 +200,10 @@ const KR_TBA33_RULES: &[Rule] = &[
         period: Period::WithoutDelay { target_minutes: 60 },
         cap: None,
         done_by: DoneBy::Field("notice_sent_at"),
-        basis: ("시행령 제37조의13①: 중단 사실·원인·대응조치·연락처를 이용자에게 지체 없이 고지", "Decree 37-13(1): tell users the fact, cause, response and a contact without delay"),
+        basis: (
+            "시행령 제37조의13①: 중단 사실·원인·대응조치·연락처를 이용자에게 지체 없이 고지",
+            "Decree 37-13(1): tell users the fact, cause, response and a contact without delay",
+        ),
     },
     Rule {
         duty: Duty::CompensationNotice,
@@ -172,6 +211,9 @@ const KR_TBA33_RULES: &[Rule] = &[
         period: Period::CalendarDays(30, SEOUL),
         cap: None,
         done_by: DoneBy::Field("compensation_notice_at"),
-        basis: ("시행령 제37조의13②: 복구 후 30일 내 손해배상 청구 안내 고지", "Decree 37-13(2): compensation notice within 30 days of restoration"),
+        basis: (
+            "시행령 제37조의13②: 복구 후 30일 내 손해배상 청구 안내 고지",
+            "Decree 37-13(2): compensation notice within 30 days of restoration",
+        ),
     },
 ];

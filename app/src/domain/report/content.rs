@@ -103,7 +103,8 @@ impl Content {
     /// absent from a post, so the section is cleared first; blank group rows are dropped
     /// and the rest renumbered.
     pub fn with_section(&self, section: &SectionDef, posted: &BTreeMap<String, String>, zone: UserZone) -> Content {
-        let mut out = Content(self.0.iter().filter(|(k, _)| !section.owns(k)).map(|(k, v)| (k.clone(), v.clone())).collect());
+        let mut out =
+            Content(self.0.iter().filter(|(k, _)| !section.owns(k)).map(|(k, v)| (k.clone(), v.clone())).collect());
         for f in section.fields {
             out.set(f.key, normalize(f.kind, posted.get(f.key).map(String::as_str).unwrap_or(""), zone));
         }
@@ -232,7 +233,9 @@ pub fn display_kind(kind: Kind, raw: &str, zone: UserZone, lang: Lang) -> String
             other => other.to_string(),
         },
         Kind::Choice(opts) => label(opts, raw),
-        Kind::Multi(opts) => raw.split(',').filter(|c| !c.is_empty()).map(|c| label(opts, c)).collect::<Vec<_>>().join(", "),
+        Kind::Multi(opts) => {
+            raw.split(',').filter(|c| !c.is_empty()).map(|c| label(opts, c)).collect::<Vec<_>>().join(", ")
+        }
         Kind::Percent => format!("{raw} %"),
         Kind::Count | Kind::Minutes => group_thousands(raw),
         _ => raw.to_string(),

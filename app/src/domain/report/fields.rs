@@ -24,7 +24,11 @@ const FIN: Need = Need::From(Final);
 pub const REGIMES: &[Opt] = &[
     o("KR_FA38", "방송통신발전기본법 제38조·제39조 (재난 보고)", "KR Framework Act Art. 38/39 (disaster report)"),
     o("KR_TBA22_7", "전기통신사업법 제22조의7 (서비스 안정성)", "KR TBA Art. 22-7 (service stability)"),
-    o("KR_TBA33", "전기통신사업법 제33조·시행령 (이용자 고지·손해배상)", "KR TBA Art. 33 + Decree (user notice, compensation)"),
+    o(
+        "KR_TBA33",
+        "전기통신사업법 제33조·시행령 (이용자 고지·손해배상)",
+        "KR TBA Art. 33 + Decree (user notice, compensation)",
+    ),
     o("EU_NIS2", "EU NIS2 제23조", "EU NIS2 Art. 23"),
     o("EU_DORA", "EU DORA (디지털 운영 복원력법)", "EU DORA"),
     o("US_FCC", "미국 FCC Part 4 (NORS)", "US FCC Part 4 (NORS)"),
@@ -129,7 +133,11 @@ pub const NOTICE_CONTENTS: &[Opt] = &[
 const EXEMPTIONS: &[Opt] = &[
     o("maintenance_preannounced", "사전 고지한 정기점검", "Pre-announced maintenance"),
     o("isp_fault", "기간통신사업자 회선 장애", "Network operator's line fault"),
-    o("below_threshold", "매출 100억원 미만 또는 이용자 100만명 미만", "Revenue under KRW 10 bn or under 1 M daily users"),
+    o(
+        "below_threshold",
+        "매출 100억원 미만 또는 이용자 100만명 미만",
+        "Revenue under KRW 10 bn or under 1 M daily users",
+    ),
     o("unforeseeable_short", "예측 불가 2시간 이하 장애", "Unforeseeable outage of 2 h or less"),
     o("cloud", "클라우드컴퓨팅법 적용 서비스", "Cloud service under the Cloud Act"),
 ];
@@ -142,11 +150,8 @@ const EVENT_KINDS: &[Opt] = &[
     o("restore", "복구 완료", "Restored"),
     o("other", "기타", "Other"),
 ];
-const ITEM_STATUS: &[Opt] = &[
-    o("planned", "계획", "Planned"),
-    o("in_progress", "진행 중", "In progress"),
-    o("done", "완료", "Done"),
-];
+const ITEM_STATUS: &[Opt] =
+    &[o("planned", "계획", "Planned"), o("in_progress", "진행 중", "In progress"), o("done", "완료", "Done")];
 
 const LINE: Kind = Kind::Line { max: 200 };
 const PARA: Kind = Kind::Para { max: 10_000 };
@@ -157,14 +162,38 @@ pub static SECTIONS: &[SectionDef] = &[
         title: ("장애 개요", "Outage summary"),
         fields: &[
             f("title", LINE, ("제목", "Title"), INI, true),
-            h(f("regimes", Kind::Multi(REGIMES), ("신고 근거 법령", "Reporting regimes"), INI, false),
-              ("이 장애를 신고하는 모든 제도를 고르세요. 제도마다 기한이 계산됩니다.", "Choose every regime you report this outage under; each has its own deadlines.")),
+            h(
+                f("regimes", Kind::Multi(REGIMES), ("신고 근거 법령", "Reporting regimes"), INI, false),
+                (
+                    "이 장애를 신고하는 모든 제도를 고르세요. 제도마다 기한이 계산됩니다.",
+                    "Choose every regime you report this outage under; each has its own deadlines.",
+                ),
+            ),
             f("status", Kind::Choice(STATUS), ("현재 상태", "Current status"), INI, true),
-            h(f("services_affected", PARA, ("영향받은 서비스", "Services affected"), INI, true),
-              ("한 줄에 하나씩 적어 주세요.", "One service per line.")),
-            f("functions_affected", Kind::Multi(FUNCTIONS), ("영향받은 핵심 기능", "Critical functions affected"), INI, true),
-            h(f("downstream_dependents", PARA, ("우리 서비스에 의존하는 외부 서비스", "Outside services that depend on ours"), OPT, true),
-              ("예: 우리 계정으로 로그인하는 다른 회사의 앱", "E.g. other companies' apps that log in with our account")),
+            h(
+                f("services_affected", PARA, ("영향받은 서비스", "Services affected"), INI, true),
+                ("한 줄에 하나씩 적어 주세요.", "One service per line."),
+            ),
+            f(
+                "functions_affected",
+                Kind::Multi(FUNCTIONS),
+                ("영향받은 핵심 기능", "Critical functions affected"),
+                INI,
+                true,
+            ),
+            h(
+                f(
+                    "downstream_dependents",
+                    PARA,
+                    ("우리 서비스에 의존하는 외부 서비스", "Outside services that depend on ours"),
+                    OPT,
+                    true,
+                ),
+                (
+                    "예: 우리 계정으로 로그인하는 다른 회사의 앱",
+                    "E.g. other companies' apps that log in with our account",
+                ),
+            ),
             f("description", PARA, ("장애 현황", "What is happening"), INI, true),
         ],
         groups: &[],
@@ -175,17 +204,33 @@ pub static SECTIONS: &[SectionDef] = &[
         fields: &[
             f("onset_at", Kind::Instant, ("발생 시각 (추정)", "Onset (estimated)"), INI, true),
             f("detected_at", Kind::Instant, ("탐지 시각", "Detected"), INI, true),
-            h(f("aware_at", Kind::Instant, ("신고 대상임을 인지한 시각", "Became aware it is reportable"), OPT, false),
-              ("NIS2·DORA 기한의 기산점입니다. 비워 두면 탐지 시각을 씁니다.", "Starts the NIS2 and DORA clocks; the detection time is used when empty.")),
-            h(f("classified_at", Kind::Instant, ("중대 사고로 분류한 시각", "Classified as major"), OPT, false),
-              ("DORA 최초 보고 기한(4시간)의 기산점입니다.", "Starts DORA's 4-hour initial-report clock.")),
+            h(
+                f(
+                    "aware_at",
+                    Kind::Instant,
+                    ("신고 대상임을 인지한 시각", "Became aware it is reportable"),
+                    OPT,
+                    false,
+                ),
+                (
+                    "NIS2·DORA 기한의 기산점입니다. 비워 두면 탐지 시각을 씁니다.",
+                    "Starts the NIS2 and DORA clocks; the detection time is used when empty.",
+                ),
+            ),
+            h(
+                f("classified_at", Kind::Instant, ("중대 사고로 분류한 시각", "Classified as major"), OPT, false),
+                ("DORA 최초 보고 기한(4시간)의 기산점입니다.", "Starts DORA's 4-hour initial-report clock."),
+            ),
             f("restored_at", Kind::Instant, ("복구 완료 시각", "Fully restored"), FIN, true),
             f("detection_source", Kind::Choice(DETECTION), ("탐지 경로", "How it was detected"), INI, false),
         ],
         groups: &[GroupDef {
             key: "timeline",
             label: ("경과 (시간순)", "Timeline"),
-            hint: Some(("탐지, 비상 단계 상향, 고지, 응급조치, 복구 등 주요 사건을 적어 주세요.", "Detection, escalation, notices, mitigation, restoration and other key events.")),
+            hint: Some((
+                "탐지, 비상 단계 상향, 고지, 응급조치, 복구 등 주요 사건을 적어 주세요.",
+                "Detection, escalation, notices, mitigation, restoration and other key events.",
+            )),
             columns: &[
                 f("at", Kind::Instant, ("시각", "Time"), INI, true),
                 f("kind", Kind::Choice(EVENT_KINDS), ("종류", "Kind"), INI, true),
@@ -200,9 +245,26 @@ pub static SECTIONS: &[SectionDef] = &[
         fields: &[
             f("impact_type", Kind::Multi(IMPACT), ("영향 유형", "Type of impact"), INI, true),
             f("users_affected", Kind::Count, ("영향받은 이용자 수", "Users affected"), INI, true),
-            f("estimation_basis", Kind::Choice(ESTIMATION), ("이용자 수 산정 근거", "How users affected was estimated"), INI, true),
-            h(f("service_users", Kind::Count, ("해당 서비스 일평균 이용자 수", "Daily users of the affected services"), OPT, false),
-              ("직전 3개월 하루 평균 국내 이용자 수. 영향받은 이용자 수는 이보다 클 수 없습니다.", "3-month daily average; users affected cannot exceed it.")),
+            f(
+                "estimation_basis",
+                Kind::Choice(ESTIMATION),
+                ("이용자 수 산정 근거", "How users affected was estimated"),
+                INI,
+                true,
+            ),
+            h(
+                f(
+                    "service_users",
+                    Kind::Count,
+                    ("해당 서비스 일평균 이용자 수", "Daily users of the affected services"),
+                    OPT,
+                    false,
+                ),
+                (
+                    "직전 3개월 하루 평균 국내 이용자 수. 영향받은 이용자 수는 이보다 클 수 없습니다.",
+                    "3-month daily average; users affected cannot exceed it.",
+                ),
+            ),
             f("regions", LINE, ("영향 지역", "Regions affected"), OPT, true),
             f("cross_border", Kind::YesNo, ("국외 영향", "Impact in other countries"), OPT, false),
             f("complaints_count", Kind::Count, ("민원 접수 건수", "Complaints received"), OPT, true),
@@ -244,14 +306,44 @@ pub static SECTIONS: &[SectionDef] = &[
         title: ("이중화 평가", "Redundancy"),
         fields: &[
             f("data_replicated", Kind::YesNo, ("데이터 이중화", "Data replicated"), FIN, false),
-            f("service_multi_dc", Kind::YesNo, ("서비스 다중 데이터센터 운영", "Service runs in several data centres"), FIN, false),
-            f("ops_tools_multi_dc", Kind::YesNo, ("운영·관리 도구 이중화", "Operations tools in several data centres"), FIN, false),
+            f(
+                "service_multi_dc",
+                Kind::YesNo,
+                ("서비스 다중 데이터센터 운영", "Service runs in several data centres"),
+                FIN,
+                false,
+            ),
+            f(
+                "ops_tools_multi_dc",
+                Kind::YesNo,
+                ("운영·관리 도구 이중화", "Operations tools in several data centres"),
+                FIN,
+                false,
+            ),
             f("failover_attempted", Kind::YesNo, ("전환(페일오버) 시도", "Failover attempted"), INI, false),
             f("failover_succeeded", Kind::YesNo, ("전환 성공", "Failover worked"), OPT, false),
-            f("rto_target_min", Kind::Minutes, ("목표 복구 시간 RTO (분)", "Recovery time objective (minutes)"), FIN, false),
+            f(
+                "rto_target_min",
+                Kind::Minutes,
+                ("목표 복구 시간 RTO (분)", "Recovery time objective (minutes)"),
+                FIN,
+                false,
+            ),
             f("rto_actual_min", Kind::Minutes, ("실제 복구 시간 (분)", "Actual recovery time (minutes)"), FIN, false),
-            f("rpo_target_min", Kind::Minutes, ("목표 복구 시점 RPO (분)", "Recovery point objective (minutes)"), OPT, false),
-            f("rpo_actual_min", Kind::Minutes, ("실제 데이터 손실 구간 (분)", "Actual data-loss window (minutes)"), OPT, false),
+            f(
+                "rpo_target_min",
+                Kind::Minutes,
+                ("목표 복구 시점 RPO (분)", "Recovery point objective (minutes)"),
+                OPT,
+                false,
+            ),
+            f(
+                "rpo_actual_min",
+                Kind::Minutes,
+                ("실제 데이터 손실 구간 (분)", "Actual data-loss window (minutes)"),
+                OPT,
+                false,
+            ),
             f("failover_tested_last", Kind::Date, ("마지막 전환 훈련일", "Last failover drill"), OPT, false),
         ],
         groups: &[],
@@ -263,10 +355,24 @@ pub static SECTIONS: &[SectionDef] = &[
             f("notice_sent", Kind::YesNo, ("이용자에게 고지함", "Users were told"), INI, true),
             f("notice_sent_at", Kind::Instant, ("최초 고지 시각", "First notice sent"), OPT, true),
             f("notice_channels", Kind::Multi(CHANNELS), ("고지 방법", "Channels"), OPT, true),
-            h(f("notice_contents", Kind::Multi(NOTICE_CONTENTS), ("고지에 담긴 내용", "What the notice said"), OPT, true),
-              ("시행령은 네 가지 모두를 요구합니다.", "The Decree requires all four.")),
+            h(
+                f(
+                    "notice_contents",
+                    Kind::Multi(NOTICE_CONTENTS),
+                    ("고지에 담긴 내용", "What the notice said"),
+                    OPT,
+                    true,
+                ),
+                ("시행령은 네 가지 모두를 요구합니다.", "The Decree requires all four."),
+            ),
             f("notice_text", PARA, ("고지 문안", "Notice text"), OPT, true),
-            f("exemption_claimed", Kind::Choice(EXEMPTIONS), ("고지 면제 사유", "Notice exemption claimed"), OPT, false),
+            f(
+                "exemption_claimed",
+                Kind::Choice(EXEMPTIONS),
+                ("고지 면제 사유", "Notice exemption claimed"),
+                OPT,
+                false,
+            ),
             f("exemption_justification", PARA, ("면제 사유 설명", "Why the exemption applies"), OPT, false),
         ],
         groups: &[],
@@ -278,8 +384,16 @@ pub static SECTIONS: &[SectionDef] = &[
             f("compensation_scheme", PARA, ("배상 기준", "Compensation scheme"), FIN, true),
             f("compensation_eligibility", PARA, ("청구권자", "Who may claim"), OPT, true),
             f("compensation_amounts", PARA, ("배상 금액", "Amounts"), OPT, true),
-            h(f("compensation_notice_at", Kind::Instant, ("배상 안내 고지 시각", "Compensation notice sent"), OPT, true),
-              ("복구 후 30일 이내 (시행령)", "Within 30 days of restoration (Decree)")),
+            h(
+                f(
+                    "compensation_notice_at",
+                    Kind::Instant,
+                    ("배상 안내 고지 시각", "Compensation notice sent"),
+                    OPT,
+                    true,
+                ),
+                ("복구 후 30일 이내 (시행령)", "Within 30 days of restoration (Decree)"),
+            ),
             f("claims_received", Kind::Count, ("접수된 청구 건수", "Claims received"), OPT, false),
             f("paid_total_krw", Kind::Count, ("지급액 합계 (원)", "Total paid (KRW)"), OPT, false),
         ],
