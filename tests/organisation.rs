@@ -125,6 +125,31 @@ async fn admins_keep_the_profile_and_see_designations(app: &TestApp) -> anyhow::
         .contains(&format!("/filing/organisation/records/{id}/delete")));
     // and the owner can
     assert_eq!(post_form(&admin, &format!("/filing/organisation/records/{id}/delete"), &[]).await?.status, 303);
+
+    // roles: the admin makes the officer a signatory; the change takes effect at once
+    let team = admin.get("/filing/organisation").await?;
+    let ids: Vec<String> = team
+        .body
+        .split("/filing/organisation/team/")
+        .skip(1)
+        .filter_map(|r| r.split('/').next().map(str::to_string))
+        .collect();
+    assert_eq!(ids.len(), 2, "every colleague but the admin themself: {ids:?}");
+    assert!(officer.get("/filing/organisation").await?.texts(".whoami").join("").contains("신고 담당자"));
+    for id in &ids {
+        let resp =
+            post_form(&admin, &format!("/filing/organisation/team/{id}/role"), &[("role", "operator_signatory")])
+                .await?;
+        assert_eq!(resp.status, 303);
+    }
+    let officer_now = officer.get("/filing/organisation").await?;
+    assert!(officer_now.texts(".whoami").join("").contains("서명권자"), "the officer is now a signatory");
+    let bad = post_form(&admin, &format!("/filing/organisation/team/{}/role", ids[0]), &[("role", "reviewer")]).await?;
+    assert_eq!(bad.status, 422, "ministry roles cannot be given");
+    let other_org =
+        post_form(&other, &format!("/filing/organisation/team/{}/role", ids[0]), &[("role", "operator_officer")])
+            .await?;
+    assert_eq!(other_org.status, 404, "another organisation's admin cannot touch our people");
     Ok(())
 }
 on_both_backends!(profile_db => admins_keep_the_profile_and_see_designations);

@@ -285,7 +285,8 @@ messages! {
     AddFacility => "시설 추가", "Add a facility";
     AddDependency => "의존 관계 추가", "Add a dependency";
     TeamTitle => "구성원", "Team";
-    TeamHint => "구성원 계정과 역할(작성자, 서명권자, 관리자)은 시스템 관리자가 발급합니다.", "Accounts and roles (drafter, authorised signatory, admin) are issued by the system administrator.";
+    TeamHint => "작성자는 초안을 작성하고, 서명권자는 검토 후 제출하며, 관리자는 기관 정보와 역할을 관리합니다. 새 계정은 시스템 관리자가 발급합니다.", "Drafters write drafts, authorised signatories check and submit them, admins keep these details and the roles. New accounts are issued by the system administrator.";
+    ChangeRole => "역할 변경", "Change role";
     Name => "이름", "Name";
     RoleLabel => "역할", "Role";
     NavOrganisation => "기관 정보", "Organisation";

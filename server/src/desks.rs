@@ -60,7 +60,7 @@ impl Desks for Db {
     async fn operator_profile(&self, cap: &OperatorCap) -> Result<ProfileView, DeskError> {
         let (profile, revision) = profiles::profile(self, cap.org()).await.map_err(desk_error)?;
         let records = profiles::records(self, cap.org()).await.map_err(desk_error)?;
-        let team = profiles::team(self, cap.org()).await.map_err(desk_error)?;
+        let team = profiles::team(self, cap).await.map_err(desk_error)?;
         let org = users::org_names(self, cap.org()).await.map_err(desk_error)?;
         let revenue = profile.count("revenue_krw");
         let of = |kind: &str| -> Vec<RecordView> {

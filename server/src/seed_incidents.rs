@@ -88,6 +88,9 @@ const FIRE_INITIAL: &[(&str, &str)] = &[
 
 const FIRE_INTERIM: &[(&str, &str)] = &[
     ("status", "partially_restored"),
+    ("severity", "serious"),
+    ("authorities_notified", "kcc,kisa"),
+    ("peak_concurrent_affected", "21000000"),
     ("pct_services_restored", "60"),
     ("pct_servers_restored", "37.5"),
     ("complaints_count", "58210"),
@@ -228,6 +231,7 @@ pub async fn open_login_outage(
     let mut update = c.clone();
     update.set("status", "partially_restored");
     update.set("pct_services_restored", "85");
+    update.set("severity", "caution");
     save_and_file(db, officer, signatory, &reference, &update, hours_ago(2), None).await?;
     Ok(())
 }

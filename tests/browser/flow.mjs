@@ -184,6 +184,7 @@ await test('JS on: initial notification, interim update and final report of a mu
     await p.fill('#timeline\\.0\\.text', '전원 경보');
   });
   await saveSection(officer, incidentRef, 'response', (p) => p.fill('#pct_services_restored', '40'));
+  await saveSection(officer, incidentRef, 'summary', (p) => p.selectOption('#severity', 'alert'));
   await saveSection(officer, incidentRef, 'impact', async (p) => {
     await p.fill('#users_affected', '14000000');
     await tick(p, 'data_loss', 'no');

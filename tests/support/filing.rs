@@ -77,7 +77,10 @@ pub fn initial_sections(title: &str) -> Vec<Section> {
 
 /// What an interim update adds.
 pub fn interim_sections() -> Vec<Section> {
+    let mut summary = initial_sections("전원 장애로 메신저 중단").remove(0);
+    summary.1.push(("severity", s("alert")));
     vec![
+        summary,
         (
             "times",
             vec![
@@ -112,7 +115,7 @@ pub fn interim_sections() -> Vec<Section> {
 
 /// What the final report adds.
 pub fn final_sections() -> Vec<Section> {
-    let mut times = interim_sections().remove(0);
+    let mut times = interim_sections().remove(1);
     times.1.push(("restored_at", s("2026-01-10T15:00")));
     vec![
         times,
@@ -126,6 +129,7 @@ pub fn final_sections() -> Vec<Section> {
                 ("services_affected", s("메신저\n로그인")),
                 ("functions_affected", s("messaging")),
                 ("description", s("전원 장애로 서비스 중단")),
+                ("severity", s("serious")),
             ],
         ),
         (

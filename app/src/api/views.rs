@@ -186,6 +186,9 @@ pub struct DiffView {
 /// A member of an organisation's team.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TeamMember {
+    pub id: i64,
+    /// The signed-in person (who cannot change their own role).
+    pub is_me: bool,
     pub name: String,
     pub email: String,
     pub role: Role,

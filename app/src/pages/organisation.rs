@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{my_organisation, FormEcho, ProfileView, RecordView};
+use crate::domain::auth::Role;
 use crate::domain::profile_fields::{DEPENDENCY, FACILITY, PROFILE, SERVICE};
 use crate::domain::report::content::display_kind;
 use crate::domain::report::schema::FieldDef;
@@ -152,7 +153,27 @@ fn Organisation(p: ProfileView, echo: Option<FormEcho>) -> impl IntoView {
     let team = p
         .team
         .iter()
-        .map(|m| view! { <tr><td>{m.name.clone()}</td><td>{m.email.clone()}</td><td>{Msg::from(m.role).t(lang)}</td></tr> })
+        .map(|m| {
+            let role = if can_edit && !m.is_me {
+                let options = [Role::OperatorOfficer, Role::OperatorSignatory, Role::OperatorAdmin]
+                    .into_iter()
+                    .map(|r| view! { <option value=r.as_str() selected=r == m.role>{Msg::from(r).t(lang)}</option> })
+                    .collect_view();
+                let id = format!("role-{}", m.id);
+                view! {
+                    <form method="post" action=format!("/filing/organisation/team/{}/role", m.id) class="inline-form compare-form">
+                        <CsrfField/>
+                        <label for=id.clone() class="visually-hidden">{Msg::RoleLabel.t(lang)}" "{m.name.clone()}</label>
+                        <select id=id name="role">{options}</select>
+                        <button type="submit" class="button button-secondary">{Msg::ChangeRole.t(lang)}</button>
+                    </form>
+                }
+                .into_any()
+            } else {
+                view! { <span>{Msg::from(m.role).t(lang)}</span> }.into_any()
+            };
+            view! { <tr><td>{m.name.clone()}</td><td>{m.email.clone()}</td><td>{role}</td></tr> }
+        })
         .collect_view();
     let editor = |form_id: &'static str, kind: &'static str, defs: &'static [FieldDef], heading: Msg| {
         can_edit.then(|| {
@@ -186,7 +207,7 @@ fn Organisation(p: ProfileView, echo: Option<FormEcho>) -> impl IntoView {
         {editor("facility", "facility", FACILITY, Msg::AddFacility)}
         <Records title=Msg::DependenciesTitle id="dependency" defs=DEPENDENCY items=p.dependencies.clone() can_edit=can_edit/>
         {editor("dependency", "dependency", DEPENDENCY, Msg::AddDependency)}
-        <h2>{Msg::TeamTitle.t(lang)}</h2>
+        <h2 id="team-title">{Msg::TeamTitle.t(lang)}</h2>
         <div class="table-scroll">
             <table class="table">
                 <thead><tr>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::deadlines::{Clock, ClockState, Duty};
-use crate::domain::report::fields::REGIMES;
+use crate::domain::report::options::REGIMES;
 use crate::domain::reportability::{Assessment, Verdict};
 use crate::i18n::{Lang, Msg};
 use crate::ui::shell::{use_lang, use_zone};

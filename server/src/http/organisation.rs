@@ -116,3 +116,21 @@ pub async fn remove_record(State(state): State<AppState>, Path(id): Path<i64>, f
         }
     }
 }
+
+/// POST /filing/organisation/team/{id}/role
+pub async fn change_role(State(state): State<AppState>, Path(id): Path<i64>, form: PostedForm) -> Response {
+    let Some(cap) = admin(&form) else { return super::forbidden(&form.parts) };
+    let Some(role) = app::domain::auth::Role::parse(&form.get("role")).filter(|r| r.is_operator()) else {
+        let mut errors = FieldErrors::default();
+        errors.add("role", FieldError::UnknownOption);
+        return rejected(&state, form, errors, None, StatusCode::UNPROCESSABLE_ENTITY).await;
+    };
+    match profiles::set_role(&state.db, &cap, id, role, now()).await {
+        Ok(()) => see_other(&format!("{PAGE}#team-title")),
+        Err(StorageError::NotFound) => super::not_found(&state, form.parts).await,
+        Err(e) => {
+            tracing::error!(org.id = %cap.org(), error = %e, "changing a role failed");
+            error_response(&form.parts)
+        }
+    }
+}

@@ -170,17 +170,56 @@ pub async fn remove_record(db: &Db, cap: &OperatorCap, id: i64, at: Timestamp) -
 }
 
 /// The organisation's people and their roles.
-pub async fn team(db: &Db, org: OrgId) -> Result<Vec<TeamMember>, StorageError> {
+pub async fn team(db: &Db, cap: &OperatorCap) -> Result<Vec<TeamMember>, StorageError> {
     let rows = with_pool!(db, |p| {
-        sqlx::query_as::<_, (String, String, String)>(
-            "SELECT display_name, email, role FROM users WHERE org_id = $1 ORDER BY role, display_name",
+        sqlx::query_as::<_, (i64, String, String, String)>(
+            "SELECT id, display_name, email, role FROM users WHERE org_id = $1 ORDER BY role, display_name",
         )
-        .bind(org.0)
+        .bind(cap.org().0)
         .fetch_all(p)
         .await
     })?;
     Ok(rows
         .into_iter()
-        .filter_map(|(name, email, role)| Role::parse(&role).map(|role| TeamMember { name, email, role }))
+        .filter_map(|(id, name, email, role)| {
+            Role::parse(&role).map(|role| TeamMember { id, is_me: id == cap.user().0, name, email, role })
+        })
         .collect())
+}
+
+/// Gives a colleague another operator role. Never the caller themself (an admin cannot
+/// lock the organisation out of its own administration by accident); another
+/// organisation's person is not found.
+pub async fn set_role(db: &Db, cap: &OperatorCap, user: i64, role: Role, at: Timestamp) -> Result<(), StorageError> {
+    if !role.is_operator() {
+        return Err(StorageError::Conflict("not an operator role"));
+    }
+    with_pool!(db, |p| {
+        let mut tx = p.begin().await?;
+        let n = sqlx::query("UPDATE users SET role = $1 WHERE id = $2 AND org_id = $3 AND id <> $4")
+            .bind(role.as_str())
+            .bind(user)
+            .bind(cap.org().0)
+            .bind(cap.user().0)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n != 1 {
+            return Err(StorageError::NotFound);
+        }
+        let subject = format!("user:{user}");
+        record_audit!(
+            &mut *tx,
+            AuditEntry {
+                at,
+                actor: Some(cap.user()),
+                org: Some(cap.org()),
+                action: "team.role_changed",
+                subject: &subject,
+                detail: serde_json::json!({ "role": role.as_str() }),
+            }
+        )?;
+        tx.commit().await?;
+        Ok(())
+    })
 }

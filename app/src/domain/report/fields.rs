@@ -3,7 +3,8 @@
 //! the initial notification on; progress from the interim update; root cause, redundancy,
 //! compensation and recurrence prevention from the final report.
 
-use super::schema::{FieldDef, GroupDef, Kind, Need, Opt, SectionDef};
+use super::options::*;
+use super::schema::{FieldDef, GroupDef, Kind, Need, SectionDef};
 use crate::domain::filing::FilingStage::{Final, Initial, Interim};
 
 const fn f(key: &'static str, kind: Kind, label: (&'static str, &'static str), need: Need, public: bool) -> FieldDef {
@@ -13,145 +14,10 @@ const fn h(mut d: FieldDef, hint: (&'static str, &'static str)) -> FieldDef {
     d.hint = Some(hint);
     d
 }
-const fn o(code: &'static str, ko: &'static str, en: &'static str) -> Opt {
-    Opt { code, label: (ko, en) }
-}
 const OPT: Need = Need::Optional;
 const INI: Need = Need::From(Initial);
 const MID: Need = Need::From(Interim);
 const FIN: Need = Need::From(Final);
-
-pub const REGIMES: &[Opt] = &[
-    o("KR_FA38", "방송통신발전기본법 제38조·제39조 (재난 보고)", "KR Framework Act Art. 38/39 (disaster report)"),
-    o("KR_TBA22_7", "전기통신사업법 제22조의7 (서비스 안정성)", "KR TBA Art. 22-7 (service stability)"),
-    o(
-        "KR_TBA33",
-        "전기통신사업법 제33조·시행령 (이용자 고지·손해배상)",
-        "KR TBA Art. 33 + Decree (user notice, compensation)",
-    ),
-    o("EU_NIS2", "EU NIS2 제23조", "EU NIS2 Art. 23"),
-    o("EU_DORA", "EU DORA (디지털 운영 복원력법)", "EU DORA"),
-    o("US_FCC", "미국 FCC Part 4 (NORS)", "US FCC Part 4 (NORS)"),
-    o("UK_OFCOM", "영국 Ofcom (통신법 제105K조)", "UK Ofcom (Communications Act s105K)"),
-];
-
-const STATUS: &[Opt] = &[
-    o("ongoing", "장애 지속 중", "Ongoing"),
-    o("partially_restored", "일부 복구", "Partially restored"),
-    o("restored", "복구 완료", "Restored"),
-    o("monitoring", "복구 후 모니터링", "Restored, monitoring"),
-];
-const FUNCTIONS: &[Opt] = &[
-    o("login", "로그인·인증", "Login / authentication"),
-    o("messaging", "메시징", "Messaging"),
-    o("payments", "결제·송금", "Payments"),
-    o("mobility", "모빌리티", "Mobility"),
-    o("maps", "지도", "Maps"),
-    o("search", "검색", "Search"),
-    o("content", "콘텐츠·미디어", "Content and media"),
-    o("cloud", "클라우드·저장", "Cloud and storage"),
-    o("other", "기타", "Other"),
-];
-const IMPACT: &[Opt] = &[
-    o("complete_unavailability", "완전 중단", "Completely unavailable"),
-    o("limited_availability", "일부 기능 중단", "Partly unavailable"),
-    o("degraded_performance", "속도 저하·성능 저하", "Slow or degraded"),
-    o("data_integrity", "데이터 무결성 손상", "Data integrity"),
-    o("data_confidentiality", "데이터 기밀성 침해", "Data confidentiality"),
-];
-const ESTIMATION: &[Opt] = &[
-    o("measured", "실측 (접속 기록)", "Measured (access logs)"),
-    o("sampled", "표본 추정", "Estimated from a sample"),
-    o("upper_bound", "상한 추정 (전체 이용자)", "Upper bound (all users)"),
-    o("other", "기타", "Other"),
-];
-const DETECTION: &[Opt] = &[
-    o("monitoring", "모니터링 시스템", "Monitoring systems"),
-    o("staff", "직원", "Staff"),
-    o("users", "이용자 신고", "User reports"),
-    o("third_party", "제3자·협력사", "Third party"),
-    o("authority", "당국", "Authority"),
-    o("other", "기타", "Other"),
-];
-pub const CAUSES: &[Opt] = &[
-    o("SYSTEM_FAILURE", "시스템 장애 (설비·소프트웨어)", "System failure (hardware or software)"),
-    o("PROCESS_FAILURE", "절차 실패 (사전점검 등)", "Process failure (e.g. pre-checks)"),
-    o("HUMAN_ERROR", "인적 오류", "Human error"),
-    o("EXTERNAL_EVENT", "외부 사건 (재난·화재 등)", "External event (disaster, fire…)"),
-    o("MALICIOUS_ACTION", "악의적 행위 (침해사고)", "Malicious action"),
-    o("CAPACITY_OVERLOAD", "용량 초과 (트래픽 집중)", "Capacity overload"),
-    o("POWER", "전력 장애", "Power failure"),
-    o("THIRD_PARTY", "제3자 장애", "Third-party failure"),
-    o("UNKNOWN", "원인 미상", "Unknown"),
-];
-const DETAILED: &[Opt] = &[
-    o("hw_capacity", "하드웨어 용량·성능", "Hardware capacity and performance"),
-    o("hw_physical_damage", "물리적 손상", "Physical damage"),
-    o("sw_change", "소프트웨어 변경·배포 오류", "Faulty software change or update"),
-    o("sw_config", "소프트웨어 호환성·설정", "Software compatibility or configuration"),
-    o("network_config", "네트워크 설정", "Network configuration"),
-    o("monitoring_failed", "감시·통제 미흡", "Insufficient monitoring and control"),
-    o("ops_failed", "ICT 운영 절차 미흡", "Failed ICT operations"),
-    o("docs_inadequate", "정책·절차·문서 미비", "Inadequate policies or procedures"),
-    o("human_mistake", "작업자 실수", "Operator mistake"),
-    o("natural_disaster", "재난·불가항력", "Natural disaster or force majeure"),
-    o("third_party_failure", "제3자 장애", "Third-party failure"),
-    o("backup_restore", "백업·복구 체계 미흡", "Backup and restore gap"),
-];
-const THIRD_ROLE: &[Opt] = &[
-    o("data_centre", "데이터센터 (코로케이션)", "Data centre (colocation)"),
-    o("cloud", "클라우드", "Cloud provider"),
-    o("cdn", "CDN", "CDN"),
-    o("isp", "기간통신사업자 (ISP)", "Network operator (ISP)"),
-    o("vendor", "장비·소프트웨어 공급사", "Vendor"),
-    o("other", "기타", "Other"),
-];
-const ASSETS: &[Opt] = &[
-    o("power", "전력·UPS·배터리", "Power, UPS, batteries"),
-    o("facility", "데이터센터 시설", "Data-centre facility"),
-    o("hardware", "하드웨어", "Hardware"),
-    o("software", "소프트웨어", "Software"),
-    o("network", "네트워크·라우팅", "Network and routing"),
-    o("auth", "인증·로그인", "Authentication and login"),
-    o("ops_tools", "운영·관리 도구", "Operations and management tools"),
-    o("storage", "저장소·DB", "Storage and databases"),
-];
-const CHANNELS: &[Opt] = &[
-    o("email", "전자우편", "E-mail"),
-    o("sms", "문자메시지", "SMS"),
-    o("app_screen", "앱 접속화면", "App start screen"),
-    o("website", "누리집 게시", "Website notice"),
-    o("sns", "SNS", "Social media"),
-    o("press", "언론사 통보", "Press"),
-];
-pub const NOTICE_CONTENTS: &[Opt] = &[
-    o("fact", "중단 사실", "That service is interrupted"),
-    o("cause", "원인", "The cause"),
-    o("response", "대응조치 현황", "What is being done"),
-    o("contact", "상담 연락처", "A contact for questions"),
-];
-const EXEMPTIONS: &[Opt] = &[
-    o("maintenance_preannounced", "사전 고지한 정기점검", "Pre-announced maintenance"),
-    o("isp_fault", "기간통신사업자 회선 장애", "Network operator's line fault"),
-    o(
-        "below_threshold",
-        "매출 100억원 미만 또는 이용자 100만명 미만",
-        "Revenue under KRW 10 bn or under 1 M daily users",
-    ),
-    o("unforeseeable_short", "예측 불가 2시간 이하 장애", "Unforeseeable outage of 2 h or less"),
-    o("cloud", "클라우드컴퓨팅법 적용 서비스", "Cloud service under the Cloud Act"),
-];
-const EVENT_KINDS: &[Opt] = &[
-    o("detect", "탐지", "Detected"),
-    o("escalate", "비상 단계 상향", "Escalated"),
-    o("notify", "고지·보고", "Notice or report"),
-    o("mitigate", "응급조치", "Mitigation"),
-    o("partial_restore", "일부 복구", "Partial restoration"),
-    o("restore", "복구 완료", "Restored"),
-    o("other", "기타", "Other"),
-];
-const ITEM_STATUS: &[Opt] =
-    &[o("planned", "계획", "Planned"), o("in_progress", "진행 중", "In progress"), o("done", "완료", "Done")];
 
 const LINE: Kind = Kind::Line { max: 200 };
 const PARA: Kind = Kind::Para { max: 10_000 };
@@ -195,6 +61,30 @@ pub static SECTIONS: &[SectionDef] = &[
                 ),
             ),
             f("description", PARA, ("장애 현황", "What is happening"), INI, true),
+            h(
+                f("severity", Kind::Choice(SEVERITY), ("위기경보 수준", "Crisis alert level"), MID, true),
+                ("통신재난관리기본계획의 위기경보 단계", "Alert level under the national disaster-management plan"),
+            ),
+            f(
+                "authorities_notified",
+                Kind::Multi(AUTHORITIES),
+                ("함께 통보한 기관", "Other authorities notified"),
+                OPT,
+                false,
+            ),
+            h(
+                f(
+                    "related_incidents",
+                    LINE,
+                    ("같은 원인의 이전 사고", "Earlier incidents with the same cause"),
+                    OPT,
+                    false,
+                ),
+                (
+                    "접수번호를 쉼표로 구분 (반복 사고 판단: NIS2, DORA)",
+                    "References, comma-separated (recurring incidents under NIS2 and DORA)",
+                ),
+            ),
         ],
         groups: &[],
     },
@@ -270,6 +160,26 @@ pub static SECTIONS: &[SectionDef] = &[
             f("complaints_count", Kind::Count, ("민원 접수 건수", "Complaints received"), OPT, true),
             f("damage_reports_count", Kind::Count, ("피해 신고 건수", "Damage reports received"), OPT, true),
             f("data_loss", Kind::YesNo, ("데이터 손실", "Data lost"), MID, false),
+            f(
+                "peak_concurrent_affected",
+                Kind::Count,
+                ("최대 동시 영향 이용자 수", "Peak concurrent users affected"),
+                OPT,
+                true,
+            ),
+            h(
+                f(
+                    "economic_impact_krw",
+                    Kind::Count,
+                    ("경제적 피해 추정 (원)", "Estimated economic impact (KRW)"),
+                    OPT,
+                    false,
+                ),
+                (
+                    "직접·간접 비용 합계 (DORA, NIS2 재정 손실 기준)",
+                    "Direct and indirect costs (DORA, NIS2 financial-loss criterion)",
+                ),
+            ),
         ],
         groups: &[],
     },
@@ -285,6 +195,19 @@ pub static SECTIONS: &[SectionDef] = &[
             f("third_party_involved", Kind::YesNo, ("제3자 관련", "Third party involved"), INI, true),
             f("third_party_role", Kind::Choice(THIRD_ROLE), ("제3자의 역할", "Third party's role"), OPT, true),
             f("assets_affected", Kind::Multi(ASSETS), ("영향받은 자산", "Assets affected"), FIN, true),
+            h(
+                f(
+                    "indicators_of_compromise",
+                    PARA,
+                    ("침해 지표 (IoC)·공격 기법", "Indicators of compromise, attack technique"),
+                    OPT,
+                    false,
+                ),
+                (
+                    "영업비밀·보안 민감 정보로 취급되며 공개되지 않습니다.",
+                    "Treated as security-sensitive; never published.",
+                ),
+            ),
         ],
         groups: &[],
     },
@@ -298,6 +221,7 @@ pub static SECTIONS: &[SectionDef] = &[
             f("pct_services_restored", Kind::Percent, ("서비스 복구율 (%)", "Services restored (%)"), MID, true),
             f("pct_servers_restored", Kind::Percent, ("서버 복구율 (%)", "Servers restored (%)"), OPT, true),
             f("workarounds", PARA, ("대체 수단 안내", "Workarounds offered"), OPT, true),
+            f("next_update_due", Kind::FutureInstant, ("다음 보고 예정 시각", "Next update expected"), OPT, false),
         ],
         groups: &[],
     },
