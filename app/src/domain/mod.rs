@@ -5,6 +5,7 @@ pub mod dates;
 pub mod deadlines;
 pub mod filing;
 pub mod ids;
+pub mod numbers;
 pub mod profile;
 pub mod profile_fields;
 pub mod publication;

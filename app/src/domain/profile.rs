@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::numbers::grouped as n;
+
 /// 100억원: revenue threshold of the user-notice duty (TBA 33②, Decree 37-13①).
 pub const NOTICE_REVENUE_KRW: u64 = 10_000_000_000;
 pub const MILLION: u64 = 1_000_000;
@@ -49,18 +51,6 @@ pub struct DesignationCheck {
     /// `None` when a needed figure is missing.
     pub applies: Option<bool>,
     pub reason: (String, String),
-}
-
-fn n(v: u64) -> String {
-    let s = v.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Every designation check for one service.

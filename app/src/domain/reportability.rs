@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::numbers::grouped as n;
+
 use super::report::Content;
 use super::timestamp::Timestamp;
 
@@ -32,18 +34,6 @@ pub const KR_NOTICE_WINDOW_BEFORE_2025: i64 = 240;
 /// 2025-03-28 00:00 KST, when the Decree amendment cut the window from 4 h to 2 h.
 pub const KR_NOTICE_AMENDMENT: Timestamp = Timestamp(1_743_087_600);
 pub const MILLION: u64 = 1_000_000;
-
-fn n(v: u64) -> String {
-    let s = v.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
 
 fn hm(minutes: i64) -> (String, String) {
     (format!("{}시간 {}분", minutes / 60, minutes % 60), format!("{} h {} min", minutes / 60, minutes % 60))

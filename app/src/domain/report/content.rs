@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::schema::{cell_key, key_rank, slot, GroupDef, Kind, SectionDef, Slot};
+use crate::domain::numbers::group_thousands;
 use crate::domain::timestamp::Timestamp;
 use crate::domain::zone::UserZone;
 use crate::i18n::Lang;
@@ -240,20 +241,6 @@ pub fn display_kind(kind: Kind, raw: &str, zone: UserZone, lang: Lang) -> String
         Kind::Count | Kind::Minutes => group_thousands(raw),
         _ => raw.to_string(),
     }
-}
-
-fn group_thousands(raw: &str) -> String {
-    if raw.is_empty() || !raw.bytes().all(|b| b.is_ascii_digit()) {
-        return raw.to_string();
-    }
-    let mut out = String::new();
-    for (i, c) in raw.chars().enumerate() {
-        if i > 0 && (raw.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
