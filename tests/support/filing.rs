@@ -75,12 +75,23 @@ pub fn initial_sections(title: &str) -> Vec<Section> {
     ]
 }
 
+/// One section of [`initial_sections`], with some answers replaced and others added.
+fn amended(slug: &str, changes: &[(&'static str, &str)]) -> Section {
+    let (slug, mut fields) = initial_sections("전원 장애로 메신저 중단")
+        .into_iter()
+        .find(|(s, _)| *s == slug)
+        .unwrap_or(("summary", Vec::new()));
+    for (key, value) in changes {
+        fields.retain(|(k, _)| k != key);
+        fields.push((key, s(value)));
+    }
+    (slug, fields)
+}
+
 /// What an interim update adds.
 pub fn interim_sections() -> Vec<Section> {
-    let mut summary = initial_sections("전원 장애로 메신저 중단").remove(0);
-    summary.1.push(("severity", s("alert")));
     vec![
-        summary,
+        amended("summary", &[("status", "partially_restored"), ("severity", "alert")]),
         (
             "times",
             vec![
@@ -119,29 +130,16 @@ pub fn final_sections() -> Vec<Section> {
     times.1.push(("restored_at", s("2026-01-10T15:00")));
     vec![
         times,
-        (
+        amended(
             "summary",
-            vec![
-                ("title", s("전원 장애로 메신저 중단 (최종)")),
-                ("regimes", s("KR_FA38")),
-                ("regimes", s("KR_TBA33")),
-                ("status", s("restored")),
-                ("services_affected", s("메신저\n로그인")),
-                ("functions_affected", s("messaging")),
-                ("description", s("전원 장애로 서비스 중단")),
-                ("severity", s("serious")),
-            ],
+            &[("title", "전원 장애로 메신저 중단 (최종)"), ("status", "restored"), ("severity", "serious")],
         ),
-        (
+        amended(
             "cause",
-            vec![
-                ("cause_category", s("POWER")),
-                ("suspected_malicious", s("no")),
-                ("third_party_involved", s("yes")),
-                ("third_party_role", s("data_centre")),
-                ("detailed_causes", s("hw_physical_damage")),
-                ("cause_narrative", s("배터리실 화재로 전원 차단")),
-                ("assets_affected", s("power")),
+            &[
+                ("detailed_causes", "hw_physical_damage"),
+                ("cause_narrative", "배터리실 화재로 전원 차단"),
+                ("assets_affected", "power"),
             ],
         ),
         (

@@ -2,6 +2,7 @@
 //! controls and checks as the incident report.
 
 use super::filing::FilingStage::Initial;
+use super::report::options::FUNCTIONS;
 use super::report::schema::{FieldDef, Kind, Need, Opt};
 
 const fn f(key: &'static str, kind: Kind, label: (&'static str, &'static str), need: Need) -> FieldDef {
@@ -42,17 +43,6 @@ pub static PROFILE: &[FieldDef] = &[
     f("contact_name", LINE, ("24시간 장애 연락 담당자", "24/7 incident contact"), REQ),
     f("contact_phone", LINE, ("연락처 전화번호", "Contact phone"), REQ),
     f("contact_email", LINE, ("연락처 전자우편", "Contact e-mail"), REQ),
-];
-
-const FUNCTIONS: &[Opt] = &[
-    o("login", "로그인·인증", "Login / authentication"),
-    o("messaging", "메시징", "Messaging"),
-    o("payments", "결제·송금", "Payments"),
-    o("mobility", "모빌리티", "Mobility"),
-    o("maps", "지도", "Maps"),
-    o("search", "검색", "Search"),
-    o("content", "콘텐츠·미디어", "Content and media"),
-    o("cloud", "클라우드·저장", "Cloud and storage"),
 ];
 
 /// One service the organisation runs.
