@@ -129,6 +129,9 @@ async fn bad_values_are_kept_flagged_and_block_submission(app: &TestApp) -> anyh
     let check = signatory.get(&format!("/filing/incidents/{incident}/draft/check")).await?;
     let problems = check.texts(".error-summary li");
     assert_eq!(problems.len(), 2, "{problems:?}");
+    let links =
+        check.body.matches(&format!("/filing/incidents/{incident}/draft/impact?check=1#users_affected")).count();
+    assert_eq!(links, 1, "the summary links to the field on its section page");
     assert!(check.field_value("sha256").is_none());
     let token = check.csrf().unwrap_or_default();
     let forced = signatory

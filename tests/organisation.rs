@@ -35,11 +35,14 @@ async fn admins_keep_the_profile_and_see_designations(app: &TestApp) -> anyhow::
     assert_eq!(revision, "0");
     // a missing required answer: refused beside the field, everything else kept
     let mut partial = PROFILE.to_vec();
-    partial.retain(|(k, _)| *k != "contact_phone");
+    partial.retain(|(k, _)| *k != "contact_phone" && *k != "contact_email");
+    partial.push(("contact_email", "noc at a.example"));
     partial.push(("_revision", "0"));
     let resp = post_form(&admin, "/filing/organisation", &partial).await?;
     assert_eq!(resp.status, 422);
     assert!(resp.texts("#contact_phone-error").join("").contains("필수"));
+    assert!(resp.texts("#contact_email-error").join("").contains("전자우편 주소"));
+    assert_eq!(resp.field_value("contact_email").as_deref(), Some("noc at a.example"));
     assert_eq!(resp.field_value("legal_name_ko").as_deref(), Some("가나다 주식회사"));
     let mut full = PROFILE.to_vec();
     full.push(("_revision", "0"));

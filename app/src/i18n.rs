@@ -290,6 +290,8 @@ messages! {
     Name => "이름", "Name";
     RoleLabel => "역할", "Role";
     NavOrganisation => "기관 정보", "Organisation";
+    ErrInvalidEmail => "전자우편 주소를 name@example.kr 형식으로 입력하세요.", "Enter an e-mail address like name@example.com.";
+    LiveProblemsTitle => "저장 전에 확인하세요:", "Check these before saving:";
     AttachmentRejected => "파일을 받을 수 없습니다.", "The file could not be accepted.";
 }
 
@@ -319,6 +321,7 @@ impl From<FieldError> for Msg {
             FieldError::FileTypeNotAllowed => Msg::ErrFileTypeNotAllowed,
             FieldError::MustConfirm => Msg::ErrMustConfirm,
             FieldError::NotARegisteredService => Msg::ErrNotARegisteredService,
+            FieldError::InvalidEmail => Msg::ErrInvalidEmail,
         }
     }
 }

@@ -186,6 +186,11 @@ await test('JS on: initial notification, interim update and final report of a mu
   await saveSection(officer, incidentRef, 'response', (p) => p.fill('#pct_services_restored', '40'));
   await saveSection(officer, incidentRef, 'summary', (p) => p.selectOption('#severity', 'alert'));
   await saveSection(officer, incidentRef, 'impact', async (p) => {
+    // the browser runs the same checks as the server while typing
+    await p.fill('#users_affected', '40000000');
+    await p.locator('#users_affected').blur();
+    await p.locator('.live-problems li').first().waitFor({ timeout: 5000 });
+    check((await p.locator('.live-problems').innerText()).includes('서비스 이용자 수보다 많을 수 없습니다'), 'live check');
     await p.fill('#users_affected', '14000000');
     await tick(p, 'data_loss', 'no');
   });

@@ -42,7 +42,7 @@ pub static PROFILE: &[FieldDef] = &[
     f("disaster_manager", LINE, ("방송통신재난관리책임자", "Disaster-management officer"), OPT),
     f("contact_name", LINE, ("24시간 장애 연락 담당자", "24/7 incident contact"), REQ),
     f("contact_phone", LINE, ("연락처 전화번호", "Contact phone"), REQ),
-    f("contact_email", LINE, ("연락처 전자우편", "Contact e-mail"), REQ),
+    f("contact_email", Kind::Email, ("연락처 전자우편", "Contact e-mail"), REQ),
 ];
 
 /// One service the organisation runs.

@@ -30,11 +30,12 @@ pub enum FieldError {
     FileTypeNotAllowed,
     MustConfirm,
     NotARegisteredService,
+    InvalidEmail,
 }
 
 impl FieldError {
     /// Every error, for completeness tests of translations.
-    pub const ALL: [FieldError; 23] = [
+    pub const ALL: [FieldError; 24] = [
         FieldError::Required,
         FieldError::TooLong,
         FieldError::NotAWholeNumber,
@@ -58,6 +59,7 @@ impl FieldError {
         FieldError::FileTypeNotAllowed,
         FieldError::MustConfirm,
         FieldError::NotARegisteredService,
+        FieldError::InvalidEmail,
     ];
 }
 

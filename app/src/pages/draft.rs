@@ -11,6 +11,7 @@ use crate::domain::validation::FieldErrors;
 use crate::i18n::Msg;
 use crate::ui::forms::{use_form_echo, CsrfField};
 use crate::ui::layout::ReadError;
+use crate::ui::live_check::{live_check, LiveProblems};
 use crate::ui::report_form::{GroupFields, ReportErrorSummary, ReportField};
 use crate::ui::report_show::ContentSections;
 use crate::ui::shell::{use_lang, use_zone};
@@ -105,6 +106,8 @@ fn SectionForm(
         .iter()
         .map(|g| view! { <GroupFields group=g rows=rows_of(g) value=value errors=errors.clone()/> })
         .collect_view();
+    let rows: Vec<usize> = section.groups.iter().map(rows_of).collect();
+    let (found, on_change) = live_check(section, draft.content.clone(), draft.stage, zone, rows);
     let title = lang.pick(section.title.0, section.title.1);
     let action = format!("/filing/incidents/{}/draft/{}", inc.reference, section.slug);
     let has_groups = !section.groups.is_empty();
@@ -115,11 +118,12 @@ fn SectionForm(
             {format!("{} {position} / {}", Msg::Step.t(lang), sections().len())}</p>
         <h1>{title}</h1>
         <p class="hint">{Msg::TimesInZone.t(lang)}" "{lang.pick(zone.label().0, zone.label().1)}</p>
-        <form method="post" action=action novalidate>
+        <form method="post" action=action novalidate on:change=on_change>
             <CsrfField/>
             <input type="hidden" name="_revision" value=draft.revision.to_string()/>
             {fields}
             {groups}
+            <LiveProblems found=found/>
             <div class="button-group">
                 <button type="submit" class="button" name="_action" value="save">{Msg::SaveAndReturn.t(lang)}</button>
                 {has_groups.then(|| view! {
@@ -189,7 +193,7 @@ fn CheckAnswers(inc: IncidentView, draft: DraftView, echo: Option<crate::api::Fo
     });
     view! {
         <Title text=format!("{} · {}", Msg::CheckAnswersTitle.t(lang), inc.reference)/>
-        <ReportErrorSummary errors=summary_errors problem=problem/>
+        <ReportErrorSummary errors=summary_errors problem=problem sections_at=blocked.then(|| base.clone())/>
         <p class="caption">{format!("{} · {}", inc.reference, stage_msg(draft.stage).t(lang))}</p>
         <h1>{Msg::CheckAnswersTitle.t(lang)}</h1>
         {blocked.then(|| view! { <p class="warning-text">{Msg::CannotSubmitYet.t(lang)}</p> })}

@@ -3,6 +3,7 @@
 pub mod clocks;
 pub mod forms;
 pub mod layout;
+pub mod live_check;
 pub mod report_form;
 pub mod report_show;
 pub mod shell;

@@ -27,9 +27,15 @@ pub fn label_of(key: &str, lang: Lang) -> String {
     }
 }
 
-/// "There is a problem", listing each error with a link to its field.
+/// "There is a problem", listing each error with a link to its field. With `sections_at`
+/// (the draft's base address), each link opens the field's section page instead, for
+/// summaries shown away from the fields ("check your answers").
 #[component]
-pub fn ReportErrorSummary(errors: FieldErrors, #[prop(default = None)] problem: Option<FormProblem>) -> impl IntoView {
+pub fn ReportErrorSummary(
+    errors: FieldErrors,
+    #[prop(default = None)] problem: Option<FormProblem>,
+    #[prop(default = None)] sections_at: Option<String>,
+) -> impl IntoView {
     let lang = use_lang();
     if errors.is_empty() && problem.is_none() {
         return None;
@@ -39,7 +45,15 @@ pub fn ReportErrorSummary(errors: FieldErrors, #[prop(default = None)] problem: 
         .into_iter()
         .map(|(key, err)| {
             let text = format!("{}: {}", label_of(&key, lang), Msg::from(err).t(lang));
-            view! { <li><a href=format!("#{key}")>{text}</a></li> }
+            let section = match slot(&key) {
+                Some(Slot::Plain(s, _)) | Some(Slot::Cell(s, _, _, _)) => Some(s.slug),
+                None => None,
+            };
+            let href = match (&sections_at, section) {
+                (Some(base), Some(slug)) => format!("{base}/{slug}?check=1#{key}"),
+                _ => format!("#{key}"),
+            };
+            view! { <li><a href=href>{text}</a></li> }
         })
         .collect_view();
     Some(view! {
@@ -133,6 +147,7 @@ pub fn ReportField(def: &'static FieldDef, name: String, value: String, error: O
                 Kind::Date => ("date", None),
                 Kind::Count | Kind::Minutes => ("text", Some("numeric")),
                 Kind::Percent => ("text", Some("decimal")),
+                Kind::Email => ("email", Some("email")),
                 _ => ("text", None),
             };
             view! {

@@ -72,6 +72,10 @@ fn check_value(errors: &mut FieldErrors, f: &FieldDef, key: &str, v: &str, requi
     }
     let problem = match f.kind {
         Kind::Line { max } | Kind::Para { max } => (v.chars().count() > max).then_some(FieldError::TooLong),
+        Kind::Email => {
+            use validator::ValidateEmail;
+            (!v.validate_email() || v.chars().count() > 200).then_some(FieldError::InvalidEmail)
+        }
         Kind::Instant => match Timestamp::parse_utc(v) {
             None => Some(FieldError::InvalidDateTime),
             // a minute of grace: the officer's clock and ours may differ slightly

@@ -158,3 +158,23 @@ proptest! {
         prop_assert_eq!(check(&c, Initial, NOW).get("users_affected"), None);
     }
 }
+
+#[test]
+fn profile_fields_check_required_answers_and_e_mail_addresses() {
+    use crate::domain::profile_fields::PROFILE;
+    let mut c = content(&[
+        ("legal_name_ko", "가나다"),
+        ("legal_name_en", "Ganada"),
+        ("biz_reg_no", "123-45-67890"),
+        ("contact_name", "NOC"),
+        ("contact_phone", "02-000-0000"),
+        ("contact_email", "noc@ganada.example"),
+    ]);
+    assert!(check_fields(PROFILE, &c, NOW).is_empty());
+    c.set("contact_email", "noc at ganada");
+    c.set("contact_phone", "");
+    let e = check_fields(PROFILE, &c, NOW);
+    assert_eq!(e.get("contact_email"), Some(FieldError::InvalidEmail));
+    assert_eq!(e.get("contact_phone"), Some(FieldError::Required));
+    assert_eq!(e.get("domestic_agent"), None, "optional");
+}

@@ -24,6 +24,8 @@ pub enum Kind {
     Line { max: usize },
     /// Free text of at most `max` characters.
     Para { max: usize },
+    /// An e-mail address (checked with the `validator` crate's rules).
+    Email,
     /// A moment, typed in the reader's time zone and stored in UTC; never in the future.
     Instant,
     /// A moment that may lie ahead (an estimate, a plan).
