@@ -123,13 +123,14 @@ fn SectionForm(
             <input type="hidden" name="_revision" value=draft.revision.to_string()/>
             {fields}
             {groups}
-            <LiveProblems found=found/>
             <div class="button-group">
                 <button type="submit" class="button" name="_action" value="save">{Msg::SaveAndReturn.t(lang)}</button>
                 {has_groups.then(|| view! {
                     <button type="submit" class="button button-secondary" name="_action" value="add_row">{Msg::SaveAndAddRow.t(lang)}</button>
                 })}
             </div>
+            // below the buttons, so a list appearing as a field loses focus never moves them
+            <LiveProblems found=found/>
         </form>
         <p><a href=format!("/filing/incidents/{}", inc.reference)>{Msg::BackToTaskList.t(lang)}</a></p>
     }
