@@ -192,7 +192,8 @@ pub async fn fire(db: &Db, officer: &OperatorCap, signatory: &OperatorCap) -> an
     filed.ok_or_else(|| anyhow::anyhow!("demo final not filed"))
 }
 
-/// A login outage filed yesterday whose interim update is still being drafted.
+/// A login outage of three days ago: the initial notification was filed, the interim update
+/// is still being drafted and the NIS2 and FCC 72-hour clocks have run out.
 pub async fn open_login_outage(
     db: &Db,
     officer: &OperatorCap,
@@ -200,7 +201,7 @@ pub async fn open_login_outage(
     now: Timestamp,
 ) -> anyhow::Result<()> {
     let hours_ago = |h: i64| Timestamp(now.0 - h * 3600);
-    let reference = incidents::open(db, officer, "계정 로그인 지연", hours_ago(30)).await?;
+    let reference = incidents::open(db, officer, "계정 로그인 지연", hours_ago(79)).await?;
     let mut c = content(&Content::default(), &[
         ("title", "판교톡 계정 로그인 간헐적 실패 (예시) / Intermittent account-login failures (fictional)"),
         ("regimes", "KR_TBA33,EU_NIS2,US_FCC"),
@@ -222,10 +223,10 @@ pub async fn open_login_outage(
         ("notice_channels", "app_screen,sns"),
         ("notice_contents", "fact,cause,response,contact"),
     ])?;
-    c.set("onset_at", hours_ago(31).to_utc_string());
-    c.set("detected_at", hours_ago(31).to_utc_string());
-    c.set("notice_sent_at", hours_ago(30).to_utc_string());
-    save_and_file(db, officer, signatory, &reference, &c, hours_ago(29), Some(hours_ago(28))).await?;
+    c.set("onset_at", hours_ago(80).to_utc_string());
+    c.set("detected_at", hours_ago(80).to_utc_string());
+    c.set("notice_sent_at", hours_ago(79).to_utc_string());
+    save_and_file(db, officer, signatory, &reference, &c, hours_ago(79), Some(hours_ago(78))).await?;
     let incident = incidents::find(db, Some(officer.org()), &reference).await?;
     drafts::start(db, officer, &incident, FilingStage::Interim, &c, hours_ago(3)).await?;
     let mut update = c.clone();
