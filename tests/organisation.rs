@@ -156,3 +156,93 @@ async fn admins_keep_the_profile_and_see_designations(app: &TestApp) -> anyhow::
     Ok(())
 }
 on_both_backends!(profile_db => admins_keep_the_profile_and_see_designations);
+
+async fn admins_add_colleagues_who_then_choose_their_own_password(app: &TestApp) -> anyhow::Result<()> {
+    let admin = app.signed_in("admin@a.example").await?;
+    let add = |fields: Vec<(&'static str, &'static str)>| {
+        let admin = &admin;
+        async move {
+            let mut all = vec![("_form", "member")];
+            all.extend(fields);
+            post_form(admin, "/filing/organisation/team", &all).await
+        }
+    };
+    let short = add(vec![
+        ("member_name", "새 서명권자"),
+        ("member_email", "new@a.example"),
+        ("member_role", "operator_signatory"),
+        ("member_password", "short"),
+    ])
+    .await?;
+    assert_eq!(short.status, 422);
+    assert!(short.texts("#member_password-error").join("").contains("12자"));
+    assert_eq!(short.field_value("member_name").as_deref(), Some("새 서명권자"), "the rest is kept");
+    assert_eq!(short.field_value("member_password").unwrap_or_default(), "", "a password is never echoed");
+    let taken = add(vec![
+        ("member_name", "중복"),
+        ("member_email", "Officer@A.example"),
+        ("member_role", "operator_officer"),
+        ("member_password", "long enough password"),
+    ])
+    .await?;
+    assert_eq!(taken.status, 422);
+    assert!(taken.texts("#member_email-error").join("").contains("이미 등록된"));
+    let ok = add(vec![
+        ("member_name", "새 서명권자"),
+        ("member_email", "new@a.example"),
+        ("member_role", "operator_signatory"),
+        ("member_password", "first password 2026"),
+    ])
+    .await?;
+    assert_eq!(ok.status, 303);
+    let officer = app.signed_in("officer@a.example").await?;
+    let denied = post_form(
+        &officer,
+        "/filing/organisation/team",
+        &[
+            ("_form", "member"),
+            ("member_name", "x"),
+            ("member_email", "x@a.example"),
+            ("member_role", "operator_admin"),
+            ("member_password", "long enough password"),
+        ],
+    )
+    .await?;
+    assert_eq!(denied.status, 403, "only the admin adds people");
+
+    // the new colleague signs in, as a signatory of organisation A
+    let newbie = app.client();
+    let resp = newbie.login("new@a.example", "first password 2026").await?;
+    assert_eq!((resp.status, resp.location.as_deref()), (303, Some("/filing")));
+    assert!(newbie.get("/filing").await?.texts(".whoami").join("").contains("서명권자"));
+    // and changes the password: the current one must be right, the new one typed twice
+    let change = |current: &'static str, new: &'static str, confirm: &'static str| {
+        let newbie = &newbie;
+        async move {
+            newbie
+                .submit(
+                    "/account/password",
+                    "/account/password",
+                    &[("current_password", current), ("new_password", new), ("confirm_password", confirm)],
+                )
+                .await
+        }
+    };
+    let wrong = change("not it", "my own long password", "my own long password").await?;
+    assert_eq!(wrong.status, 422);
+    assert!(wrong.texts("#current_password-error").join("").contains("현재 비밀번호"));
+    let differ = change("first password 2026", "my own long password", "my own long passwort").await?;
+    assert_eq!(differ.status, 422);
+    assert!(differ.texts("#confirm_password-error").join("").contains("다릅니다"));
+    let done = change("first password 2026", "my own long password", "my own long password").await?;
+    assert_eq!((done.status, done.location.as_deref()), (303, Some("/account/password?changed=1")));
+    assert_eq!(
+        app.client().login("new@a.example", "first password 2026").await?.status,
+        401,
+        "the old password no longer works"
+    );
+    assert_eq!(app.client().login("new@a.example", "my own long password").await?.status, 303);
+    assert_eq!(app.client().get("/account/password").await?.status, 303, "anonymous visitors are sent to sign in");
+    Ok(())
+}
+on_both_backends!(members_db => admins_add_colleagues_who_then_choose_their_own_password);

@@ -292,6 +292,24 @@ messages! {
     NavOrganisation => "기관 정보", "Organisation";
     ErrInvalidEmail => "전자우편 주소를 name@example.kr 형식으로 입력하세요.", "Enter an e-mail address like name@example.com.";
     LiveProblemsTitle => "저장 전에 확인하세요:", "Check these before saving:";
+    ErrPasswordTooShort => "비밀번호는 12자 이상이어야 합니다.", "Use at least 12 characters.";
+    ErrPasswordIsEmail => "전자우편 주소를 비밀번호로 쓸 수 없습니다.", "The password cannot be the e-mail address.";
+    ErrPasswordsDiffer => "새 비밀번호와 확인이 다릅니다.", "The two new passwords differ.";
+    ErrWrongPassword => "현재 비밀번호가 맞지 않습니다.", "That is not your current password.";
+    ErrEmailTaken => "이미 등록된 전자우편 주소입니다.", "An account with this e-mail address already exists.";
+    AddMember => "구성원 추가", "Add a member";
+    MemberName => "이름", "Name";
+    MemberEmail => "전자우편", "E-mail";
+    MemberRole => "역할", "Role";
+    InitialPassword => "처음 비밀번호", "First password";
+    InitialPasswordHint => "12자 이상. 안전한 경로로 전달하고, 처음 로그인한 뒤 바꾸도록 안내하세요.", "At least 12 characters. Hand it over safely and ask them to change it after signing in.";
+    PasswordTitle => "비밀번호 변경", "Change your password";
+    CurrentPassword => "현재 비밀번호", "Current password";
+    NewPassword => "새 비밀번호", "New password";
+    NewPasswordHint => "12자 이상. 여러 단어를 이어 쓰면 기억하기 쉽습니다.", "At least 12 characters; a few words strung together are easy to remember.";
+    ConfirmPassword => "새 비밀번호 확인", "Confirm the new password";
+    PasswordChanged => "비밀번호를 바꿨습니다.", "Your password has been changed.";
+    NavPassword => "비밀번호 변경", "Password";
     AttachmentRejected => "파일을 받을 수 없습니다.", "The file could not be accepted.";
 }
 
@@ -322,6 +340,11 @@ impl From<FieldError> for Msg {
             FieldError::MustConfirm => Msg::ErrMustConfirm,
             FieldError::NotARegisteredService => Msg::ErrNotARegisteredService,
             FieldError::InvalidEmail => Msg::ErrInvalidEmail,
+            FieldError::PasswordTooShort => Msg::ErrPasswordTooShort,
+            FieldError::PasswordIsEmail => Msg::ErrPasswordIsEmail,
+            FieldError::PasswordsDiffer => Msg::ErrPasswordsDiffer,
+            FieldError::WrongPassword => Msg::ErrWrongPassword,
+            FieldError::EmailTaken => Msg::ErrEmailTaken,
         }
     }
 }

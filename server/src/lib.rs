@@ -73,6 +73,8 @@ pub fn router(state: AppState, store: Store) -> Router {
         .route("/filing/organisation", post(http::organisation::save_profile))
         .route("/filing/organisation/records/{id}/delete", post(http::organisation::remove_record))
         .route("/filing/organisation/team/{id}/role", post(http::organisation::change_role))
+        .route("/filing/organisation/team", post(http::organisation::add_member))
+        .route("/account/password", post(http::account::change_password))
         .route("/filing/organisation/{kind}", post(http::organisation::add_record))
         .route("/filing/incidents/{reference}/draft", post(http::drafting::start_stage))
         .route("/filing/incidents/{reference}/draft/submit", post(http::drafting::submit))

@@ -1,5 +1,6 @@
 //! Pure domain types and rules. No I/O: everything here runs in the browser too.
 
+pub mod account;
 pub mod auth;
 pub mod dates;
 pub mod deadlines;

@@ -132,3 +132,20 @@ pub static DEPENDENCY: &[FieldDef] = &[
     ),
     f("note", Kind::Para { max: 2000 }, ("설명", "Notes"), OPT),
 ];
+
+/// A colleague the organisation admin adds (the first password is asked separately and
+/// never shown again).
+pub static MEMBER: &[FieldDef] = &[
+    f("member_name", LINE, ("이름", "Name"), REQ),
+    f("member_email", Kind::Email, ("전자우편", "E-mail"), REQ),
+    f(
+        "member_role",
+        Kind::Choice(&[
+            o("operator_officer", "신고 담당자 (작성자)", "Compliance officer (drafter)"),
+            o("operator_signatory", "서명권자", "Authorised signatory"),
+            o("operator_admin", "기관 관리자", "Organisation admin"),
+        ]),
+        ("역할", "Role"),
+        REQ,
+    ),
+];

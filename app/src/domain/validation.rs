@@ -31,11 +31,16 @@ pub enum FieldError {
     MustConfirm,
     NotARegisteredService,
     InvalidEmail,
+    PasswordTooShort,
+    PasswordIsEmail,
+    PasswordsDiffer,
+    WrongPassword,
+    EmailTaken,
 }
 
 impl FieldError {
     /// Every error, for completeness tests of translations.
-    pub const ALL: [FieldError; 24] = [
+    pub const ALL: [FieldError; 29] = [
         FieldError::Required,
         FieldError::TooLong,
         FieldError::NotAWholeNumber,
@@ -60,6 +65,11 @@ impl FieldError {
         FieldError::MustConfirm,
         FieldError::NotARegisteredService,
         FieldError::InvalidEmail,
+        FieldError::PasswordTooShort,
+        FieldError::PasswordIsEmail,
+        FieldError::PasswordsDiffer,
+        FieldError::WrongPassword,
+        FieldError::EmailTaken,
     ];
 }
 

@@ -1,7 +1,8 @@
-//! Signing in. Signing out is a form in the header.
+//! Signing in, and changing one's password. Signing out is a form in the header.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 use crate::i18n::Msg;
 use crate::ui::forms::{use_form_echo, Control, CsrfField, ErrorSummary, Field};
@@ -27,6 +28,40 @@ pub fn LoginPage() -> impl IntoView {
                         <Field name="email" label=Msg::Email control=Control::Email value=email error=email_err autocomplete="username"/>
                         <Field name="password" label=Msg::Password control=Control::Password error=pw_err autocomplete="current-password"/>
                         <button type="submit" class="button">{Msg::SignIn.t(lang)}</button>
+                    </form>
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn PasswordPage() -> impl IntoView {
+    let lang = use_lang();
+    let echo = use_form_echo();
+    let query = use_query_map();
+    let changed = query.read_untracked().get("changed").is_some();
+    view! {
+        <Title text=Msg::PasswordTitle.t(lang)/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let echo = echo.await;
+                let err = |f: &str| echo.as_ref().and_then(|e| e.errors.get(f));
+                let (current, new, confirm) = (err("current_password"), err("new_password"), err("confirm_password"));
+                view! {
+                    <ErrorSummary echo=echo.clone() labels=vec![
+                        ("current_password", Msg::CurrentPassword),
+                        ("new_password", Msg::NewPassword),
+                        ("confirm_password", Msg::ConfirmPassword),
+                    ]/>
+                    <h1>{Msg::PasswordTitle.t(lang)}</h1>
+                    {changed.then(|| view! { <div class="notice" role="status">{Msg::PasswordChanged.t(lang)}</div> })}
+                    <form method="post" action="/account/password" class="narrow-form" novalidate>
+                        <CsrfField/>
+                        <Field name="current_password" label=Msg::CurrentPassword control=Control::Password error=current autocomplete="current-password"/>
+                        <Field name="new_password" label=Msg::NewPassword hint=Msg::NewPasswordHint control=Control::Password error=new autocomplete="new-password"/>
+                        <Field name="confirm_password" label=Msg::ConfirmPassword control=Control::Password error=confirm autocomplete="new-password"/>
+                        <button type="submit" class="button">{Msg::PasswordTitle.t(lang)}</button>
                     </form>
                 }
             })}

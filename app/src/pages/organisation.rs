@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{my_organisation, FormEcho, ProfileView, RecordView};
 use crate::domain::auth::Role;
-use crate::domain::profile_fields::{DEPENDENCY, FACILITY, PROFILE, SERVICE};
+use crate::domain::profile_fields::{DEPENDENCY, FACILITY, MEMBER, PROFILE, SERVICE};
 use crate::domain::report::content::display_kind;
 use crate::domain::report::schema::FieldDef;
 use crate::domain::report::Content;
@@ -61,6 +61,9 @@ fn RecordForm(
     initial: Content,
     echo: Option<FormEcho>,
     #[prop(optional)] revision: Option<i64>,
+    /// A password control (name, label, hint), never pre-filled.
+    #[prop(optional)]
+    password: Option<(&'static str, Msg, Msg)>,
     button: Msg,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -85,6 +88,18 @@ fn RecordForm(
             <input type="hidden" name="_form" value=form_id/>
             {revision.map(|r| view! { <input type="hidden" name="_revision" value=r.to_string()/> })}
             {fields}
+            {password.map(|(name, label, hint)| {
+                let error = errors.get(name);
+                view! {
+                    <div class="field" class:field-has-error=error.is_some()>
+                        <label for=name>{label.t(lang)}</label>
+                        <p class="hint" id=format!("{name}-hint")>{hint.t(lang)}</p>
+                        {error.map(|e| view! { <p class="error-message" id=format!("{name}-error")>{Msg::from(e).t(lang)}</p> })}
+                        <input type="password" id=name name=name autocomplete="new-password"
+                               aria-describedby=format!("{name}-hint") aria-invalid=error.map(|_| "true")/>
+                    </div>
+                }
+            })}
             <button type="submit" class="button">{button.t(lang)}</button>
         </form>
     }
@@ -219,5 +234,13 @@ fn Organisation(p: ProfileView, echo: Option<FormEcho>) -> impl IntoView {
             </table>
         </div>
         <p class="hint">{Msg::TeamHint.t(lang)}</p>
+        {can_edit.then(|| view! {
+            <details class="add-record" open=echo.as_ref().is_some_and(|e| e.value("_form") == "member")>
+                <summary>{Msg::AddMember.t(lang)}</summary>
+                <RecordForm action="/filing/organisation/team".to_string() form_id="member" defs=MEMBER
+                    initial=Content::default() echo=echo.clone()
+                    password=("member_password", Msg::InitialPassword, Msg::InitialPasswordHint) button=Msg::AddMember/>
+            </details>
+        })}
     }
 }

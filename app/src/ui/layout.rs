@@ -72,6 +72,7 @@ fn Nav() -> impl IntoView {
                                     {user.display_name}" · "{Msg::from(user.role).t(lang)}
                                     {(!org.is_empty()).then(|| format!(" · {org}"))}
                                 </span>
+                                <a href="/account/password">{Msg::NavPassword.t(lang)}</a>
                                 <form method="post" action="/logout" class="inline-form">
                                     <CsrfField/>
                                     <button type="submit" class="link-button">{Msg::SignOut.t(lang)}</button>

@@ -55,6 +55,7 @@ pub async fn current_caller(state: &AppState, session: &Session) -> Option<Calle
 enum Area {
     Filing,
     Review,
+    Account,
 }
 
 pub async fn middleware(State(state): State<AppState>, session: Session, mut req: Request, next: Next) -> Response {
@@ -71,6 +72,8 @@ pub async fn middleware(State(state): State<AppState>, session: Session, mut req
         Some(Area::Filing)
     } else if path == "/review" || path.starts_with("/review/") {
         Some(Area::Review)
+    } else if path.starts_with("/account/") {
+        Some(Area::Account)
     } else {
         None
     };
@@ -80,6 +83,7 @@ pub async fn middleware(State(state): State<AppState>, session: Session, mut req
             Area::Filing if path == "/filing/new" => c.operator().is_some_and(|o| o.can_file()),
             Area::Filing => c.operator().is_some(),
             Area::Review => c.reviewer().is_some(),
+            Area::Account => true,
         };
         if !allowed {
             req.extensions_mut().insert(lang);

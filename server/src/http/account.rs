@@ -130,3 +130,53 @@ pub async fn logout(State(state): State<AppState>, session: Session, form: Poste
     }
     see_other("/")
 }
+
+/// POST /account/password: anyone signed in changes their own password, proving the
+/// current one first.
+pub async fn change_password(State(state): State<AppState>, form: PostedForm) -> Response {
+    use app::domain::validation::FieldError;
+    let Some(caller) = form.parts.extensions.get::<app::domain::auth::Caller>().cloned() else {
+        return see_other("/login");
+    };
+    let (hash, email) = match users::password_of(&state.db, caller.user_id).await {
+        Ok(x) => x,
+        Err(e) => {
+            tracing::error!(error = %e, "reading a password failed");
+            return error_response(&form.parts);
+        }
+    };
+    let mut errors = FieldErrors::default();
+    let new = form.get("new_password");
+    if let Some(e) = app::domain::account::check_new_password(&new, &email) {
+        errors.add("new_password", e);
+    }
+    if new != form.get("confirm_password") {
+        errors.add("confirm_password", FieldError::PasswordsDiffer);
+    }
+    // always verify, so a wrong current password costs the same time as a right one
+    if !state.hasher.verify(form.get("current_password"), Some(hash)).await {
+        errors.add("current_password", FieldError::WrongPassword);
+    }
+    if !errors.is_empty() {
+        let echo = FormEcho {
+            values: form.echo_values(),
+            errors: errors.ordered_by(&["current_password", "new_password", "confirm_password"]),
+            problem: None,
+        };
+        return render_page(&state, form.parts, echo, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+    let stored = match state.hasher.hash(new).await {
+        Ok(h) => h,
+        Err(e) => {
+            tracing::error!(error = %e, "hashing a password failed");
+            return error_response(&form.parts);
+        }
+    };
+    match users::set_password(&state.db, caller.user_id, &stored, now()).await {
+        Ok(()) => see_other("/account/password?changed=1"),
+        Err(e) => {
+            tracing::error!(error = %e, "storing a password failed");
+            error_response(&form.parts)
+        }
+    }
+}

@@ -134,3 +134,45 @@ pub async fn change_role(State(state): State<AppState>, Path(id): Path<i64>, for
         }
     }
 }
+
+/// POST /filing/organisation/team: the admin adds a colleague with a first password.
+pub async fn add_member(State(state): State<AppState>, form: PostedForm) -> Response {
+    use app::domain::auth::Role;
+    let Some(cap) = admin(&form) else { return super::forbidden(&form.parts) };
+    let content = from_fields(app::domain::profile_fields::MEMBER, &form.fields, zone(&form));
+    let mut errors = check_fields(app::domain::profile_fields::MEMBER, &content, now());
+    let email = content.get("member_email").to_lowercase();
+    let password = form.get("member_password");
+    if let Some(e) = app::domain::account::check_new_password(&password, &email) {
+        errors.add("member_password", e);
+    }
+    if errors.get("member_email").is_none() {
+        match crate::storage::users::email_taken(&state.db, &email).await {
+            Ok(true) => errors.add("member_email", FieldError::EmailTaken),
+            Ok(false) => {}
+            Err(e) => {
+                tracing::error!(error = %e, "checking an e-mail failed");
+                return error_response(&form.parts);
+            }
+        }
+    }
+    let role = Role::parse(content.get("member_role")).filter(|r| r.is_operator());
+    let (Some(role), true) = (role, errors.is_empty()) else {
+        return rejected(&state, form, errors, None, StatusCode::UNPROCESSABLE_ENTITY).await;
+    };
+    let hash = match state.hasher.hash(password).await {
+        Ok(h) => h,
+        Err(e) => {
+            tracing::error!(error = %e, "hashing a password failed");
+            return error_response(&form.parts);
+        }
+    };
+    let member = profiles::NewMember { name: content.get("member_name"), email: &email, role, password_hash: &hash };
+    match profiles::add_member(&state.db, &cap, member, now()).await {
+        Ok(()) => see_other(&format!("{PAGE}#team-title")),
+        Err(e) => {
+            tracing::error!(org.id = %cap.org(), error = %e, "adding a member failed");
+            error_response(&form.parts)
+        }
+    }
+}

@@ -27,11 +27,11 @@ pub struct PostedForm {
 }
 
 impl PostedForm {
-    /// The values to echo back, without the token and without any password.
+    /// The values to echo back, without the token and without any password field.
     pub fn echo_values(&self) -> BTreeMap<String, String> {
         self.fields
             .iter()
-            .filter(|(k, _)| *k != csrf::FIELD && *k != "password")
+            .filter(|(k, _)| *k != csrf::FIELD && !k.contains("password"))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect()
     }

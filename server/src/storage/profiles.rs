@@ -223,3 +223,47 @@ pub async fn set_role(db: &Db, cap: &OperatorCap, user: i64, role: Role, at: Tim
         Ok(())
     })
 }
+
+/// A colleague to add.
+pub struct NewMember<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub role: Role,
+    pub password_hash: &'a str,
+}
+
+/// Adds an account to the caller's organisation, with its audit record.
+pub async fn add_member(db: &Db, cap: &OperatorCap, m: NewMember<'_>, at: Timestamp) -> Result<(), StorageError> {
+    if !m.role.is_operator() {
+        return Err(StorageError::Conflict("not an operator role"));
+    }
+    with_pool!(db, |p| {
+        let mut tx = p.begin().await?;
+        let id = sqlx::query_scalar::<_, i64>(
+            "INSERT INTO users (email, display_name, password_hash, role, org_id, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(m.email)
+        .bind(m.name)
+        .bind(m.password_hash)
+        .bind(m.role.as_str())
+        .bind(cap.org().0)
+        .bind(at.0)
+        .fetch_one(&mut *tx)
+        .await?;
+        let subject = format!("user:{id}");
+        record_audit!(
+            &mut *tx,
+            AuditEntry {
+                at,
+                actor: Some(cap.user()),
+                org: Some(cap.org()),
+                action: "team.member_added",
+                subject: &subject,
+                detail: serde_json::json!({ "role": m.role.as_str() }),
+            }
+        )?;
+        tx.commit().await?;
+        Ok(())
+    })
+}

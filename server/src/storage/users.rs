@@ -118,3 +118,55 @@ pub async fn org_names(db: &Db, org: OrgId) -> Result<app::api::Names, StorageEr
     let (ko, en) = row.ok_or(StorageError::NotFound)?;
     Ok(app::api::Names { ko, en })
 }
+
+/// Whether an account with this e-mail exists (any organisation or the ministry).
+pub async fn email_taken(db: &Db, email: &str) -> Result<bool, StorageError> {
+    let email = email.trim().to_lowercase();
+    let n = with_pool!(db, |p| {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM users WHERE email = $1").bind(&email).fetch_one(p).await
+    })?;
+    Ok(n > 0)
+}
+
+/// The stored password hash and e-mail of an account.
+pub async fn password_of(db: &Db, user: UserId) -> Result<(String, String), StorageError> {
+    let row = with_pool!(db, |p| {
+        sqlx::query_as::<_, (String, String)>("SELECT password_hash, email FROM users WHERE id = $1")
+            .bind(user.0)
+            .fetch_optional(p)
+            .await
+    })?;
+    row.ok_or(StorageError::NotFound)
+}
+
+/// Replaces an account's password hash, with its audit record.
+pub async fn set_password(
+    db: &Db,
+    user: UserId,
+    hash: &str,
+    at: app::domain::timestamp::Timestamp,
+) -> Result<(), StorageError> {
+    use super::audit::{record_audit, AuditEntry};
+    with_pool!(db, |p| {
+        let mut tx = p.begin().await?;
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(hash)
+            .bind(user.0)
+            .execute(&mut *tx)
+            .await?;
+        let subject = format!("user:{}", user.0);
+        record_audit!(
+            &mut *tx,
+            AuditEntry {
+                at,
+                actor: Some(user),
+                org: None,
+                action: "account.password_changed",
+                subject: &subject,
+                detail: serde_json::json!({})
+            }
+        )?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
