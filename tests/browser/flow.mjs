@@ -311,6 +311,11 @@ await test('accessibility: no axe-core violations on public, sign-in, form-with-
   check(await admin.getByText('판교톡 메신저').count() > 0, 'demo services listed');
   await admin.locator('details.add-record summary').first().click();
   await accessible(admin, 'organisation profile (admin)');
+  await admin.goto(`${BASE}/account/password`);
+  await admin.getByRole('button', { name: /비밀번호 변경/ }).click();
+  await admin.waitForLoadState('load');
+  check(await admin.locator('.error-summary').count() === 1, 'password form errors shown');
+  await accessible(admin, 'password change with errors');
   const reviewer = await (await browser.newContext()).newPage();
   await signIn(reviewer, 'lead@msit.example');
   await accessible(reviewer, 'review queue');
