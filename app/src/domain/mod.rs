@@ -4,6 +4,7 @@ pub mod account;
 pub mod auth;
 pub mod dates;
 pub mod deadlines;
+pub mod duties;
 pub mod filing;
 pub mod ids;
 pub mod numbers;

@@ -1,0 +1,110 @@
+//! The duty catalog a filing is reviewed against (brief, section a.2), as versioned data:
+//! each catalog version says from when it applies, and each duty says when it applies to an
+//! incident (always, by the operator's designation, or by the regime it is filed under).
+//! Reviewer pages (issue #4) read it from here; nothing in a page lists duties.
+
+mod catalog;
+
+use serde::{Deserialize, Serialize};
+
+pub use catalog::CATALOGS;
+
+use super::profile::Designation;
+use super::timestamp::Timestamp;
+
+/// When a duty is assessed for an incident.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppliesWhen {
+    /// To every reported service outage.
+    Always,
+    /// When the operator's service falls under this designation.
+    Designated(Designation),
+    /// When the incident is filed under this regime (code as in the report's `regimes`).
+    Regime(&'static str),
+}
+
+/// One duty of the catalog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DutyDef {
+    /// `KR-SS-03`, `EU-NIS2-02`…
+    pub id: &'static str,
+    /// Legal basis as cited (`TBA 22-7①; TBA-D 30-8②1다`).
+    pub basis: &'static str,
+    pub title: (&'static str, &'static str),
+    /// What a filing or review should show (Korean, English).
+    pub evidence: (&'static str, &'static str),
+    pub applies: AppliesWhen,
+}
+
+/// A version of the catalog and the date (UTC) from which it is used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Catalog {
+    pub version: &'static str,
+    pub effective_from: &'static str,
+    pub duties: &'static [DutyDef],
+}
+
+/// The catalog version in force at `at` (the incident's onset).
+pub fn catalog_at(at: Timestamp) -> Option<&'static Catalog> {
+    let day = jiff::Timestamp::from_second(at.0).ok()?.to_zoned(jiff::tz::TimeZone::UTC).date();
+    CATALOGS
+        .iter()
+        .filter(|c| c.effective_from.parse::<jiff::civil::Date>().is_ok_and(|from| from <= day))
+        .max_by_key(|c| c.effective_from)
+}
+
+/// The duties to assess for an incident filed under `regimes` by an operator whose service
+/// falls under `designations`, in catalog order.
+pub fn applicable<'a>(catalog: &'a Catalog, regimes: &[&str], designations: &[Designation]) -> Vec<&'a DutyDef> {
+    catalog
+        .duties
+        .iter()
+        .filter(|d| match d.applies {
+            AppliesWhen::Always => true,
+            AppliesWhen::Designated(x) => designations.contains(&x),
+            AppliesWhen::Regime(code) => regimes.contains(&code),
+        })
+        .collect()
+}
+
+/// A reviewer's finding on one duty.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Finding {
+    Compliant,
+    Partially,
+    NonCompliant,
+    NotApplicable,
+    NotAssessed,
+}
+
+/// The overall determination from the findings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Determination {
+    /// Some applicable duty is still not assessed.
+    Incomplete,
+    /// Every assessed duty is met (or not applicable).
+    NoBreach,
+    /// Some duty is only partially met, none breached.
+    ShortcomingsFound,
+    /// Some duty is not complied with.
+    BreachFound,
+}
+
+/// Worst finding wins; anything not yet assessed leaves the review incomplete.
+pub fn determination(findings: &[Finding]) -> Determination {
+    if findings.contains(&Finding::NotAssessed) || findings.is_empty() {
+        Determination::Incomplete
+    } else if findings.contains(&Finding::NonCompliant) {
+        Determination::BreachFound
+    } else if findings.contains(&Finding::Partially) {
+        Determination::ShortcomingsFound
+    } else {
+        Determination::NoBreach
+    }
+}
+
+#[cfg(test)]
+#[path = "tests.rs"]
+mod tests;
