@@ -355,6 +355,18 @@ async fn evidence_files_are_checked_hashed_and_served_back(app: &TestApp) -> any
         "anonymous sent to sign-in"
     );
     assert_eq!(audit::count(&app.state.db, "attachment.added", &incident).await?, 1);
+    // the ministry sees the files of filed incidents and downloads them through its own route
+    let signatory = app.signed_in("signatory@a.example").await?;
+    fill(&officer, &incident, &initial_sections("증빙")).await?;
+    let filed = file_draft(&signatory, &incident).await?;
+    let reviewer = app.signed_in("reviewer@msit.example").await?;
+    let review = reviewer.get(&format!("/review/filings/{filed}")).await?;
+    assert!(review.body.contains(&format!("/review/incidents/{incident}/attachments/{id}")), "listed for the reviewer");
+    let got = reviewer.get(&format!("/review/incidents/{incident}/attachments/{id}")).await?;
+    assert_eq!((got.status, got.bytes == png), (200, true));
+    let other = app.signed_in("officer@b.example").await?;
+    let status = other.get(&format!("/review/incidents/{incident}/attachments/{id}")).await?.status;
+    assert_eq!(status, 403, "operators cannot use the ministry route");
     Ok(())
 }
 on_both_backends!(evidence_db => evidence_files_are_checked_hashed_and_served_back);

@@ -46,6 +46,7 @@ fn hostile_filing() -> anyhow::Result<FilingDetail> {
         signatory_title: Some("준법감시인".into()),
         content_sha256: content_hash(&content.canonical_json()),
         content,
+        attachments: Vec::new(),
     })
 }
 

@@ -124,7 +124,10 @@ impl Desks for Db {
     }
 
     async fn review_filing(&self, _cap: &ReviewerCap, reference: &str) -> Result<FilingDetail, DeskError> {
-        filings::get(self, Scope::All, checked(reference)?).await.map_err(desk_error)
+        let mut detail = filings::get(self, Scope::All, checked(reference)?).await.map_err(desk_error)?;
+        let incident = incidents::find(self, None, &detail.incident_reference).await.map_err(desk_error)?;
+        detail.attachments = attachments::list(self, &incident).await.map_err(desk_error)?;
+        Ok(detail)
     }
 
     async fn published_incidents(&self) -> Result<Vec<PublishedRow>, DeskError> {

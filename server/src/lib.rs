@@ -87,6 +87,7 @@ pub fn router(state: AppState, store: Store) -> Router {
         .route("/filing/filings/{reference}/pdf", get(http::pdf::operator_pdf))
         .route("/review/filings/{reference}", post(http::review::publish))
         .route("/review/filings/{reference}/pdf", get(http::pdf::reviewer_pdf))
+        .route("/review/incidents/{reference}/attachments/{id}", get(http::evidence::review_download))
         .leptos_routes_with_context(&state, routes, leptos_context(&state), move || app::shell(shell_options.clone()))
         .fallback_service(ServeDir::new(site_root).fallback(get(http::not_found_fallback).with_state(state.clone())))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::context::middleware))

@@ -70,6 +70,10 @@ pub struct FilingDetail {
     pub signatory_title: Option<String>,
     pub content_sha256: String,
     pub content: Content,
+    /// The incident's evidence files (filled for the ministry's view; operators see them on
+    /// the incident page).
+    #[serde(default)]
+    pub attachments: Vec<AttachmentRow>,
 }
 
 /// One published incident summary in the public list.

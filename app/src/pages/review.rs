@@ -68,6 +68,7 @@ pub fn ReviewFilingPage() -> impl IntoView {
                         <p><StatusTag status=f.status/></p>
                         <p><a href=pdf rel="external" download>{Msg::DownloadPdf.t(lang)}</a></p>
                         <FilingContent filing=f.clone()/>
+                        <ReviewEvidence incident=f.incident_reference.clone() files=f.attachments.clone()/>
                         {publishable.then(|| view! {
                             <h2>{Msg::PublishTitle.t(lang)}</h2>
                             <p class="hint">{Msg::PublishIntro.t(lang)}</p>
@@ -87,5 +88,32 @@ pub fn ReviewFilingPage() -> impl IntoView {
                 })
             }}
         </Suspense>
+    }
+}
+
+/// The incident's evidence files, downloadable by the ministry.
+#[component]
+fn ReviewEvidence(incident: String, files: Vec<crate::api::AttachmentRow>) -> impl IntoView {
+    let lang = crate::ui::shell::use_lang();
+    let zone = crate::ui::shell::use_zone();
+    let rows = files
+        .iter()
+        .map(|a| {
+            view! {
+                <li>
+                    <a href=format!("/review/incidents/{incident}/attachments/{}", a.id) rel="external" download>{a.file_name.clone()}</a>
+                    " · "{a.description.clone()}" · "{a.uploaded_by.clone()}" · "{zone.display(a.uploaded_at)}
+                    <br/><code class="hint">{a.sha256.clone()}</code>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2>{Msg::EvidenceTitle.t(lang)}</h2>
+        {if files.is_empty() {
+            view! { <p>{Msg::NoAttachments.t(lang)}</p> }.into_any()
+        } else {
+            view! { <ul class="plain-list">{rows}</ul> }.into_any()
+        }}
     }
 }

@@ -146,7 +146,7 @@ pub async fn upload(
     }
 }
 
-/// GET /filing/incidents/{ref}/attachments/{id}
+/// GET /filing/incidents/{ref}/attachments/{id}: the incident's own organisation.
 pub async fn download(
     State(state): State<AppState>,
     Path((reference, id)): Path<(String, String)>,
@@ -156,8 +156,31 @@ pub async fn download(
     let Some(cap) = parts.extensions.get::<Caller>().and_then(Caller::operator) else {
         return super::forbidden(&parts);
     };
-    let found = match incidents::find(&state.db, Some(cap.org()), &reference).await {
-        Ok(incident) => attachments::get(&state.db, &incident, &id).await,
+    serve(&state, parts, Some(cap.org()), &reference, &id).await
+}
+
+/// GET /review/incidents/{ref}/attachments/{id}: the ministry, for any filed incident.
+pub async fn review_download(
+    State(state): State<AppState>,
+    Path((reference, id)): Path<(String, String)>,
+    req: Request,
+) -> Response {
+    let (parts, _) = req.into_parts();
+    if parts.extensions.get::<Caller>().and_then(Caller::reviewer).is_none() {
+        return super::forbidden(&parts);
+    }
+    serve(&state, parts, None, &reference, &id).await
+}
+
+async fn serve(
+    state: &AppState,
+    parts: axum::http::request::Parts,
+    org: Option<app::domain::ids::OrgId>,
+    reference: &str,
+    id: &str,
+) -> Response {
+    let found = match incidents::find(&state.db, org, reference).await {
+        Ok(incident) => attachments::get(&state.db, &incident, id).await,
         Err(e) => Err(e),
     };
     match found {
@@ -187,7 +210,7 @@ pub async fn download(
             headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; sandbox"));
             resp
         }
-        Err(StorageError::NotFound) => super::not_found(&state, parts).await,
+        Err(StorageError::NotFound) => super::not_found(state, parts).await,
         Err(e) => {
             tracing::error!(error = %e, "reading an attachment failed");
             error_response(&parts)

@@ -101,6 +101,7 @@ impl Row {
             signatory_title: self.signatory_title,
             content_sha256: self.content_sha256,
             content,
+            attachments: Vec::new(),
         })
     }
 }
