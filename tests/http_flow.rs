@@ -256,3 +256,40 @@ async fn health_endpoints(app: &TestApp) -> anyhow::Result<()> {
     Ok(())
 }
 on_both_backends!(health_db => health_endpoints);
+
+/// The ministry's queue pages with a keyset cursor and filters by stage, organisation and order.
+async fn queue_pages_and_filters(app: &TestApp) -> anyhow::Result<()> {
+    let mut filed = Vec::new();
+    for title in ["첫째", "둘째", "셋째"] {
+        filed.push(file(app, title).await?);
+    }
+    let officer = app.signed_in("officer@a.example").await?;
+    let signatory = app.signed_in("signatory@a.example").await?;
+    let incident = incident_of(&filed[0]);
+    start_stage(&officer, &incident, "interim").await?;
+    fill(&officer, &incident, &interim_sections()).await?;
+    filed.push(file_draft(&signatory, &incident).await?);
+
+    let reviewer = app.signed_in("reviewer@msit.example").await?;
+    let refs = |p: &Page| p.texts("tbody tr td:first-child a");
+    let first = reviewer.get("/review?per_page=3").await?;
+    assert_eq!(refs(&first), filed[..3].to_vec(), "oldest first");
+    let next = first
+        .body
+        .split(" rel=\"next\"")
+        .next()
+        .and_then(|before| before.rsplit("href=\"/review?").next())
+        .filter(|q| q.contains("after="))
+        .map(|q| q.trim_end_matches('"').replace("&amp;", "&"));
+    let next = next.ok_or_else(|| anyhow::anyhow!("no next-page link"))?;
+    assert!(next.contains("after="), "{next}");
+    let second = reviewer.get(&format!("/review?{next}")).await?;
+    assert_eq!(refs(&second), filed[3..].to_vec(), "the rest, no overlap");
+    assert!(!second.body.contains("rel=\"next\""), "no further page");
+    assert_eq!(refs(&reviewer.get("/review?stage=interim").await?), vec![filed[3].clone()]);
+    assert!(refs(&reviewer.get("/review?org=org-b").await?).is_empty());
+    assert_eq!(refs(&reviewer.get("/review?org=org-a&order=newest&per_page=1").await?), vec![filed[3].clone()]);
+    assert_eq!(reviewer.get("/review?after=garbage&stage=nonsense").await?.status, 200, "junk is ignored");
+    Ok(())
+}
+on_both_backends!(queue_db => queue_pages_and_filters);

@@ -310,6 +310,10 @@ messages! {
     ConfirmPassword => "새 비밀번호 확인", "Confirm the new password";
     PasswordChanged => "비밀번호를 바꿨습니다.", "Your password has been changed.";
     NavPassword => "비밀번호 변경", "Password";
+    All => "전체", "All";
+    NewestFirst => "최근 접수 순", "Newest first";
+    Order => "정렬", "Order";
+    NextPage => "다음 쪽", "Next page";
     AttachmentRejected => "파일을 받을 수 없습니다.", "The file could not be accepted.";
 }
 

@@ -3,11 +3,12 @@
 
 use app::api::ports::{DeskError, Desks};
 use app::api::{
-    DiffView, FilingDetail, FilingRow, IncidentRow, IncidentView, ProfileView, PublishedDetail, PublishedRow,
+    DiffView, FilingDetail, IncidentRow, IncidentView, ProfileView, PublishedDetail, PublishedRow, QueuePage,
     RecordView,
 };
 use app::domain::auth::{OperatorCap, ReviewerCap};
 use app::domain::ids::is_reference;
+use app::domain::queue::QueueQuery;
 use async_trait::async_trait;
 
 use crate::assemble::{incident_row, incident_view};
@@ -119,8 +120,10 @@ impl Desks for Db {
         filings::get(self, Scope::Org(cap.org()), checked(reference)?).await.map_err(desk_error)
     }
 
-    async fn review_queue(&self, _cap: &ReviewerCap) -> Result<Vec<FilingRow>, DeskError> {
-        filings::queue(self).await.map_err(desk_error)
+    async fn review_queue(&self, _cap: &ReviewerCap, query: &QueueQuery) -> Result<QueuePage, DeskError> {
+        let (rows, next) = filings::queue(self, query).await.map_err(desk_error)?;
+        let orgs = users::list_orgs(self).await.map_err(desk_error)?;
+        Ok(QueuePage { rows, next: next.map(|c| query.to_query(Some(c))), orgs })
     }
 
     async fn review_filing(&self, _cap: &ReviewerCap, reference: &str) -> Result<FilingDetail, DeskError> {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use super::views::{
-    DiffView, FilingDetail, FilingRow, IncidentRow, IncidentView, ProfileView, PublishedDetail, PublishedRow,
+    DiffView, FilingDetail, IncidentRow, IncidentView, ProfileView, PublishedDetail, PublishedRow, QueuePage,
 };
 use crate::domain::auth::{OperatorCap, ReviewerCap};
 
@@ -44,7 +44,11 @@ pub trait Desks: Send + Sync + 'static {
     /// One filing of the operator's own organisation.
     async fn operator_filing(&self, cap: &OperatorCap, reference: &str) -> Result<FilingDetail, DeskError>;
     /// Every submitted filing, oldest first (first come, first reviewed).
-    async fn review_queue(&self, cap: &ReviewerCap) -> Result<Vec<FilingRow>, DeskError>;
+    async fn review_queue(
+        &self,
+        cap: &ReviewerCap,
+        query: &crate::domain::queue::QueueQuery,
+    ) -> Result<QueuePage, DeskError>;
     /// Any submitted filing.
     async fn review_filing(&self, cap: &ReviewerCap, reference: &str) -> Result<FilingDetail, DeskError>;
     /// Published summaries, newest first.

@@ -112,9 +112,9 @@ pub async fn my_filing(reference: String) -> Result<FilingDetail, ServerFnError>
 
 /// Filings waiting for the ministry.
 #[server(prefix = "/_fn", endpoint = "review_queue")]
-pub async fn review_queue() -> Result<Vec<FilingRow>, ServerFnError> {
+pub async fn review_queue(query: crate::domain::queue::QueueQuery) -> Result<QueuePage, ServerFnError> {
     let cap = caller().and_then(|c| c.reviewer()).ok_or_else(forbidden)?;
-    desks()?.review_queue(&cap).await.map_err(fail)
+    desks()?.review_queue(&cap, &query).await.map_err(fail)
 }
 
 /// One filing, as a reviewer sees it.

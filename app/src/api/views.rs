@@ -220,3 +220,13 @@ pub struct ProfileView {
     /// Organisation admins edit; everyone else in the organisation reads.
     pub can_edit: bool,
 }
+
+/// One page of the ministry's queue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QueuePage {
+    pub rows: Vec<FilingRow>,
+    /// Query string of the next page, if there is one.
+    pub next: Option<String>,
+    /// Organisations to filter by: (slug, names).
+    pub orgs: Vec<(String, Names)>,
+}

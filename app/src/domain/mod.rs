@@ -11,6 +11,7 @@ pub mod numbers;
 pub mod profile;
 pub mod profile_fields;
 pub mod publication;
+pub mod queue;
 pub mod report;
 pub mod reportability;
 pub mod timestamp;

@@ -2,33 +2,91 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::{review_filing, review_queue};
+use crate::api::{review_filing, review_queue, QueuePage as Queue_};
+use crate::domain::filing::FilingStage;
 use crate::domain::filing::FilingStatus;
+use crate::domain::queue::QueueQuery;
 use crate::i18n::Msg;
 use crate::pages::filing::FilingTable;
 use crate::ui::forms::{use_form_echo, Control, CsrfField, ErrorSummary, Field};
 use crate::ui::layout::ReadError;
 use crate::ui::shell::use_lang;
+use crate::ui::show::{stage_msg, status_msg};
 use crate::ui::show::{FilingContent, StatusTag};
 
 #[component]
 pub fn QueuePage() -> impl IntoView {
     let lang = use_lang();
-    let rows = Resource::new(|| (), |_| review_queue());
+    let query = use_query_map();
+    let asked = move || {
+        let q = query.read();
+        let pairs: Vec<(String, String)> = ["stage", "status", "org", "order", "after", "per_page"]
+            .iter()
+            .filter_map(|k| q.get(k).map(|v| (k.to_string(), v)))
+            .collect();
+        QueueQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    };
+    let page = Resource::new(asked, review_queue);
     view! {
         <Title text=Msg::ReviewQueueTitle.t(lang)/>
         <h1>{Msg::ReviewQueueTitle.t(lang)}</h1>
         <Suspense fallback=move || view! { <p>{Msg::Loading.t(lang)}</p> }>
             {move || Suspend::new(async move {
-                match rows.await {
-                    Ok(rows) if rows.is_empty() => view! { <p>{Msg::QueueEmpty.t(lang)}</p> }.into_any(),
-                    Ok(rows) => view! { <FilingTable rows=rows base="/review/filings"/> }.into_any(),
+                match page.await {
+                    Ok(p) => view! { <Queue page=p asked=asked()/> }.into_any(),
                     Err(e) => view! { <ReadError error=e/> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Filters (a GET form, so links can be shared), the page of filings, and the next-page link.
+#[component]
+fn Queue(page: Queue_, asked: QueueQuery) -> impl IntoView {
+    let lang = use_lang();
+    let select = |name: &'static str, label: Msg, chosen: String, options: Vec<(String, String)>| {
+        let opts = options
+            .into_iter()
+            .map(|(v, text)| {
+                let selected = v == chosen;
+                view! { <option value=v selected=selected>{text}</option> }
+            })
+            .collect_view();
+        view! {
+            <div class="field">
+                <label for=name>{label.t(lang)}</label>
+                <select id=name name=name><option value="">{Msg::All.t(lang)}</option>{opts}</select>
+            </div>
+        }
+    };
+    let stages = [FilingStage::Initial, FilingStage::Interim, FilingStage::Final]
+        .into_iter()
+        .map(|s| (s.as_str().to_string(), stage_msg(s).t(lang).to_string()))
+        .collect();
+    let statuses = [FilingStatus::Submitted, FilingStatus::Published]
+        .into_iter()
+        .map(|s| (s.as_str().to_string(), status_msg(s).t(lang).to_string()))
+        .collect();
+    let orgs = page.orgs.iter().map(|(slug, names)| (slug.clone(), names.get(lang))).collect();
+    let order = vec![("newest".to_string(), Msg::NewestFirst.t(lang).to_string())];
+    let rows = page.rows.clone();
+    view! {
+        <form method="get" action="/review" class="filters">
+            {select("stage", Msg::Stage, asked.stage.map(|s| s.as_str().to_string()).unwrap_or_default(), stages)}
+            {select("status", Msg::Status, asked.status.map(|s| s.as_str().to_string()).unwrap_or_default(), statuses)}
+            {select("org", Msg::Operator, asked.org.clone().unwrap_or_default(), orgs)}
+            {select("order", Msg::Order, if asked.newest_first { "newest".into() } else { String::new() }, order)}
+            <button type="submit" class="button button-secondary">{Msg::Apply.t(lang)}</button>
+        </form>
+        {if rows.is_empty() {
+            view! { <p>{Msg::QueueEmpty.t(lang)}</p> }.into_any()
+        } else {
+            view! { <FilingTable rows=rows base="/review/filings"/> }.into_any()
+        }}
+        {page.next.map(|q| view! { <p><a href=format!("/review?{q}") rel="next">{Msg::NextPage.t(lang)}</a></p> })}
     }
 }
 

@@ -19,6 +19,14 @@ pub fn StatusTag(status: FilingStatus) -> impl IntoView {
     view! { <strong class=class>{msg.t(lang)}</strong> }
 }
 
+/// The name of a status.
+pub fn status_msg(status: FilingStatus) -> Msg {
+    match status {
+        FilingStatus::Submitted => Msg::StatusSubmitted,
+        FilingStatus::Published => Msg::StatusPublished,
+    }
+}
+
 /// The name of a stage.
 pub fn stage_msg(stage: FilingStage) -> Msg {
     match stage {

@@ -170,3 +170,15 @@ pub async fn set_password(
         Ok(())
     })
 }
+
+/// Every organisation: (slug, names), by Korean name.
+pub async fn list_orgs(db: &Db) -> Result<Vec<(String, app::api::Names)>, StorageError> {
+    let rows = with_pool!(db, |p| {
+        sqlx::query_as::<_, (String, String, String)>(
+            "SELECT slug, name_ko, name_en FROM organisations ORDER BY name_ko",
+        )
+        .fetch_all(p)
+        .await
+    })?;
+    Ok(rows.into_iter().map(|(slug, ko, en)| (slug, app::api::Names { ko, en })).collect())
+}
