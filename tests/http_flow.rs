@@ -47,6 +47,10 @@ async fn whole_flow(app: &TestApp) -> anyhow::Result<()> {
     assert!(queue.body.contains(&reference));
     let page = format!("/review/filings/{reference}");
     assert_eq!(reviewer.get(&format!("{page}/pdf")).await?.status, 200);
+    // timeliness: the clocks of the regimes the filing was made under (KR FA 38 and TBA 33)
+    let review = reviewer.get(&page).await?;
+    let clocks = review.texts("table tbody tr").join(" | ");
+    assert!(clocks.contains("최초 보고") && clocks.contains("이용자 고지"), "{clocks}");
     let published = reviewer
         .submit(
             &page,

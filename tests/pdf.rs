@@ -47,6 +47,7 @@ fn hostile_filing() -> anyhow::Result<FilingDetail> {
         content_sha256: content_hash(&content.canonical_json()),
         content,
         attachments: Vec::new(),
+        clocks: Vec::new(),
     })
 }
 

@@ -314,6 +314,7 @@ messages! {
     NewestFirst => "최근 접수 순", "Newest first";
     Order => "정렬", "Order";
     NextPage => "다음 쪽", "Next page";
+    TimelinessTitle => "제출 기한 준수", "Timeliness";
     AttachmentRejected => "파일을 받을 수 없습니다.", "The file could not be accepted.";
 }
 

@@ -30,6 +30,11 @@ fn incident_clocks(content: &Content, versions: &[Version], now: Timestamp) -> V
     clocks(&regimes, &Facts::from_content(content, filed(versions)), now)
 }
 
+/// The clocks the ministry sees for a filed incident (drafts are the operator's own).
+pub fn filed_clocks(versions: &[Version], now: Timestamp) -> Vec<app::domain::deadlines::Clock> {
+    incident_clocks(&latest(versions, None), versions, now)
+}
+
 /// The draft with what still stops it being filed.
 pub fn draft_view(d: &DraftRecord, now: Timestamp) -> DraftView {
     let errors = check(&d.content, d.stage, now);

@@ -130,6 +130,8 @@ impl Desks for Db {
         let mut detail = filings::get(self, Scope::All, checked(reference)?).await.map_err(desk_error)?;
         let incident = incidents::find(self, None, &detail.incident_reference).await.map_err(desk_error)?;
         detail.attachments = attachments::list(self, &incident).await.map_err(desk_error)?;
+        let versions = filings::versions(self, incident.id).await.map_err(desk_error)?;
+        detail.clocks = crate::assemble::filed_clocks(&versions, now());
         Ok(detail)
     }
 

@@ -74,6 +74,10 @@ pub struct FilingDetail {
     /// the incident page).
     #[serde(default)]
     pub attachments: Vec<AttachmentRow>,
+    /// Every regime clock of the incident, with when each stage was due and arrived
+    /// (filled for the ministry's view).
+    #[serde(default)]
+    pub clocks: Vec<Clock>,
 }
 
 /// One published incident summary in the public list.

@@ -125,6 +125,8 @@ pub fn ReviewFilingPage() -> impl IntoView {
                         <h1>{f.content.get("title").to_string()}</h1>
                         <p><StatusTag status=f.status/></p>
                         <p><a href=pdf rel="external" download>{Msg::DownloadPdf.t(lang)}</a></p>
+                        <h2>{Msg::TimelinessTitle.t(lang)}</h2>
+                        <crate::ui::clocks::ClockTable clocks=f.clocks.clone()/>
                         <FilingContent filing=f.clone()/>
                         <ReviewEvidence incident=f.incident_reference.clone() files=f.attachments.clone()/>
                         {publishable.then(|| view! {

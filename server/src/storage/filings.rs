@@ -104,6 +104,7 @@ impl Row {
             content_sha256: self.content_sha256,
             content,
             attachments: Vec::new(),
+            clocks: Vec::new(),
         })
     }
 }
