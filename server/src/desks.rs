@@ -9,6 +9,8 @@ use app::api::{
 use app::domain::auth::{OperatorCap, ReviewerCap};
 use app::domain::ids::is_reference;
 use app::domain::queue::QueueQuery;
+use std::collections::HashMap;
+
 use async_trait::async_trait;
 
 use crate::assemble::{incident_row, incident_view};
@@ -34,14 +36,19 @@ fn checked(reference: &str) -> Result<&str, DeskError> {
 impl Desks for Db {
     async fn operator_incidents(&self, cap: &OperatorCap) -> Result<Vec<IncidentRow>, DeskError> {
         let list = incidents::list(self, cap.org()).await.map_err(desk_error)?;
-        let versions = filings::versions_of_org(self, cap.org()).await.map_err(desk_error)?;
-        let drafts = drafts::of_org(self, cap.org()).await.map_err(desk_error)?;
+        // one read each for versions and drafts, grouped by incident (not one query per row)
+        let mut versions: HashMap<i64, Vec<filings::Version>> = HashMap::new();
+        for v in filings::versions_of_org(self, cap.org()).await.map_err(desk_error)? {
+            versions.entry(v.incident_id).or_default().push(v);
+        }
+        let drafts: HashMap<i64, drafts::DraftRecord> =
+            drafts::of_org(self, cap.org()).await.map_err(desk_error)?.into_iter().collect();
         let at = now();
         let mut rows: Vec<IncidentRow> = list
             .into_iter()
             .map(|i| {
-                let mine: Vec<filings::Version> = versions.iter().filter(|v| v.incident_id == i.id).cloned().collect();
-                let draft = drafts.iter().find(|(id, _)| *id == i.id).map(|(_, d)| d);
+                let mine = versions.remove(&i.id).unwrap_or_default();
+                let draft = drafts.get(&i.id);
                 incident_row(i, &mine, draft, at)
             })
             .collect();

@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 /// The stage of a filing (brief, section c): initial notification, interim update, final report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Ordered as filed: a later stage compares greater.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FilingStage {
     Initial,

@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{my_incident, DraftView, IncidentView};
 use crate::domain::report::schema::{sections, SectionDef};
+use crate::domain::report::Content;
 use crate::domain::validation::FieldErrors;
 use crate::i18n::Msg;
 use crate::ui::forms::{use_form_echo, CsrfField};
@@ -91,16 +92,9 @@ fn SectionForm(
         .iter()
         .map(|f| view! { <ReportField def=f name=f.key.to_string() value=value.run(f.key.to_string()) error=errors.get(f.key)/> })
         .collect_view();
-    let rows_of = |g: &crate::domain::report::schema::GroupDef| match &echo {
-        // a re-shown form keeps the rows that were posted
-        Some(e) => e
-            .values
-            .keys()
-            .filter_map(|k| k.strip_prefix(g.key)?.strip_prefix('.')?.split_once('.')?.0.parse::<usize>().ok())
-            .max()
-            .map_or(0, |m| m + 1),
-        None => draft.content.rows(g),
-    };
+    // a re-shown form keeps the rows that were posted
+    let posted_rows = echo.as_ref().map(|e| Content(e.values.clone()));
+    let rows_of = |g: &crate::domain::report::schema::GroupDef| posted_rows.as_ref().unwrap_or(&draft.content).rows(g);
     let groups = section
         .groups
         .iter()

@@ -7,7 +7,6 @@ use app::domain::filing::FilingStage;
 use app::domain::report::stages::may_draft;
 use app::domain::report::{check, SectionDef};
 use app::domain::validation::{FieldError, FieldErrors};
-use app::domain::zone::UserZone;
 use app::i18n::Msg;
 use axum::extract::{Path, State};
 use axum::http::request::Parts;
@@ -22,10 +21,6 @@ use crate::storage::{filings, now, StorageError};
 
 fn operator(parts: &Parts) -> Option<OperatorCap> {
     parts.extensions.get::<Caller>().and_then(Caller::operator).filter(OperatorCap::can_file)
-}
-
-fn zone(parts: &Parts) -> UserZone {
-    parts.extensions.get::<UserZone>().copied().unwrap_or_default()
 }
 
 /// Logs a storage failure once and answers with the generic error page.
@@ -119,7 +114,7 @@ pub async fn save_section(
         Err(e) => return failed(&form.parts, &cap, "reading the draft", e),
     };
     let expected: i64 = form.get("_revision").parse().unwrap_or(-1);
-    let content = draft.content.with_section(section, &form.fields, zone(&form.parts));
+    let content = draft.content.with_section(section, &form.fields, form.zone());
     let at = now();
     match drafts::save(&state.db, &cap, &incident, expected, &content, at).await {
         Ok(Saved::Saved(_)) => {

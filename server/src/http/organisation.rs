@@ -8,7 +8,6 @@ use app::domain::report::check::check_fields;
 use app::domain::report::content::from_fields;
 use app::domain::report::schema::FieldDef;
 use app::domain::validation::{FieldError, FieldErrors};
-use app::domain::zone::UserZone;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -21,10 +20,6 @@ const PAGE: &str = "/filing/organisation";
 
 fn admin(form: &PostedForm) -> Option<OperatorCap> {
     form.parts.extensions.get::<Caller>().and_then(Caller::operator).filter(OperatorCap::can_admin)
-}
-
-fn zone(form: &PostedForm) -> UserZone {
-    form.parts.extensions.get::<UserZone>().copied().unwrap_or_default()
 }
 
 async fn rejected(
@@ -41,7 +36,7 @@ async fn rejected(
 /// POST /filing/organisation
 pub async fn save_profile(State(state): State<AppState>, form: PostedForm) -> Response {
     let Some(cap) = admin(&form) else { return super::forbidden(&form.parts) };
-    let content = from_fields(PROFILE, &form.fields, zone(&form));
+    let content = from_fields(PROFILE, &form.fields, form.zone());
     let at = now();
     let errors = check_fields(PROFILE, &content, at);
     if !errors.is_empty() {
@@ -73,7 +68,7 @@ fn defs(kind: &str) -> Option<&'static [FieldDef]> {
 pub async fn add_record(State(state): State<AppState>, Path(kind): Path<String>, form: PostedForm) -> Response {
     let Some(cap) = admin(&form) else { return super::forbidden(&form.parts) };
     let Some(fields) = defs(&kind) else { return super::not_found(&state, form.parts).await };
-    let content = from_fields(fields, &form.fields, zone(&form));
+    let content = from_fields(fields, &form.fields, form.zone());
     let at = now();
     let mut errors = check_fields(fields, &content, at);
     if kind == "dependency" && errors.get("service").is_none() {
@@ -139,7 +134,7 @@ pub async fn change_role(State(state): State<AppState>, Path(id): Path<i64>, for
 pub async fn add_member(State(state): State<AppState>, form: PostedForm) -> Response {
     use app::domain::auth::Role;
     let Some(cap) = admin(&form) else { return super::forbidden(&form.parts) };
-    let content = from_fields(app::domain::profile_fields::MEMBER, &form.fields, zone(&form));
+    let content = from_fields(app::domain::profile_fields::MEMBER, &form.fields, form.zone());
     let mut errors = check_fields(app::domain::profile_fields::MEMBER, &content, now());
     let email = content.get("member_email").to_lowercase();
     let password = form.get("member_password");

@@ -36,6 +36,11 @@ impl PostedForm {
             .collect()
     }
 
+    /// The time zone the person typed times in (chosen in the footer).
+    pub fn zone(&self) -> app::domain::zone::UserZone {
+        self.parts.extensions.get::<app::domain::zone::UserZone>().copied().unwrap_or_default()
+    }
+
     pub fn get(&self, k: &str) -> String {
         self.fields.get(k).cloned().unwrap_or_default()
     }

@@ -80,14 +80,13 @@ pub async fn add(
         .await?;
         record_audit!(
             &mut *tx,
-            AuditEntry {
+            AuditEntry::by_operator(
+                cap,
                 at,
-                actor: Some(cap.user()),
-                org: Some(cap.org()),
-                action: "attachment.added",
-                subject: &incident.reference,
-                detail: serde_json::json!({ "id": public_id, "file": file.file_name, "sha256": sha, "bytes": size }),
-            }
+                "attachment.added",
+                &incident.reference,
+                serde_json::json!({ "id": public_id, "file": file.file_name, "sha256": sha, "bytes": size })
+            )
         )?;
         tx.commit().await?;
         Ok(public_id)

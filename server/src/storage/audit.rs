@@ -14,6 +14,19 @@ pub struct AuditEntry<'a> {
     pub detail: serde_json::Value,
 }
 
+impl<'a> AuditEntry<'a> {
+    /// Something an operator did within their own organisation.
+    pub fn by_operator(
+        cap: &app::domain::auth::OperatorCap,
+        at: Timestamp,
+        action: &'a str,
+        subject: &'a str,
+        detail: serde_json::Value,
+    ) -> Self {
+        AuditEntry { at, actor: Some(cap.user()), org: Some(cap.org()), action, subject, detail }
+    }
+}
+
 /// Inserts an entry using the given executor (a transaction, normally).
 macro_rules! record_audit {
     ($exec:expr, $entry:expr) => {{

@@ -106,14 +106,13 @@ pub async fn start(
         if n == 1 {
             record_audit!(
                 &mut *tx,
-                AuditEntry {
+                AuditEntry::by_operator(
+                    cap,
                     at,
-                    actor: Some(cap.user()),
-                    org: Some(cap.org()),
-                    action: "draft.started",
-                    subject: &incident.reference,
-                    detail: serde_json::json!({ "stage": stage.as_str() }),
-                }
+                    "draft.started",
+                    &incident.reference,
+                    serde_json::json!({ "stage": stage.as_str() })
+                )
             )?;
         }
         tx.commit().await?;
@@ -245,14 +244,13 @@ pub async fn file(
         }
         record_audit!(
             &mut *tx,
-            AuditEntry {
+            AuditEntry::by_operator(
+                cap,
                 at,
-                actor: Some(cap.user()),
-                org: Some(cap.org()),
-                action: "filing.submitted",
-                subject: &reference,
-                detail: serde_json::json!({ "stage": draft.stage.as_str(), "sha256": sha, "drafted_by": draft.updated_by_id }),
-            }
+                "filing.submitted",
+                &reference,
+                serde_json::json!({ "stage": draft.stage.as_str(), "sha256": sha, "drafted_by": draft.updated_by_id })
+            )
         )?;
         tx.commit().await?;
         Ok(Filed::Filed { reference })

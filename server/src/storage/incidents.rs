@@ -87,14 +87,7 @@ pub async fn open(db: &Db, cap: &OperatorCap, title: &str, at: Timestamp) -> Res
         .await?;
         record_audit!(
             &mut *tx,
-            AuditEntry {
-                at,
-                actor: Some(cap.user()),
-                org: Some(cap.org()),
-                action: "incident.opened",
-                subject: &reference,
-                detail: serde_json::json!({ "title": title }),
-            }
+            AuditEntry::by_operator(cap, at, "incident.opened", &reference, serde_json::json!({ "title": title }))
         )?;
         tx.commit().await?;
         Ok(reference)

@@ -73,14 +73,7 @@ pub async fn save_profile(
             let subject = format!("org:{}", cap.org());
             record_audit!(
                 &mut *tx,
-                AuditEntry {
-                    at,
-                    actor: Some(cap.user()),
-                    org: Some(cap.org()),
-                    action: "profile.saved",
-                    subject: &subject,
-                    detail: serde_json::json!({})
-                }
+                AuditEntry::by_operator(cap, at, "profile.saved", &subject, serde_json::json!({}))
             )?;
         }
         tx.commit().await?;
@@ -125,14 +118,7 @@ pub async fn add_record(
         let subject = format!("org:{}", cap.org());
         record_audit!(
             &mut *tx,
-            AuditEntry {
-                at,
-                actor: Some(cap.user()),
-                org: Some(cap.org()),
-                action: "profile.record_added",
-                subject: &subject,
-                detail: serde_json::json!({ "kind": kind })
-            }
+            AuditEntry::by_operator(cap, at, "profile.record_added", &subject, serde_json::json!({ "kind": kind }))
         )?;
         tx.commit().await?;
         Ok(())
@@ -155,14 +141,7 @@ pub async fn remove_record(db: &Db, cap: &OperatorCap, id: i64, at: Timestamp) -
         let subject = format!("org:{}", cap.org());
         record_audit!(
             &mut *tx,
-            AuditEntry {
-                at,
-                actor: Some(cap.user()),
-                org: Some(cap.org()),
-                action: "profile.record_removed",
-                subject: &subject,
-                detail: serde_json::json!({ "id": id })
-            }
+            AuditEntry::by_operator(cap, at, "profile.record_removed", &subject, serde_json::json!({ "id": id }))
         )?;
         tx.commit().await?;
         Ok(())
@@ -210,14 +189,13 @@ pub async fn set_role(db: &Db, cap: &OperatorCap, user: i64, role: Role, at: Tim
         let subject = format!("user:{user}");
         record_audit!(
             &mut *tx,
-            AuditEntry {
+            AuditEntry::by_operator(
+                cap,
                 at,
-                actor: Some(cap.user()),
-                org: Some(cap.org()),
-                action: "team.role_changed",
-                subject: &subject,
-                detail: serde_json::json!({ "role": role.as_str() }),
-            }
+                "team.role_changed",
+                &subject,
+                serde_json::json!({ "role": role.as_str() })
+            )
         )?;
         tx.commit().await?;
         Ok(())
@@ -254,14 +232,13 @@ pub async fn add_member(db: &Db, cap: &OperatorCap, m: NewMember<'_>, at: Timest
         let subject = format!("user:{id}");
         record_audit!(
             &mut *tx,
-            AuditEntry {
+            AuditEntry::by_operator(
+                cap,
                 at,
-                actor: Some(cap.user()),
-                org: Some(cap.org()),
-                action: "team.member_added",
-                subject: &subject,
-                detail: serde_json::json!({ "role": m.role.as_str() }),
-            }
+                "team.member_added",
+                &subject,
+                serde_json::json!({ "role": m.role.as_str() })
+            )
         )?;
         tx.commit().await?;
         Ok(())

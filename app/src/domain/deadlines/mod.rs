@@ -161,17 +161,9 @@ impl Facts {
 
     fn done(&self, by: DoneBy) -> Option<Timestamp> {
         match by {
-            DoneBy::Filing(stage) => self.filings.iter().find(|(s, _)| rank(*s) >= rank(stage)).map(|(_, t)| *t),
+            DoneBy::Filing(stage) => self.filings.iter().find(|(s, _)| *s >= stage).map(|(_, t)| *t),
             DoneBy::Field(key) => self.fields.iter().find(|(k, _)| *k == key).map(|(_, t)| *t),
         }
-    }
-}
-
-fn rank(s: FilingStage) -> u8 {
-    match s {
-        FilingStage::Initial => 0,
-        FilingStage::Interim => 1,
-        FilingStage::Final => 2,
     }
 }
 
@@ -278,5 +270,5 @@ pub fn next_due(clocks: &[Clock]) -> Option<&Clock> {
 }
 
 #[cfg(test)]
-#[path = "tests.rs"]
+#[path = "deadlines_test.rs"]
 mod tests;

@@ -106,5 +106,5 @@ pub fn determination(findings: &[Finding]) -> Determination {
 }
 
 #[cfg(test)]
-#[path = "tests.rs"]
+#[path = "duties_test.rs"]
 mod tests;

@@ -57,16 +57,8 @@ impl Need {
     pub fn required_at(self, stage: FilingStage) -> bool {
         match self {
             Need::Optional => false,
-            Need::From(s) => stage_rank(stage) >= stage_rank(s),
+            Need::From(s) => stage >= s,
         }
-    }
-}
-
-fn stage_rank(s: FilingStage) -> u8 {
-    match s {
-        FilingStage::Initial => 0,
-        FilingStage::Interim => 1,
-        FilingStage::Final => 2,
     }
 }
 
