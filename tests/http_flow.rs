@@ -51,20 +51,29 @@ async fn whole_flow(app: &TestApp) -> anyhow::Result<()> {
     let review = reviewer.get(&page).await?;
     let clocks = review.texts("table tbody tr").join(" | ");
     assert!(clocks.contains("최초 보고") && clocks.contains("이용자 고지"), "{clocks}");
-    let published = reviewer
+    let incident = incident_of(&reference);
+    let summary = format!("/review/incidents/{incident}/summary");
+    let drafted = reviewer
         .submit(
-            &page,
-            &page,
+            &summary,
+            &summary,
             &[
                 ("headline_ko", "가나다, 전원 장애로 메신저 중단"),
                 ("headline_en", "Ganada: messaging down after power failure"),
                 ("summary_ko", "데이터센터 전원 장애로 메신저가 중단되었습니다."),
                 ("summary_en", "A data-centre power failure stopped messaging."),
+                ("impact_ko", "메신저"),
+                ("impact_en", "Messaging"),
+                ("cause_ko", "전원 장애"),
+                ("cause_en", "Power failure"),
+                ("action", "submit"),
             ],
         )
         .await?;
+    assert_eq!(drafted.status, 303, "{}", drafted.body);
+    let lead = app.signed_in("lead@msit.example").await?;
+    let published = lead.submit(&summary, &format!("{summary}/approve"), &[]).await?;
     assert_eq!(published.status, 303, "{}", published.body);
-    let incident = incident_of(&reference);
     assert_eq!(published.location.as_deref(), Some(format!("/incidents/{incident}").as_str()));
 
     // now anyone can read it, in either language
@@ -78,11 +87,9 @@ async fn whole_flow(app: &TestApp) -> anyhow::Result<()> {
     let again = public.get(&format!("/incidents/{incident}")).await?;
     assert!(again.body.contains(r#"<html lang="en""#));
 
-    // publishing twice is refused
-    let twice = reviewer
-        .submit(&page, &page, &[("headline_ko", "x"), ("headline_en", "x"), ("summary_ko", "x"), ("summary_en", "x")])
-        .await;
-    assert!(twice.is_err() || twice.as_ref().is_ok_and(|p| p.status == 409), "second publication must be refused");
+    // approving again, with nothing waiting for approval, is refused
+    let twice = lead.submit(&summary, &format!("{summary}/approve"), &[]).await?;
+    assert_eq!(twice.status, 409, "nothing to approve");
     Ok(())
 }
 on_both_backends!(whole_flow_db => whole_flow);
@@ -206,16 +213,18 @@ async fn authorization_matrix(app: &TestApp) -> anyhow::Result<()> {
         "/review".to_string(),
         format!("/review/filings/{reference}"),
         format!("/review/filings/{reference}/pdf"),
+        format!("/review/incidents/{incident}"),
+        format!("/review/incidents/{incident}/summary"),
     ];
     // expected status per account, in `routes` order (200 = allowed)
-    let expect: [(&str, [u16; 11]); 7] = [
-        ("officer@a.example", [200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403]),
-        ("signatory@a.example", [200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403]),
-        ("admin@a.example", [200, 403, 200, 200, 200, 200, 200, 200, 403, 403, 403]),
-        ("officer@b.example", [200, 200, 404, 404, 404, 404, 404, 404, 403, 403, 403]),
-        ("reviewer@msit.example", [403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200]),
-        ("lead@msit.example", [403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200]),
-        ("sysadmin@desk.example", [403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403]),
+    let expect: [(&str, [u16; 13]); 7] = [
+        ("officer@a.example", [200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403]),
+        ("signatory@a.example", [200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403]),
+        ("admin@a.example", [200, 403, 200, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403]),
+        ("officer@b.example", [200, 200, 404, 404, 404, 404, 404, 404, 403, 403, 403, 403, 403]),
+        ("reviewer@msit.example", [403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200, 200, 200]),
+        ("lead@msit.example", [403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200, 200, 200]),
+        ("sysadmin@desk.example", [403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403]),
     ];
     for (email, statuses) in expect {
         let c = app.signed_in(email).await?;
@@ -239,9 +248,10 @@ async fn authorization_matrix(app: &TestApp) -> anyhow::Result<()> {
     let submit = format!("/filing/incidents/{incident}/draft/submit");
     assert_eq!(a.submit("/filing", &submit, &[("attest", "yes")]).await?.status, 403, "an officer cannot submit");
     assert!(!admin.get("/filing").await?.body.contains("/filing/new"), "no link to a form they cannot use");
-    let page = format!("/review/filings/{reference}");
-    let publish = [("headline_ko", "x"), ("headline_en", "x"), ("summary_ko", "x"), ("summary_en", "x")];
-    assert_eq!(a.submit("/filing", &page, &publish).await?.status, 403, "operator cannot publish");
+    let approve = format!("/review/incidents/{incident}/summary/approve");
+    assert_eq!(a.submit("/filing", &approve, &[]).await?.status, 403, "operator cannot publish");
+    let note = format!("/review/incidents/{incident}/requests");
+    assert_eq!(a.submit("/filing", &note, &[("question", "x")]).await?.status, 403, "operator cannot ask");
     Ok(())
 }
 on_both_backends!(authorization_db => authorization_matrix);

@@ -25,14 +25,18 @@ fn filed(versions: &[Version]) -> Vec<(FilingStage, Timestamp)> {
     versions.iter().map(|v| (v.row.stage, v.row.submitted_at)).collect()
 }
 
-fn incident_clocks(content: &Content, versions: &[Version], now: Timestamp) -> Vec<app::domain::deadlines::Clock> {
+/// Clocks from the newest content, the filed versions and the ministry's requests
+/// ((due, answered) pairs).
+fn incident_clocks(
+    content: &Content,
+    versions: &[Version],
+    requests: &[(Timestamp, Option<Timestamp>)],
+    now: Timestamp,
+) -> Vec<app::domain::deadlines::Clock> {
     let regimes = content.codes("regimes");
-    clocks(&regimes, &Facts::from_content(content, filed(versions)), now)
-}
-
-/// The clocks the ministry sees for a filed incident (drafts are the operator's own).
-pub fn filed_clocks(versions: &[Version], now: Timestamp) -> Vec<app::domain::deadlines::Clock> {
-    incident_clocks(&latest(versions, None), versions, now)
+    let mut facts = Facts::from_content(content, filed(versions));
+    facts.requests = requests.to_vec();
+    clocks(&regimes, &facts, now)
 }
 
 /// The draft with what still stops it being filed.
@@ -58,10 +62,11 @@ pub fn incident_view(
     versions: Vec<Version>,
     draft: Option<DraftRecord>,
     attachments: Vec<app::api::AttachmentRow>,
+    requests: &[(Timestamp, Option<Timestamp>)],
     now: Timestamp,
 ) -> IncidentView {
     let content = latest(&versions, draft.as_ref());
-    let clocks = incident_clocks(&content, &versions, now);
+    let clocks = incident_clocks(&content, &versions, requests, now);
     let can_start = if draft.is_some() {
         Vec::new()
     } else {
@@ -82,6 +87,7 @@ pub fn incident_view(
         can_draft: cap.can_file(),
         can_submit: cap.can_sign(),
         attachments,
+        ministry: Default::default(),
     }
 }
 
@@ -93,7 +99,8 @@ pub fn incident_row(
     now: Timestamp,
 ) -> IncidentRow {
     let content = latest(versions, draft);
-    let clocks = incident_clocks(&content, versions, now);
+    // the dashboard reads no requests: their clocks show on the incident page
+    let clocks = incident_clocks(&content, versions, &[], now);
     let mut prevention = [0u32; 3];
     let group = sections().iter().flat_map(|s| s.groups.iter()).find(|g| g.key == "prevention");
     if let Some(g) = group {

@@ -15,7 +15,7 @@ use async_trait::async_trait;
 
 use crate::assemble::{incident_row, incident_view};
 use crate::storage::filings::{self, Scope};
-use crate::storage::{attachments, drafts, incidents, now, profiles, publications, users, Db, StorageError};
+use crate::storage::{attachments, drafts, incidents, now, profiles, publications, requests, users, Db, StorageError};
 
 /// Logs a storage failure once, here at the boundary, and hides its cause from the caller.
 pub fn desk_error(e: StorageError) -> DeskError {
@@ -62,7 +62,12 @@ impl Desks for Db {
         let versions = filings::versions(self, incident.id).await.map_err(desk_error)?;
         let draft = drafts::get(self, &incident).await.map_err(desk_error)?;
         let files = attachments::list(self, &incident).await.map_err(desk_error)?;
-        Ok(incident_view(cap, incident, versions, draft, files, now()))
+        let at = now();
+        let ministry = crate::assemble_case::correspondence(self, incident.id, at).await.map_err(desk_error)?;
+        let requests = crate::assemble_case::request_facts(&ministry.requests);
+        let mut view = incident_view(cap, incident, versions, draft, files, &requests, at);
+        view.ministry = ministry;
+        Ok(view)
     }
 
     async fn operator_profile(&self, cap: &OperatorCap) -> Result<ProfileView, DeskError> {
@@ -127,10 +132,23 @@ impl Desks for Db {
         filings::get(self, Scope::Org(cap.org()), checked(reference)?).await.map_err(desk_error)
     }
 
-    async fn review_queue(&self, _cap: &ReviewerCap, query: &QueueQuery) -> Result<QueuePage, DeskError> {
-        let (rows, next) = filings::queue(self, query).await.map_err(desk_error)?;
+    async fn review_queue(&self, cap: &ReviewerCap, query: &QueueQuery) -> Result<QueuePage, DeskError> {
+        let (rows, next) = crate::storage::queue::page(self, cap.user().0, query, now()).await.map_err(desk_error)?;
         let orgs = users::list_orgs(self).await.map_err(desk_error)?;
-        Ok(QueuePage { rows, next: next.map(|c| query.to_query(Some(c))), orgs })
+        let reviewers = crate::storage::cases::reviewers(self).await.map_err(desk_error)?;
+        Ok(QueuePage { rows, next: next.map(|c| query.to_query(Some(c))), orgs, reviewers })
+    }
+
+    async fn review_case(&self, cap: &ReviewerCap, reference: &str) -> Result<app::api::CaseView, DeskError> {
+        crate::assemble_case::review_case(self, cap, checked(reference)?, now()).await.map_err(desk_error)
+    }
+
+    async fn review_overview(
+        &self,
+        _cap: &ReviewerCap,
+        lang: app::i18n::Lang,
+    ) -> Result<app::domain::overview::Overview, DeskError> {
+        crate::storage::overview::overview(self, lang == app::i18n::Lang::Ko, now()).await.map_err(desk_error)
     }
 
     async fn review_filing(&self, _cap: &ReviewerCap, reference: &str) -> Result<FilingDetail, DeskError> {
@@ -138,7 +156,8 @@ impl Desks for Db {
         let incident = incidents::find(self, None, &detail.incident_reference).await.map_err(desk_error)?;
         detail.attachments = attachments::list(self, &incident).await.map_err(desk_error)?;
         let versions = filings::versions(self, incident.id).await.map_err(desk_error)?;
-        detail.clocks = crate::assemble::filed_clocks(&versions, now());
+        let requests = requests::list(self, incident.id, now()).await.map_err(desk_error)?;
+        detail.clocks = crate::assemble_case::case_clocks(&versions, &requests, now());
         Ok(detail)
     }
 

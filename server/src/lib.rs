@@ -2,12 +2,14 @@
 //! around the Leptos application in the `app` crate.
 
 pub mod assemble;
+pub mod assemble_case;
 pub mod auth;
 pub mod config;
 pub mod desks;
 pub mod http;
 pub mod pdf;
 pub mod seed;
+pub mod seed_cases;
 pub mod seed_incidents;
 pub mod state;
 pub mod storage;
@@ -85,7 +87,22 @@ pub fn router(state: AppState, store: Store) -> Router {
         )
         .route("/filing/incidents/{reference}/attachments/{id}", get(http::evidence::download))
         .route("/filing/filings/{reference}/pdf", get(http::pdf::operator_pdf))
-        .route("/review/filings/{reference}", post(http::review::publish))
+        .route("/review/incidents/{reference}/assign", post(http::case::assign))
+        .route("/review/incidents/{reference}/duties/{duty}", post(http::case::assess))
+        .route("/review/incidents/{reference}/requests", post(http::case::ask))
+        .route("/review/incidents/{reference}/requests/{number}", post(http::case::follow_up))
+        .route("/review/incidents/{reference}/requests/{number}/close", post(http::case::close_request))
+        .route("/review/incidents/{reference}/measures", post(http::case::issue_measure))
+        .route("/review/incidents/{reference}/items/{item}", post(http::case::verify_item))
+        .route("/review/incidents/{reference}/summary", post(http::case::save_summary))
+        .route("/review/incidents/{reference}/summary/approve", post(http::case::approve_summary))
+        .route("/review/incidents/{reference}/close", post(http::case::close_case))
+        .route(
+            "/filing/incidents/{reference}/requests/{number}",
+            post(http::answers::answer).layer(DefaultBodyLimit::max(http::evidence::MAX_BYTES + 64 * 1024)),
+        )
+        .route("/filing/incidents/{reference}/measures/{number}/acknowledge", post(http::answers::acknowledge))
+        .route("/filing/incidents/{reference}/items/{item}", post(http::answers::item_done))
         .route("/review/filings/{reference}/pdf", get(http::pdf::reviewer_pdf))
         .route("/review/incidents/{reference}/attachments/{id}", get(http::evidence::review_download))
         .leptos_routes_with_context(&state, routes, leptos_context(&state), move || app::shell(shell_options.clone()))

@@ -1,13 +1,12 @@
 //! Demo data for `make run`: fictional organisations, one account per role, and a filed
-//! incidents (see [`crate::seed_incidents`]), one published.
+//! incidents (see [`crate::seed_incidents`]), and the ministry's cases on them (see
+//! [`crate::seed_cases`]): one closed and published, one open with an overdue request.
 
 use app::domain::auth::Role;
-use app::domain::publication::PublicSummaryForm;
-use app::domain::timestamp::Timestamp;
 
 use crate::auth::passwords::Hasher;
 use crate::storage::users::{self, NewUser};
-use crate::storage::{now, publications, Db};
+use crate::storage::{now, Db};
 
 /// The password of every demo account (printed by `make run`).
 pub const DEMO_PASSWORD: &str = "demo-password-2026";
@@ -49,21 +48,18 @@ pub async fn seed_demo(db: &Db, hasher: &Hasher) -> anyhow::Result<bool> {
     let signer = app::domain::auth::Caller { user_id: ids[1], role: Role::OperatorSignatory, ..officer.clone() };
     let scap = signer.operator().ok_or_else(|| anyhow::anyhow!("demo signatory has no capability"))?;
     let reference = crate::seed_incidents::fire(db, &cap, &scap).await?;
-    crate::seed_incidents::open_login_outage(db, &cap, &scap, now()).await?;
+    let login = crate::seed_incidents::open_login_outage(db, &cap, &scap, now()).await?;
     let admin = app::domain::auth::Caller { user_id: ids[2], role: Role::OperatorAdmin, ..officer.clone() };
     let acap = admin.operator().ok_or_else(|| anyhow::anyhow!("demo admin has no capability"))?;
     crate::seed_incidents::profile(db, &acap, now()).await?;
-    let reviewer = app::domain::auth::Caller { user_id: ids[4], role: Role::Reviewer, org_id: None, ..officer };
-    let rcap = reviewer.reviewer().ok_or_else(|| anyhow::anyhow!("demo reviewer has no capability"))?;
-    let summary = PublicSummaryForm {
-        headline_ko: "판교톡, 데이터센터 화재로 메신저·로그인 서비스 장애 (예시)".into(),
-        headline_en: "Pangyo Talk: messaging and login outage after a data-centre fire (fictional)".into(),
-        summary_ko: "임차 데이터센터 화재로 전원이 차단되어 메신저와 계정 로그인이 중단되었습니다. 데이터는 이중화되어 있었으나 운영 도구가 한 곳에만 있어 전환이 지연되었습니다.".into(),
-        summary_en: "A fire at a colocated data centre cut power, stopping messaging and account login. Data was replicated, but operations tooling ran in one site only, which delayed failover.".into(),
-    }
-    .validate_summary()
-    .map_err(|e| anyhow::anyhow!("demo summary invalid: {e:?}"))?;
-    let published_at = Timestamp::parse_kst_local("2025-12-05T14:00").unwrap_or_else(now);
-    publications::publish(db, &rcap, &reference, &summary, published_at).await?;
+    let reviewer = app::domain::auth::Caller { user_id: ids[4], role: Role::Reviewer, org_id: None, ..officer.clone() };
+    let lead = app::domain::auth::Caller { user_id: ids[5], role: Role::ReviewLead, org_id: None, ..officer };
+    let staff = crate::seed_cases::Staff {
+        officer: cap,
+        reviewer: reviewer.reviewer().ok_or_else(|| anyhow::anyhow!("demo reviewer has no capability"))?,
+        lead: lead.reviewer().ok_or_else(|| anyhow::anyhow!("demo lead has no capability"))?,
+    };
+    crate::seed_cases::closed_fire_case(db, &staff, &reference).await?;
+    crate::seed_cases::open_login_case(db, &staff, &login, now()).await?;
     Ok(true)
 }

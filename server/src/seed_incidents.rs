@@ -199,7 +199,7 @@ pub async fn open_login_outage(
     officer: &OperatorCap,
     signatory: &OperatorCap,
     now: Timestamp,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<String> {
     let hours_ago = |h: i64| Timestamp(now.0 - h * 3600);
     let reference = incidents::open(db, officer, "계정 로그인 지연", hours_ago(79)).await?;
     let mut c = content(&Content::default(), &[
@@ -234,7 +234,7 @@ pub async fn open_login_outage(
     update.set("pct_services_restored", "85");
     update.set("severity", "caution");
     save_and_file(db, officer, signatory, &reference, &update, hours_ago(2), None).await?;
-    Ok(())
+    Ok(reference)
 }
 
 /// The demo operator's profile: contacts, three services, two facilities, dependencies.

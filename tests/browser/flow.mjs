@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { wholeCase } from './case.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -231,28 +232,12 @@ await test('JS on: initial notification, interim update and final report of a mu
   check(errors.length === 0, `no page errors: ${errors.join('; ')}`);
 });
 
-await test('JS on: reviewer publishes; the public sees it, in English too', async () => {
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  await signIn(page, 'reviewer@msit.example');
-  check(page.url().endsWith('/review'), `landed on /review, got ${page.url()}`);
-  await page.getByRole('link', { name: reference }).click();
-  await page.waitForURL(`**/review/filings/${reference}`);
-  await page.getByRole('heading', { name: title }).waitFor();
-  const pdf = await ctx.request.get(`${BASE}/review/filings/${reference}/pdf`);
-  check(pdf.status() === 200, 'reviewer downloads the PDF');
-  await page.fill('#headline_ko', `${title} 요약`);
-  await page.fill('#headline_en', `Browser test outage summary ${stamp}`);
-  await page.fill('#summary_ko', '전원 장애로 메신저가 중단되었습니다.');
-  await page.fill('#summary_en', 'Messaging stopped after a power failure.');
-  await page.getByRole('button', { name: /공개|Publish/ }).click();
-  await page.waitForURL(/\/incidents\/OD-/);
+await test('JS on: a whole review case, from assessment to publication and closure', async () => {
+  await wholeCase({ browser, BASE, reference, check, signIn, accessible });
   const anon = await (await browser.newContext()).newPage();
   await anon.goto(`${BASE}/incidents`);
-  check(await anon.getByText(`${title} 요약`).count() === 1, 'listed publicly');
   await anon.getByRole('link', { name: 'English' }).click();
   await anon.waitForURL(/lang=en/);
-  check(await anon.getByText(`Browser test outage summary ${stamp}`).count() === 1, 'English headline shown');
   check(await anon.locator('html').getAttribute('lang') === 'en', '<html lang="en">');
 });
 
@@ -322,6 +307,10 @@ await test('accessibility: no axe-core violations on public, sign-in, form-with-
   await reviewer.getByRole('link', { name: reference }).click();
   await reviewer.waitForURL(`**/review/filings/${reference}`);
   await accessible(reviewer, 'review page');
+  await reviewer.goto(`${BASE}/review/overview`);
+  await accessible(reviewer, 'ministry overview');
+  await reviewer.goto(`${BASE}/review/incidents/OD-2025-000001`);
+  await accessible(reviewer, 'closed demo case');
 });
 
 await browser.close();

@@ -22,6 +22,16 @@ pub enum FormProblem {
     DraftChanged,
     /// The draft changed between "check your answers" and submission.
     DraftChangedBeforeSubmit,
+    /// The thing acted on changed state meanwhile (item verified, request closed…).
+    CaseStateChanged,
+    /// The case cannot be closed yet.
+    CaseNotClosable(crate::domain::case::CloseBlock),
+    /// The summary cannot be approved by this person or in this state.
+    NotApprovable(crate::domain::case::ApprovalBlock),
+    /// Someone saved the summary draft since this form was opened.
+    SummaryChanged,
+    /// Only a review lead may do this.
+    LeadOnly,
 }
 
 impl From<FormProblem> for Msg {
@@ -33,6 +43,11 @@ impl From<FormProblem> for Msg {
             FormProblem::AlreadyPublished => Msg::AlreadyPublished,
             FormProblem::DraftChanged => Msg::DraftChanged,
             FormProblem::DraftChangedBeforeSubmit => Msg::DraftChangedBeforeSubmit,
+            FormProblem::CaseStateChanged => Msg::CaseStateChanged,
+            FormProblem::CaseNotClosable(b) => Msg::from(b),
+            FormProblem::NotApprovable(b) => Msg::from(b),
+            FormProblem::SummaryChanged => Msg::SummaryChanged,
+            FormProblem::LeadOnly => Msg::LeadOnly,
         }
     }
 }

@@ -3,12 +3,14 @@
 //! map errors to codes the page translates. Writes go through plain HTML form posts handled
 //! by the server crate, so every form works without JavaScript.
 
+pub mod case_views;
 pub mod echo;
 #[cfg(feature = "ssr")]
 pub mod ports;
 mod reads;
 pub mod views;
 
+pub use case_views::*;
 pub use echo::{form_echo, FormEcho, FormProblem};
 pub use reads::*;
 pub use views::*;

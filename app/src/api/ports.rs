@@ -49,6 +49,14 @@ pub trait Desks: Send + Sync + 'static {
         cap: &ReviewerCap,
         query: &crate::domain::queue::QueueQuery,
     ) -> Result<QueuePage, DeskError>;
+    /// The ministry's case on an incident (opening it counts as a visit).
+    async fn review_case(&self, cap: &ReviewerCap, reference: &str) -> Result<super::CaseView, DeskError>;
+    /// Aggregates over every filed incident, organisation names in `lang`.
+    async fn review_overview(
+        &self,
+        cap: &ReviewerCap,
+        lang: crate::i18n::Lang,
+    ) -> Result<crate::domain::overview::Overview, DeskError>;
     /// Any submitted filing.
     async fn review_filing(&self, cap: &ReviewerCap, reference: &str) -> Result<FilingDetail, DeskError>;
     /// Published summaries, newest first.

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::case_views::CaseView;
 use super::views::*;
 
 /// Error codes carried by `ServerFnError::ServerError`; pages translate them.
@@ -122,6 +123,20 @@ pub async fn review_queue(query: crate::domain::queue::QueueQuery) -> Result<Que
 pub async fn review_filing(reference: String) -> Result<FilingDetail, ServerFnError> {
     let cap = caller().and_then(|c| c.reviewer()).ok_or_else(forbidden)?;
     desks()?.review_filing(&cap, &reference).await.map_err(fail)
+}
+
+/// The ministry's case on an incident.
+#[server(prefix = "/_fn", endpoint = "review_case")]
+pub async fn review_case(reference: String) -> Result<CaseView, ServerFnError> {
+    let cap = caller().and_then(|c| c.reviewer()).ok_or_else(forbidden)?;
+    desks()?.review_case(&cap, &reference).await.map_err(fail)
+}
+
+/// The ministry's overview in the reader's language.
+#[server(prefix = "/_fn", endpoint = "review_overview")]
+pub async fn review_overview(lang: crate::i18n::Lang) -> Result<crate::domain::overview::Overview, ServerFnError> {
+    let cap = caller().and_then(|c| c.reviewer()).ok_or_else(forbidden)?;
+    desks()?.review_overview(&cap, lang).await.map_err(fail)
 }
 
 /// Published summaries: the only thing the public can read.

@@ -52,6 +52,19 @@ pub struct FilingRow {
     pub stage: FilingStage,
     pub status: FilingStatus,
     pub submitted_at: Timestamp,
+    /// The ministry's view only: who has the case, whether this filing arrived since the
+    /// reader last opened it, the crisis level, and whether a request or item is overdue.
+    #[serde(default)]
+    pub triage: Option<Triage>,
+}
+
+/// Queue columns for the ministry.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Triage {
+    pub assignee: Option<String>,
+    pub new_since_visit: bool,
+    pub severity: String,
+    pub overdue: bool,
 }
 
 /// One filing with its frozen content.
@@ -98,6 +111,44 @@ pub struct PublishedDetail {
     pub services_affected: Vec<String>,
     /// Cause category code (brief d.1), as filed.
     pub cause_category: String,
+    /// The approved, redacted parts of the summary (`impact_ko`, `cause_en`…).
+    #[serde(default)]
+    pub parts: std::collections::BTreeMap<String, String>,
+    /// Per-duty outcomes as approved.
+    #[serde(default)]
+    pub findings: Vec<PublicFinding>,
+    /// Measures imposed and how far each required item has got.
+    #[serde(default)]
+    pub measures: Vec<PublicMeasure>,
+    /// Corrections since first publication, oldest first.
+    #[serde(default)]
+    pub corrections: Vec<PublicCorrection>,
+}
+
+/// A duty's outcome as published.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PublicFinding {
+    pub duty_id: String,
+    pub title: Names,
+    pub finding: crate::domain::duties::Finding,
+}
+
+/// A measure as the public sees it: no names of staff, no operator notes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PublicMeasure {
+    pub kind: crate::domain::case::MeasureKind,
+    pub legal_basis: String,
+    pub content: String,
+    pub due: Timestamp,
+    pub amount_krw: Option<i64>,
+    pub items: Vec<(String, crate::domain::case::ItemState)>,
+}
+
+/// A correction of a published summary.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PublicCorrection {
+    pub at: Timestamp,
+    pub reason: Names,
 }
 
 /// One of an organisation's incidents on its dashboard.
@@ -164,6 +215,9 @@ pub struct IncidentView {
     pub can_submit: bool,
     pub user_minutes: Option<u64>,
     pub attachments: Vec<AttachmentRow>,
+    /// Requests and measures from the ministry.
+    #[serde(default)]
+    pub ministry: super::case_views::MinistryCorrespondence,
 }
 
 /// An evidence file attached to an incident.
@@ -233,4 +287,7 @@ pub struct QueuePage {
     pub next: Option<String>,
     /// Organisations to filter by: (slug, names).
     pub orgs: Vec<(String, Names)>,
+    /// Ministry staff to filter by assignee: (id, name).
+    #[serde(default)]
+    pub reviewers: Vec<(i64, String)>,
 }

@@ -123,12 +123,17 @@ impl OperatorCap {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReviewerCap {
     user: UserId,
+    lead: bool,
 }
 
 impl ReviewerCap {
     /// The reviewer acting.
     pub fn user(&self) -> UserId {
         self.user
+    }
+    /// Review leads assign cases and approve publications (never their own drafts).
+    pub fn is_lead(&self) -> bool {
+        self.lead
     }
 }
 
@@ -147,7 +152,8 @@ impl Caller {
 
     /// The reviewer capability, if this person works for the ministry.
     pub fn reviewer(&self) -> Option<ReviewerCap> {
-        matches!(self.role, Role::Reviewer | Role::ReviewLead).then_some(ReviewerCap { user: self.user_id })
+        matches!(self.role, Role::Reviewer | Role::ReviewLead)
+            .then_some(ReviewerCap { user: self.user_id, lead: self.role == Role::ReviewLead })
     }
 }
 

@@ -2,15 +2,16 @@
 
 pub mod account;
 pub mod auth;
+pub mod case;
 pub mod dates;
 pub mod deadlines;
 pub mod duties;
 pub mod filing;
 pub mod ids;
 pub mod numbers;
+pub mod overview;
 pub mod profile;
 pub mod profile_fields;
-pub mod publication;
 pub mod queue;
 pub mod report;
 pub mod reportability;

@@ -21,6 +21,16 @@ pub fn grouped(n: u64) -> String {
     group_thousands(&n.to_string())
 }
 
+/// A whole amount as people type it: digits, optionally grouped with commas
+/// (`1,000,000`). `None` for anything else or for amounts beyond `i64`.
+pub fn digits_only(raw: &str) -> Option<i64> {
+    let plain: String = raw.trim().chars().filter(|c| *c != ',').collect();
+    if plain.is_empty() || !plain.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    plain.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,5 +43,15 @@ mod tests {
         assert_eq!(grouped(47_000_000), "47,000,000");
         assert_eq!(group_thousands("12a"), "12a");
         assert_eq!(group_thousands(""), "");
+    }
+
+    #[test]
+    fn amounts_may_be_grouped_but_not_signed_or_fractional() {
+        assert_eq!(digits_only("1,000,000"), Some(1_000_000));
+        assert_eq!(digits_only(" 42 "), Some(42));
+        assert_eq!(digits_only("-5"), None);
+        assert_eq!(digits_only("1.5"), None);
+        assert_eq!(digits_only(""), None);
+        assert_eq!(digits_only("99999999999999999999"), None);
     }
 }

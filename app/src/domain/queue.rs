@@ -5,6 +5,13 @@
 use serde::{Deserialize, Serialize};
 
 use super::filing::{FilingStage, FilingStatus};
+use super::report::options::{REGIMES, SEVERITY};
+use super::report::schema::Opt;
+
+/// `v` if it is one of the option codes (so only known codes reach a query).
+fn known(options: &[Opt], v: &str) -> Option<String> {
+    options.iter().find(|o| o.code == v).map(|o| o.code.to_string())
+}
 
 /// Largest page.
 pub const MAX_PAGE: u32 = 100;
@@ -30,6 +37,35 @@ impl Cursor {
     }
 }
 
+/// Whose cases to show.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AssigneeFilter {
+    /// Assigned to the reviewer looking.
+    Me,
+    /// Nobody assigned yet.
+    Nobody,
+    /// Assigned to this ministry user.
+    User(i64),
+}
+
+impl AssigneeFilter {
+    fn parse(v: &str) -> Option<AssigneeFilter> {
+        match v {
+            "me" => Some(AssigneeFilter::Me),
+            "none" => Some(AssigneeFilter::Nobody),
+            other => other.parse().ok().filter(|n| *n > 0).map(AssigneeFilter::User),
+        }
+    }
+
+    fn as_param(&self) -> String {
+        match self {
+            AssigneeFilter::Me => "me".into(),
+            AssigneeFilter::Nobody => "none".into(),
+            AssigneeFilter::User(id) => id.to_string(),
+        }
+    }
+}
+
 /// What the reviewer asked to see.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueQuery {
@@ -37,6 +73,15 @@ pub struct QueueQuery {
     pub status: Option<FilingStatus>,
     /// Organisation slug.
     pub org: Option<String>,
+    /// Regime code the filing was made under (`EU_NIS2`…).
+    pub regime: Option<String>,
+    /// Crisis alert level code (`caution`…).
+    pub severity: Option<String>,
+    /// Only cases with an overdue request or measure item.
+    pub overdue: bool,
+    pub assignee: Option<AssigneeFilter>,
+    /// Only filings that arrived since the reviewer last opened their case.
+    pub new_only: bool,
     /// Newest first instead of oldest first (first come, first reviewed).
     pub newest_first: bool,
     pub after: Option<Cursor>,
@@ -44,7 +89,8 @@ pub struct QueueQuery {
 }
 
 impl QueueQuery {
-    /// Reads `stage`, `status`, `org`, `order=newest`, `after` and `per_page` from query pairs.
+    /// Reads `stage`, `status`, `org`, `regime`, `severity`, `overdue=yes`, `assignee`
+    /// (`me`, `none` or a user id), `new=yes`, `order=newest`, `after` and `per_page`.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> QueueQuery {
         let mut q = QueueQuery { per_page: DEFAULT_PAGE, ..QueueQuery::default() };
         for (k, v) in pairs {
@@ -56,6 +102,11 @@ impl QueueQuery {
                         (!v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
                             .then(|| v.to_string())
                 }
+                "regime" => q.regime = known(REGIMES, v),
+                "severity" => q.severity = known(SEVERITY, v),
+                "overdue" => q.overdue = v == "yes",
+                "assignee" => q.assignee = AssigneeFilter::parse(v),
+                "new" => q.new_only = v == "yes",
                 "order" => q.newest_first = v == "newest",
                 "after" => q.after = Cursor::decode(v),
                 "per_page" => q.per_page = v.parse::<u32>().map_or(DEFAULT_PAGE, |n| n.clamp(1, MAX_PAGE)),
@@ -77,6 +128,21 @@ impl QueueQuery {
         }
         if let Some(o) = &self.org {
             parts.push(format!("org={o}"));
+        }
+        if let Some(r) = &self.regime {
+            parts.push(format!("regime={r}"));
+        }
+        if let Some(s) = &self.severity {
+            parts.push(format!("severity={s}"));
+        }
+        if self.overdue {
+            parts.push("overdue=yes".into());
+        }
+        if let Some(a) = &self.assignee {
+            parts.push(format!("assignee={}", a.as_param()));
+        }
+        if self.new_only {
+            parts.push("new=yes".into());
         }
         if self.newest_first {
             parts.push("order=newest".into());
@@ -103,6 +169,11 @@ mod tests {
             ("org", "pangyo-talk"),
             ("order", "newest"),
             ("per_page", "10"),
+            ("regime", "EU_NIS2"),
+            ("severity", "caution"),
+            ("overdue", "yes"),
+            ("assignee", "me"),
+            ("new", "yes"),
         ]);
         assert_eq!(q.stage, Some(FilingStage::Final));
         assert!(q.newest_first);
@@ -120,7 +191,11 @@ mod tests {
             ("org", "a'; DROP TABLE x"),
             ("after", "x-1"),
             ("per_page", "100000"),
+            ("regime", "EU_NIS2' OR 1=1"),
+            ("severity", "apocalyptic"),
+            ("assignee", "-3"),
         ]);
+        assert_eq!((q.regime.clone(), q.severity.clone(), q.assignee.clone()), (None, None, None));
         assert_eq!(q.stage, None);
         assert_eq!(q.org, None);
         assert_eq!(q.after, None);

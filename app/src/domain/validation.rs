@@ -36,11 +36,15 @@ pub enum FieldError {
     PasswordsDiffer,
     WrongPassword,
     EmailTaken,
+    DueInThePast,
+    UnbalancedRedaction,
+    RequiredWithRedaction,
+    AmountOnlyForFines,
 }
 
 impl FieldError {
     /// Every error, for completeness tests of translations.
-    pub const ALL: [FieldError; 29] = [
+    pub const ALL: [FieldError; 33] = [
         FieldError::Required,
         FieldError::TooLong,
         FieldError::NotAWholeNumber,
@@ -70,6 +74,10 @@ impl FieldError {
         FieldError::PasswordsDiffer,
         FieldError::WrongPassword,
         FieldError::EmailTaken,
+        FieldError::DueInThePast,
+        FieldError::UnbalancedRedaction,
+        FieldError::RequiredWithRedaction,
+        FieldError::AmountOnlyForFines,
     ];
 }
 

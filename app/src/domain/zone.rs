@@ -70,6 +70,11 @@ impl UserZone {
             .unwrap_or_default()
     }
 
+    /// The calendar year of an instant in this zone.
+    pub fn year(self, t: Timestamp) -> Option<i32> {
+        jiff::Timestamp::from_second(t.0).ok().map(|ts| i32::from(ts.to_zoned(self.tz()).year()))
+    }
+
     /// `2026-11-22 09:30 KST`, with the zone's abbreviation at that instant (EST or EDT…).
     pub fn display(self, t: Timestamp) -> String {
         jiff::Timestamp::from_second(t.0)

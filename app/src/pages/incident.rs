@@ -123,6 +123,7 @@ fn Incident(inc: IncidentView) -> impl IntoView {
         <p class="caption">{inc.reference.clone()}" · "{inc.org.get(lang)}</p>
         <h1>{inc.title.clone()}</h1>
         {saved.then(|| view! { <div class="notice" role="status">{Msg::SavedNotice.t(lang)}</div> })}
+        <crate::pages::ministry_panel::MinistryPanel inc=inc.clone()/>
         {task_list}
         {starts}
         <section aria-labelledby="clocks-title">

@@ -94,6 +94,7 @@ pub fn IncidentPage() -> impl IntoView {
                             <div class="summary-row"><dt>{Msg::Cause.t(lang)}</dt><dd>{crate::domain::report::content::display_value("cause_category", &d.cause_category, crate::ui::shell::use_zone(), lang)}</dd></div>
                             <div class="summary-row"><dt>{Msg::PublishedAt.t(lang)}</dt><dd>{d.row.published_at.display_kst()}</dd></div>
                         </dl>
+                        <crate::pages::public_case::PublicCase detail=d.clone()/>
                     }.into_any(),
                     Err(e) => view! { <ReadError error=e/> }.into_any(),
                 }

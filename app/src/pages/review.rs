@@ -7,10 +7,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::{review_filing, review_queue, QueuePage as Queue_};
 use crate::domain::filing::FilingStage;
 use crate::domain::filing::FilingStatus;
+use crate::domain::queue::AssigneeFilter;
 use crate::domain::queue::QueueQuery;
+use crate::domain::report::options::{REGIMES, SEVERITY};
 use crate::i18n::Msg;
-use crate::pages::filing::FilingTable;
-use crate::ui::forms::{use_form_echo, Control, CsrfField, ErrorSummary, Field};
 use crate::ui::layout::ReadError;
 use crate::ui::shell::use_lang;
 use crate::ui::show::{stage_msg, status_msg};
@@ -22,10 +22,10 @@ pub fn QueuePage() -> impl IntoView {
     let query = use_query_map();
     let asked = move || {
         let q = query.read();
-        let pairs: Vec<(String, String)> = ["stage", "status", "org", "order", "after", "per_page"]
-            .iter()
-            .filter_map(|k| q.get(k).map(|v| (k.to_string(), v)))
-            .collect();
+        let keys = [
+            "stage", "status", "org", "regime", "severity", "overdue", "assignee", "new", "order", "after", "per_page",
+        ];
+        let pairs: Vec<(String, String)> = keys.iter().filter_map(|k| q.get(k).map(|v| (k.to_string(), v))).collect();
         QueueQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     };
     let page = Resource::new(asked, review_queue);
@@ -71,6 +71,19 @@ fn Queue(page: Queue_, asked: QueueQuery) -> impl IntoView {
         .map(|s| (s.as_str().to_string(), status_msg(s).t(lang).to_string()))
         .collect();
     let orgs = page.orgs.iter().map(|(slug, names)| (slug.clone(), names.get(lang))).collect();
+    let opts = |list: &[crate::domain::report::schema::Opt]| {
+        list.iter().map(|o| (o.code.to_string(), lang.pick(o.label.0, o.label.1).to_string())).collect::<Vec<_>>()
+    };
+    let mut assignees = vec![("me".to_string(), Msg::AssignedToMe.t(lang).to_string())];
+    assignees.push(("none".to_string(), Msg::Unassigned.t(lang).to_string()));
+    assignees.extend(page.reviewers.iter().map(|(id, name)| (id.to_string(), name.clone())));
+    let assignee = match &asked.assignee {
+        Some(AssigneeFilter::Me) => "me".to_string(),
+        Some(AssigneeFilter::Nobody) => "none".to_string(),
+        Some(AssigneeFilter::User(id)) => id.to_string(),
+        None => String::new(),
+    };
+    let yes = |on: bool| if on { "yes".to_string() } else { String::new() };
     let order = vec![("newest".to_string(), Msg::NewestFirst.t(lang).to_string())];
     let rows = page.rows.clone();
     view! {
@@ -78,13 +91,18 @@ fn Queue(page: Queue_, asked: QueueQuery) -> impl IntoView {
             {select("stage", Msg::Stage, asked.stage.map(|s| s.as_str().to_string()).unwrap_or_default(), stages)}
             {select("status", Msg::Status, asked.status.map(|s| s.as_str().to_string()).unwrap_or_default(), statuses)}
             {select("org", Msg::Operator, asked.org.clone().unwrap_or_default(), orgs)}
+            {select("regime", Msg::Regime, asked.regime.clone().unwrap_or_default(), opts(REGIMES))}
+            {select("severity", Msg::Severity, asked.severity.clone().unwrap_or_default(), opts(SEVERITY))}
+            {select("assignee", Msg::Assignee, assignee, assignees)}
+            {select("overdue", Msg::OverdueFilter, yes(asked.overdue), vec![("yes".into(), Msg::OnlyOverdue.t(lang).into())])}
+            {select("new", Msg::NewFilter, yes(asked.new_only), vec![("yes".into(), Msg::OnlyNew.t(lang).into())])}
             {select("order", Msg::Order, if asked.newest_first { "newest".into() } else { String::new() }, order)}
             <button type="submit" class="button button-secondary">{Msg::Apply.t(lang)}</button>
         </form>
         {if rows.is_empty() {
             view! { <p>{Msg::QueueEmpty.t(lang)}</p> }.into_any()
         } else {
-            view! { <FilingTable rows=rows base="/review/filings"/> }.into_any()
+            view! { <QueueTable rows=rows/> }.into_any()
         }}
         {page.next.map(|q| view! { <p><a href=format!("/review?{q}") rel="next">{Msg::NextPage.t(lang)}</a></p> })}
     }
@@ -95,65 +113,83 @@ pub fn ReviewFilingPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let filing = Resource::new(move || params.read().get("reference").unwrap_or_default(), review_filing);
-    let echo = use_form_echo();
-    let labels = vec![
-        ("headline_ko", Msg::HeadlineKo),
-        ("headline_en", Msg::HeadlineEn),
-        ("summary_ko", Msg::SummaryKo),
-        ("summary_en", Msg::SummaryEn),
-    ];
     view! {
         <Suspense fallback=move || view! { <p>{Msg::Loading.t(lang)}</p> }>
-            {move || {
-                let labels = labels.clone();
-                Suspend::new(async move {
-                    let echo = echo.await;
-                    let f = match filing.await {
-                        Ok(f) => f,
-                        Err(e) => return view! { <ReadError error=e/> }.into_any(),
-                    };
-                    let v = |k: &str| echo.as_ref().map(|e| e.value(k)).unwrap_or_default();
-                    let err = |k: &str| echo.as_ref().and_then(|e| e.errors.get(k));
-                    let action = format!("/review/filings/{}", f.reference);
-                    let pdf = format!("/review/filings/{}/pdf", f.reference);
-                    let public = format!("/incidents/{}", f.incident_reference);
-                    let publishable = f.status.can_publish();
-                    view! {
-                        <Title text=f.reference.clone()/>
-                        <ErrorSummary echo=echo.clone() labels=labels/>
-                        <p class="caption">{f.org.get(lang)}</p>
-                        <h1>{f.content.get("title").to_string()}</h1>
-                        <p><StatusTag status=f.status/></p>
-                        <p><a href=pdf rel="external" download>{Msg::DownloadPdf.t(lang)}</a></p>
-                        <h2>{Msg::TimelinessTitle.t(lang)}</h2>
-                        <crate::ui::clocks::ClockTable clocks=f.clocks.clone()/>
-                        <FilingContent filing=f.clone()/>
-                        <ReviewEvidence incident=f.incident_reference.clone() files=f.attachments.clone()/>
-                        {publishable.then(|| view! {
-                            <h2>{Msg::PublishTitle.t(lang)}</h2>
-                            <p class="hint">{Msg::PublishIntro.t(lang)}</p>
-                            <form method="post" action=action novalidate>
-                                <CsrfField/>
-                                <Field name="headline_ko" label=Msg::HeadlineKo value=v("headline_ko") error=err("headline_ko")/>
-                                <Field name="headline_en" label=Msg::HeadlineEn value=v("headline_en") error=err("headline_en")/>
-                                <Field name="summary_ko" label=Msg::SummaryKo control=Control::TextArea value=v("summary_ko") error=err("summary_ko")/>
-                                <Field name="summary_en" label=Msg::SummaryEn control=Control::TextArea value=v("summary_en") error=err("summary_en")/>
-                                <button type="submit" class="button">{Msg::Publish.t(lang)}</button>
-                            </form>
-                        })}
-                        {(f.status == FilingStatus::Published).then(|| view! {
-                            <p><a href=public.clone()>{Msg::ViewPublic.t(lang)}</a></p>
-                        })}
-                    }.into_any()
-                })
-            }}
+            {move || Suspend::new(async move {
+                let f = match filing.await {
+                    Ok(f) => f,
+                    Err(e) => return view! { <ReadError error=e/> }.into_any(),
+                };
+                let pdf = format!("/review/filings/{}/pdf", f.reference);
+                let case = format!("/review/incidents/{}", f.incident_reference);
+                view! {
+                    <Title text=f.reference.clone()/>
+                    <p class="caption">{f.org.get(lang)}</p>
+                    <h1>{f.content.get("title").to_string()}</h1>
+                    <p><StatusTag status=f.status/></p>
+                    <p><a href=case class="button">{Msg::OpenCase.t(lang)}</a></p>
+                    <p><a href=pdf rel="external" download>{Msg::DownloadPdf.t(lang)}</a></p>
+                    <h2>{Msg::TimelinessTitle.t(lang)}</h2>
+                    <crate::ui::clocks::ClockTable clocks=f.clocks.clone()/>
+                    <FilingContent filing=f.clone()/>
+                    <ReviewEvidence incident=f.incident_reference.clone() files=f.attachments.clone()/>
+                }.into_any()
+            })}
         </Suspense>
+    }
+}
+
+/// The queue: each filing with its case, crisis level, assignee and what needs attention.
+#[component]
+fn QueueTable(rows: Vec<crate::api::FilingRow>) -> impl IntoView {
+    let lang = use_lang();
+    let body = rows
+        .into_iter()
+        .map(|r| {
+            let t = r.triage.clone().unwrap_or_default();
+            let severity = crate::domain::report::content::display_value("severity", &t.severity, crate::ui::shell::use_zone(), lang);
+            view! {
+                <tr>
+                    <td><a href=format!("/review/filings/{}", r.reference)>{r.reference.clone()}</a></td>
+                    <td><a href=format!("/review/incidents/{}", r.incident_reference)>{Msg::OpenCase.t(lang)}</a></td>
+                    <td>{r.org.get(lang)}</td>
+                    <td>{r.title.clone()}</td>
+                    <td>{stage_msg(r.stage).t(lang)}</td>
+                    <td>{severity}</td>
+                    <td>{r.submitted_at.display_kst()}</td>
+                    <td>{t.assignee.clone().unwrap_or_else(|| Msg::Unassigned.t(lang).to_string())}</td>
+                    <td>
+                        <StatusTag status=r.status/>
+                        {t.new_since_visit.then(|| view! { " "<strong class="tag tag-yellow">{Msg::NewSinceVisit.t(lang)}</strong> })}
+                        {t.overdue.then(|| view! { " "<strong class="tag tag-red">{Msg::CaseOverdue.t(lang)}</strong> })}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table class="table">
+                <thead><tr>
+                    <th scope="col">{Msg::Reference.t(lang)}</th>
+                    <th scope="col">{Msg::CaseTitle.t(lang)}</th>
+                    <th scope="col">{Msg::Operator.t(lang)}</th>
+                    <th scope="col">{Msg::Title.t(lang)}</th>
+                    <th scope="col">{Msg::Stage.t(lang)}</th>
+                    <th scope="col">{Msg::Severity.t(lang)}</th>
+                    <th scope="col">{Msg::SubmittedAt.t(lang)}</th>
+                    <th scope="col">{Msg::Assignee.t(lang)}</th>
+                    <th scope="col">{Msg::Status.t(lang)}</th>
+                </tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
     }
 }
 
 /// The incident's evidence files, downloadable by the ministry.
 #[component]
-fn ReviewEvidence(incident: String, files: Vec<crate::api::AttachmentRow>) -> impl IntoView {
+pub fn ReviewEvidence(incident: String, files: Vec<crate::api::AttachmentRow>) -> impl IntoView {
     let lang = crate::ui::shell::use_lang();
     let zone = crate::ui::shell::use_zone();
     let rows = files

@@ -67,6 +67,7 @@ fn Nav() -> impl IntoView {
                             view! {
                                 {work.map(|(href, label)| view! { <a href=href>{label.t(lang)}</a> })}
                                 {user.role.is_operator().then(|| view! { <a href="/filing/organisation">{Msg::NavOrganisation.t(lang)}</a> })}
+                                {matches!(user.role, Role::Reviewer | Role::ReviewLead).then(|| view! { <a href="/review/overview">{Msg::NavOverview.t(lang)}</a> })}
                                 <span class="whoami">
                                     <span class="visually-hidden">{Msg::SignedInAs.t(lang)}" "</span>
                                     {user.display_name}" · "{Msg::from(user.role).t(lang)}

@@ -1,7 +1,11 @@
 //! Layout, shared components and the application shell.
 
+pub mod case;
+pub mod case_fields;
+pub mod chart;
 pub mod clocks;
 pub mod forms;
+pub mod history;
 pub mod layout;
 pub mod live_check;
 pub mod report_form;

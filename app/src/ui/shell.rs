@@ -8,7 +8,7 @@ use leptos_router::{path, SsrMode};
 use crate::api::session_info;
 use crate::domain::zone::UserZone;
 use crate::i18n::{Lang, Msg};
-use crate::pages::{account, draft, filing, incident, organisation, public, review};
+use crate::pages::{account, case, draft, filing, incident, organisation, overview, public, review};
 use crate::ui::layout::{Layout, NotFound};
 
 /// The language of this render: on the server, chosen by the server's middleware from the
@@ -117,6 +117,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/filing/filings/:reference") view=filing::FilingPage ssr=SsrMode::Async/>
                     <Route path=path!("/review") view=review::QueuePage ssr=SsrMode::Async/>
                     <Route path=path!("/review/filings/:reference") view=review::ReviewFilingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/review/overview") view=overview::OverviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/review/incidents/:reference") view=case::CasePage ssr=SsrMode::Async/>
+                    <Route path=path!("/review/incidents/:reference/duties/:duty") view=case::DutyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/review/incidents/:reference/summary") view=case::SummaryPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -49,14 +49,15 @@ pub fn clean_file_name(name: &str) -> String {
     }
 }
 
-struct Upload {
-    fields: BTreeMap<String, String>,
-    file_name: String,
-    data: Vec<u8>,
-    too_large: bool,
+/// A multipart form: its text fields and its one file (field `file`).
+pub(super) struct Upload {
+    pub fields: BTreeMap<String, String>,
+    pub file_name: String,
+    pub data: Vec<u8>,
+    pub too_large: bool,
 }
 
-async fn read_upload(mut multipart: Multipart) -> Result<Upload, axum::extract::multipart::MultipartError> {
+pub(super) async fn read_upload(mut multipart: Multipart) -> Result<Upload, axum::extract::multipart::MultipartError> {
     let mut up = Upload { fields: BTreeMap::new(), file_name: String::new(), data: Vec::new(), too_large: false };
     while let Some(mut field) = multipart.next_field().await? {
         let name = field.name().unwrap_or("").to_string();
@@ -72,7 +73,8 @@ async fn read_upload(mut multipart: Multipart) -> Result<Upload, axum::extract::
             }
         } else {
             let text = field.text().await?;
-            up.fields.insert(name, text.chars().take(1000).collect());
+            // one more than the longest answer, so an over-long one is reported, not cut
+            up.fields.insert(name, text.chars().take(app::domain::case::forms::MAX_TEXT + 1).collect());
         }
     }
     Ok(up)

@@ -2,13 +2,14 @@
 //! token and capability, validate with the domain rules, call one storage operation.
 
 pub mod account;
+pub mod answers;
+pub mod case;
 pub mod drafting;
 pub mod evidence;
 pub mod health;
 pub mod organisation;
 pub mod pdf;
 pub mod render;
-pub mod review;
 
 use app::api::FormEcho;
 use axum::http::request::Parts;

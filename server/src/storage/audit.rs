@@ -25,6 +25,17 @@ impl<'a> AuditEntry<'a> {
     ) -> Self {
         AuditEntry { at, actor: Some(cap.user()), org: Some(cap.org()), action, subject, detail }
     }
+
+    /// Something a ministry reviewer did on a case.
+    pub fn by_reviewer(
+        cap: &app::domain::auth::ReviewerCap,
+        at: Timestamp,
+        action: &'a str,
+        subject: &'a str,
+        detail: serde_json::Value,
+    ) -> Self {
+        AuditEntry { at, actor: Some(cap.user()), org: None, action, subject, detail }
+    }
 }
 
 /// Inserts an entry using the given executor (a transaction, normally).

@@ -217,8 +217,8 @@ pub async fn file(
         let reference = filing_reference(&incident.reference, u32::try_from(version).unwrap_or(u32::MAX));
         sqlx::query(
             "INSERT INTO filings (incident_id, org_id, version, reference, stage, status, content_json, content_sha256,
-                submitted_by, submitted_at, drafted_by, approved_sha256, signatory_title)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                submitted_by, submitted_at, drafted_by, approved_sha256, signatory_title, regimes, severity)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
         )
         .bind(incident.id)
         .bind(cap.org().0)
@@ -233,6 +233,8 @@ pub async fn file(
         .bind(draft.updated_by_id)
         .bind(approved_sha256)
         .bind(signatory_title)
+        .bind(draft.content.get("regimes"))
+        .bind(draft.content.get("severity"))
         .execute(&mut *tx)
         .await?;
         if !title.is_empty() {

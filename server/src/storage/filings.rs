@@ -3,7 +3,6 @@
 use app::api::{FilingDetail, FilingRow, Names, VersionRow};
 use app::domain::filing::{FilingStage, FilingStatus};
 use app::domain::ids::OrgId;
-use app::domain::queue::{Cursor, QueueQuery};
 use app::domain::report::Content;
 use app::domain::timestamp::Timestamp;
 use sha2::{Digest, Sha256};
@@ -23,7 +22,6 @@ pub fn content_hash_bytes(bytes: &[u8]) -> String {
 
 #[derive(sqlx::FromRow)]
 struct Row {
-    filing_id: i64,
     incident_id: i64,
     reference: String,
     incident_reference: String,
@@ -42,7 +40,7 @@ struct Row {
 }
 
 const SELECT: &str =
-    "SELECT f.id AS filing_id, f.incident_id, f.reference, i.reference AS incident_reference, o.name_ko, o.name_en, i.title,
+    "SELECT f.incident_id, f.reference, i.reference AS incident_reference, o.name_ko, o.name_en, i.title,
         f.stage, f.status, f.version, f.submitted_at, u.display_name AS submitted_by, d.display_name AS drafted_by,
         f.signatory_title, f.content_json, f.content_sha256
     FROM filings f
@@ -72,6 +70,7 @@ impl Row {
             stage,
             status,
             submitted_at: Timestamp(self.submitted_at),
+            triage: None,
         })
     }
 
@@ -134,6 +133,13 @@ pub async fn versions(db: &Db, incident_id: i64) -> Result<Vec<Version>, Storage
     into_versions(rows)
 }
 
+/// Every filing of one incident as list rows, oldest first (for the ministry's case page).
+pub async fn rows_of_incident(db: &Db, incident_id: i64) -> Result<Vec<FilingRow>, StorageError> {
+    let sql = format!("{SELECT} WHERE f.incident_id = $1 ORDER BY f.version ASC");
+    let rows = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(incident_id).fetch_all(p).await)?;
+    rows.into_iter().map(Row::into_row).collect()
+}
+
 /// Every version of an organisation's incidents, oldest first (for its dashboard).
 pub async fn versions_of_org(db: &Db, org: OrgId) -> Result<Vec<Version>, StorageError> {
     let sql = format!("{SELECT} WHERE f.org_id = $1 ORDER BY f.incident_id, f.version ASC");
@@ -147,59 +153,6 @@ pub enum Scope {
     Org(OrgId),
     /// Every filing (ministry).
     All,
-}
-
-/// A value bound into a dynamically assembled query.
-enum Bind {
-    Int(i64),
-    Text(String),
-}
-
-/// One page of the ministry's queue and the cursor of the next page, if there is one.
-/// Keyset pagination on (submitted_at, id): the database seeks with the index instead of
-/// counting past earlier rows.
-pub async fn queue(db: &Db, q: &QueueQuery) -> Result<(Vec<FilingRow>, Option<Cursor>), StorageError> {
-    let mut conditions: Vec<String> = Vec::new();
-    let mut binds: Vec<Bind> = Vec::new();
-    let param = |b: Bind, binds: &mut Vec<Bind>| {
-        binds.push(b);
-        format!("${}", binds.len())
-    };
-    if let Some(stage) = q.stage {
-        let p = param(Bind::Text(stage.as_str().into()), &mut binds);
-        conditions.push(format!("f.stage = {p}"));
-    }
-    if let Some(status) = q.status {
-        let p = param(Bind::Text(status.as_str().into()), &mut binds);
-        conditions.push(format!("f.status = {p}"));
-    }
-    if let Some(org) = &q.org {
-        let p = param(Bind::Text(org.clone()), &mut binds);
-        conditions.push(format!("o.slug = {p}"));
-    }
-    if let Some(c) = q.after {
-        let t = param(Bind::Int(c.submitted_at), &mut binds);
-        let i = param(Bind::Int(c.id), &mut binds);
-        let op = if q.newest_first { "<" } else { ">" };
-        conditions.push(format!("(f.submitted_at, f.id) {op} ({t}, {i})"));
-    }
-    let order = if q.newest_first { "DESC" } else { "ASC" };
-    let filter = if conditions.is_empty() { String::new() } else { format!(" WHERE {}", conditions.join(" AND ")) };
-    let sql = format!("{SELECT}{filter} ORDER BY f.submitted_at {order}, f.id {order} LIMIT {}", q.per_page + 1);
-    let mut rows = with_pool!(db, |p| {
-        let mut query = sqlx::query_as::<_, Row>(&sql);
-        for b in &binds {
-            query = match b {
-                Bind::Int(v) => query.bind(*v),
-                Bind::Text(v) => query.bind(v.clone()),
-            };
-        }
-        query.fetch_all(p).await
-    })?;
-    let more = rows.len() > q.per_page as usize;
-    rows.truncate(q.per_page as usize);
-    let next = more.then(|| rows.last().map(|r| Cursor { submitted_at: r.submitted_at, id: r.filing_id })).flatten();
-    Ok((rows.into_iter().map(Row::into_row).collect::<Result<_, _>>()?, next))
 }
 
 /// One filing in scope; another organisation's filing is simply not found.

@@ -4,14 +4,21 @@
 //! portable SQL (with `$1` placeholders, which both drivers accept) is compiled against both
 //! drivers' types. Only the migrations differ per backend.
 
+pub mod assessments;
 pub mod attachments;
 pub mod audit;
+pub mod cases;
 pub mod drafts;
 pub mod filings;
 pub mod incidents;
+pub mod measures;
+pub mod overview;
 pub mod profiles;
 pub mod publications;
+pub mod queue;
+pub mod requests;
 pub mod sessions;
+pub mod summaries;
 pub mod throttle;
 pub mod users;
 

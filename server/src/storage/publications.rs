@@ -1,77 +1,19 @@
-//! Public summaries. Only rows of this table are ever shown to the public.
+//! Public summaries. Only rows of `publications` (written by an approval, see
+//! [`super::summaries`]) and what they point at are ever shown to the public.
 
-use app::api::{Names, PublishedDetail, PublishedRow};
-use app::domain::auth::ReviewerCap;
-use app::domain::filing::FilingStatus;
-use app::domain::publication::PublicSummary;
+use std::collections::BTreeMap;
+
+use app::api::{Names, PublicCorrection, PublicFinding, PublicMeasure, PublishedDetail, PublishedRow};
+use app::domain::duties::{catalog_at, Finding};
 use app::domain::report::Content;
 use app::domain::timestamp::Timestamp;
 
-use super::audit::{record_audit, AuditEntry};
-use super::{Db, StorageError};
+use super::{measures, Db, StorageError};
 use crate::with_pool;
-
-/// Publishes the summary of the incident a filing belongs to, marks the filing published
-/// and records it, in one transaction. Refuses a second publication of the same incident.
-pub async fn publish(
-    db: &Db,
-    cap: &ReviewerCap,
-    filing_ref: &str,
-    s: &PublicSummary,
-    at: Timestamp,
-) -> Result<String, StorageError> {
-    with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
-        let row = sqlx::query_as::<_, (i64, i64, String, String)>(
-            "SELECT f.id, f.incident_id, f.status, i.reference FROM filings f JOIN incidents i ON i.id = f.incident_id WHERE f.reference = $1",
-        )
-        .bind(filing_ref)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let (filing_id, incident_id, status, inc_ref) = row.ok_or(StorageError::NotFound)?;
-        if !FilingStatus::parse(&status).is_some_and(FilingStatus::can_publish) {
-            return Err(StorageError::Conflict("already published"));
-        }
-        let inserted = sqlx::query(
-            "INSERT INTO publications (incident_id, filing_id, headline_ko, headline_en, summary_ko, summary_en, published_by, published_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (incident_id) DO NOTHING",
-        )
-        .bind(incident_id)
-        .bind(filing_id)
-        .bind(&s.headline_ko)
-        .bind(&s.headline_en)
-        .bind(&s.summary_ko)
-        .bind(&s.summary_en)
-        .bind(cap.user().0)
-        .bind(at.0)
-        .execute(&mut *tx)
-        .await?;
-        if inserted.rows_affected() == 0 {
-            return Err(StorageError::Conflict("already published"));
-        }
-        sqlx::query("UPDATE filings SET status = $1 WHERE id = $2")
-            .bind(FilingStatus::Published.as_str())
-            .bind(filing_id)
-            .execute(&mut *tx)
-            .await?;
-        record_audit!(
-            &mut *tx,
-            AuditEntry {
-                at,
-                actor: Some(cap.user()),
-                org: None,
-                action: "summary.published",
-                subject: &inc_ref,
-                detail: serde_json::json!({ "filing": filing_ref }),
-            }
-        )?;
-        tx.commit().await?;
-        Ok(inc_ref)
-    })
-}
 
 #[derive(sqlx::FromRow)]
 struct Row {
+    incident_id: i64,
     reference: String,
     name_ko: String,
     name_en: String,
@@ -81,11 +23,12 @@ struct Row {
     summary_en: String,
     published_at: i64,
     content_json: String,
+    body_json: String,
 }
 
 const SELECT: &str =
-    "SELECT i.reference, o.name_ko, o.name_en, p.headline_ko, p.headline_en, p.summary_ko, p.summary_en,
-        p.published_at, f.content_json
+    "SELECT i.id AS incident_id, i.reference, o.name_ko, o.name_en, p.headline_ko, p.headline_en, p.summary_ko,
+        p.summary_en, p.published_at, f.content_json, p.body_json
     FROM publications p
     JOIN incidents i ON i.id = p.incident_id
     JOIN organisations o ON o.id = i.org_id
@@ -96,19 +39,44 @@ impl Row {
         let c = Content::from_stored_json(&self.content_json).ok_or(StorageError::Conflict("unreadable content"))?;
         let services =
             c.get("services_affected").lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
+        let body: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(&self.body_json).unwrap_or_default();
+        let parts: BTreeMap<String, String> =
+            body.iter().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string()))).collect();
+        let onset = c.instant("onset_at").unwrap_or(Timestamp(self.published_at));
+        let findings = body
+            .get("findings")
+            .and_then(|f| serde_json::from_value::<Vec<(String, String)>>(f.clone()).ok())
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|(duty, finding)| public_finding(&duty, &finding, onset))
+            .collect();
         Ok(PublishedDetail {
             row: PublishedRow {
                 reference: self.reference,
                 org: Names { ko: self.name_ko, en: self.name_en },
                 headline: Names { ko: self.headline_ko, en: self.headline_en },
-                onset_at: c.instant("onset_at").unwrap_or(Timestamp(self.published_at)),
+                onset_at: onset,
                 published_at: Timestamp(self.published_at),
             },
             summary: Names { ko: self.summary_ko, en: self.summary_en },
             services_affected: services,
             cause_category: c.get("cause_category").to_string(),
+            parts,
+            findings,
+            measures: Vec::new(),
+            corrections: Vec::new(),
         })
     }
+}
+
+fn public_finding(duty: &str, finding: &str, onset: Timestamp) -> Option<PublicFinding> {
+    let def = catalog_at(onset)?.duties.iter().find(|d| d.id == duty)?;
+    Some(PublicFinding {
+        duty_id: duty.to_string(),
+        title: Names { ko: def.title.0.to_string(), en: def.title.1.to_string() },
+        finding: Finding::parse(finding)?,
+    })
 }
 
 /// Published summaries, newest first.
@@ -118,9 +86,36 @@ pub async fn list(db: &Db) -> Result<Vec<PublishedRow>, StorageError> {
     rows.into_iter().map(|r| r.into_detail().map(|d| d.row)).collect()
 }
 
-/// One published summary by incident reference.
+/// One published summary by incident reference, with its measures and corrections.
 pub async fn get(db: &Db, reference: &str) -> Result<PublishedDetail, StorageError> {
     let sql = format!("{SELECT} WHERE i.reference = $1");
     let row = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(reference).fetch_optional(p).await)?;
-    row.ok_or(StorageError::NotFound)?.into_detail()
+    let row = row.ok_or(StorageError::NotFound)?;
+    let incident_id = row.incident_id;
+    let mut detail = row.into_detail()?;
+    detail.measures = measures::list(db, incident_id)
+        .await?
+        .into_iter()
+        .map(|m| PublicMeasure {
+            kind: m.kind,
+            legal_basis: m.legal_basis,
+            content: m.content,
+            due: m.due,
+            amount_krw: m.amount_krw,
+            items: m.items.into_iter().map(|i| (i.text, i.state)).collect(),
+        })
+        .collect();
+    let corrections = with_pool!(db, |p| {
+        sqlx::query_as::<_, (i64, String, String)>(
+            "SELECT corrected_at, reason_ko, reason_en FROM publication_corrections WHERE incident_id = $1 ORDER BY corrected_at, id",
+        )
+        .bind(incident_id)
+        .fetch_all(p)
+        .await
+    })?;
+    detail.corrections = corrections
+        .into_iter()
+        .map(|(at, ko, en)| PublicCorrection { at: Timestamp(at), reason: Names { ko, en } })
+        .collect();
+    Ok(detail)
 }

@@ -72,6 +72,8 @@ pub enum DoneBy {
     Filing(FilingStage),
     /// An instant answered in the report (e.g. when the user notice went out).
     Field(&'static str),
+    /// The operator's answer to the ministry's request (one clock per request).
+    RequestAnswered,
 }
 
 /// One clock of a regime.
@@ -118,6 +120,9 @@ pub struct Facts {
     pub filings: Vec<(FilingStage, Timestamp)>,
     /// Instant answers that satisfy [`DoneBy::Field`] duties.
     pub fields: Vec<(&'static str, Timestamp)>,
+    /// The ministry's requests for information: (due, first answer). Each one starts a
+    /// [`Anchor::MinistryRequest`] clock; other regimes' clocks do not pause for them.
+    pub requests: Vec<(Timestamp, Option<Timestamp>)>,
 }
 
 impl Facts {
@@ -135,6 +140,7 @@ impl Facts {
             restored: c.instant("restored_at"),
             filings,
             fields,
+            requests: Vec::new(),
         }
     }
 
@@ -163,6 +169,8 @@ impl Facts {
         match by {
             DoneBy::Filing(stage) => self.filings.iter().find(|(s, _)| *s >= stage).map(|(_, t)| *t),
             DoneBy::Field(key) => self.fields.iter().find(|(k, _)| *k == key).map(|(_, t)| *t),
+            // answered per request; see `clocks`
+            DoneBy::RequestAnswered => None,
         }
     }
 }
@@ -236,28 +244,43 @@ pub fn clocks(regimes: &[&str], facts: &Facts, now: Timestamp) -> Vec<Clock> {
     for code in regimes {
         let Some(set) = rule_set(code, at) else { continue };
         for rule in set.rules {
-            let due = due_of(rule, facts);
-            let done_at = facts.done(rule.done_by);
-            let state = match (due, done_at) {
-                (Some(d), Some(done)) if done.0 > d.0 => ClockState::Late { minutes: d.minutes_until(done) },
-                (_, Some(_)) => ClockState::Met,
-                (Some(d), None) if now.0 > d.0 => ClockState::Overdue { minutes: d.minutes_until(now) },
-                (Some(_), None) => ClockState::Open,
-                (None, None) => ClockState::NotStarted,
+            // A ministry request sets its own due date: one clock per request, none if
+            // nothing has been asked yet.
+            let instances: Vec<(Option<Timestamp>, Option<Timestamp>)> = if rule.anchor == Anchor::MinistryRequest {
+                if facts.requests.is_empty() {
+                    vec![(None, None)]
+                } else {
+                    facts.requests.iter().map(|(due, answered)| (Some(*due), *answered)).collect()
+                }
+            } else {
+                vec![(due_of(rule, facts), facts.done(rule.done_by))]
             };
-            out.push(Clock {
-                regime: set.regime.to_string(),
-                version: set.version.to_string(),
-                duty: rule.duty,
-                basis: (rule.basis.0.to_string(), rule.basis.1.to_string()),
-                without_delay: matches!(rule.period, Period::WithoutDelay { .. }),
-                due,
-                done_at,
-                state,
-            });
+            for (due, done_at) in instances {
+                out.push(clock(set, rule, due, done_at, now));
+            }
         }
     }
     out
+}
+
+fn clock(set: &RuleSet, rule: &Rule, due: Option<Timestamp>, done_at: Option<Timestamp>, now: Timestamp) -> Clock {
+    let state = match (due, done_at) {
+        (Some(d), Some(done)) if done.0 > d.0 => ClockState::Late { minutes: d.minutes_until(done) },
+        (_, Some(_)) => ClockState::Met,
+        (Some(d), None) if now.0 > d.0 => ClockState::Overdue { minutes: d.minutes_until(now) },
+        (Some(_), None) => ClockState::Open,
+        (None, None) => ClockState::NotStarted,
+    };
+    Clock {
+        regime: set.regime.to_string(),
+        version: set.version.to_string(),
+        duty: rule.duty,
+        basis: (rule.basis.0.to_string(), rule.basis.1.to_string()),
+        without_delay: matches!(rule.period, Period::WithoutDelay { .. }),
+        due,
+        done_at,
+        state,
+    }
 }
 
 /// The open or overdue clock due soonest: "what is due next".

@@ -36,7 +36,7 @@ pub static RULE_SETS: &[RuleSet] = &[
             anchor: Anchor::MinistryRequest,
             period: Period::SetByMinistry,
             cap: None,
-            done_by: DoneBy::Filing(Final),
+            done_by: DoneBy::RequestAnswered,
             basis: (
                 "전기통신사업법 제22조의7④: 과기정통부 요청 자료를 정한 기한까지 제출",
                 "TBA Art. 22-7(4): submit the data the ministry requests by the date it sets",

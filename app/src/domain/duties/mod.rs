@@ -78,6 +78,36 @@ pub enum Finding {
     NotAssessed,
 }
 
+impl Finding {
+    pub const ALL: [Finding; 5] =
+        [Finding::Compliant, Finding::Partially, Finding::NonCompliant, Finding::NotApplicable, Finding::NotAssessed];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Finding::Compliant => "compliant",
+            Finding::Partially => "partially",
+            Finding::NonCompliant => "non_compliant",
+            Finding::NotApplicable => "not_applicable",
+            Finding::NotAssessed => "not_assessed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Finding> {
+        Finding::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+
+    /// (Korean, English) name.
+    pub fn label(self) -> (&'static str, &'static str) {
+        match self {
+            Finding::Compliant => ("준수", "Compliant"),
+            Finding::Partially => ("일부 준수", "Partially compliant"),
+            Finding::NonCompliant => ("미준수", "Non-compliant"),
+            Finding::NotApplicable => ("해당 없음", "Not applicable"),
+            Finding::NotAssessed => ("미평가", "Not assessed"),
+        }
+    }
+}
+
 /// The overall determination from the findings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -90,6 +120,18 @@ pub enum Determination {
     ShortcomingsFound,
     /// Some duty is not complied with.
     BreachFound,
+}
+
+impl Determination {
+    /// (Korean, English) name.
+    pub fn label(self) -> (&'static str, &'static str) {
+        match self {
+            Determination::Incomplete => ("평가 진행 중", "Assessment incomplete"),
+            Determination::NoBreach => ("위반 없음", "No breach found"),
+            Determination::ShortcomingsFound => ("미흡 사항 있음", "Shortcomings found"),
+            Determination::BreachFound => ("의무 위반", "Breach found"),
+        }
+    }
 }
 
 /// Worst finding wins; anything not yet assessed leaves the review incomplete.

@@ -1,0 +1,105 @@
+//! Form controls whose names are built at run time (one form per request or item on a
+//! page, so names carry the request's or item's number) and whose labels come from domain
+//! data. Same markup and error pattern as [`super::forms::Field`].
+
+use leptos::prelude::*;
+
+use crate::domain::validation::FieldError;
+use crate::i18n::Msg;
+use crate::ui::shell::use_lang;
+
+/// Which control a [`NamedField`] renders.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum NamedControl {
+    #[default]
+    Text,
+    TextArea,
+    DateTime,
+    File,
+}
+
+/// A labelled control with an optional hint and its error.
+#[component]
+pub fn NamedField(
+    name: String,
+    label: String,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(optional)] control: NamedControl,
+    #[prop(optional)] value: String,
+    #[prop(default = None)] error: Option<FieldError>,
+    #[prop(optional)] rows: Option<u32>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let described = [hint.as_ref().map(|_| hint_id.clone()), error.map(|_| error_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let described = (!described.is_empty()).then_some(described);
+    let invalid = error.map(|_| "true");
+    let input = match control {
+        NamedControl::TextArea => view! {
+            <textarea id=name.clone() name=name.clone() rows=rows.unwrap_or(4) aria-describedby=described.clone() aria-invalid=invalid>
+                {value.clone()}
+            </textarea>
+        }
+        .into_any(),
+        other => {
+            let kind = match other {
+                NamedControl::DateTime => "datetime-local",
+                NamedControl::File => "file",
+                _ => "text",
+            };
+            view! {
+                <input id=name.clone() name=name.clone() type=kind value=value.clone()
+                       aria-describedby=described aria-invalid=invalid/>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="field" class:field-has-error=error.is_some()>
+            <label for=name.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            {error.map(|e| view! { <p class="error-message" id=error_id.clone()>{Msg::from(e).t(lang)}</p> })}
+            {input}
+        </div>
+    }
+}
+
+/// A group of radio buttons in a fieldset.
+#[component]
+pub fn Radios(
+    name: String,
+    legend: String,
+    options: Vec<(String, String)>,
+    #[prop(optional)] value: String,
+    #[prop(default = None)] error: Option<FieldError>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let error_id = format!("{name}-error");
+    let buttons = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, (code, text))| {
+            // the first button carries the field's id, so error links land on the group
+            let id = if i == 0 { name.clone() } else { format!("{name}-{code}") };
+            let checked = code == value;
+            view! {
+                <div class="choice">
+                    <input type="radio" id=id.clone() name=name.clone() value=code checked=checked/>
+                    <label for=id>{text}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="field" class:field-has-error=error.is_some() aria-describedby=error.map(|_| error_id.clone())>
+            <legend>{legend}</legend>
+            {error.map(|e| view! { <p class="error-message" id=error_id.clone()>{Msg::from(e).t(lang)}</p> })}
+            <div class="choices">{buttons}</div>
+        </fieldset>
+    }
+}

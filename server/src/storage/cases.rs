@@ -1,0 +1,213 @@
+//! The ministry's case on an incident: assignment, visits ("new since last visit"),
+//! closure and the case history read from the audit log.
+
+use app::api::{HistoryRow, Stamp};
+use app::domain::auth::ReviewerCap;
+use app::domain::case::{may_close, CaseFacts, CloseBlock, ItemState};
+use app::domain::timestamp::Timestamp;
+
+use super::audit::{record_audit, AuditEntry};
+use super::incidents::IncidentRecord;
+use super::{Db, StorageError};
+use crate::with_pool;
+
+/// Assignment and closure of one case.
+#[derive(Clone, Debug, Default)]
+pub struct CaseState {
+    pub assignee: Option<String>,
+    pub closed: Option<Stamp>,
+}
+
+/// The case's assignment and closure (a case nobody has touched is open and unassigned).
+pub async fn state(db: &Db, incident_id: i64) -> Result<CaseState, StorageError> {
+    let row = with_pool!(db, |p| {
+        sqlx::query_as::<_, (Option<String>, Option<i64>, Option<String>)>(
+            "SELECT a.display_name, c.closed_at, b.display_name FROM cases c
+             LEFT JOIN users a ON a.id = c.assignee_id LEFT JOIN users b ON b.id = c.closed_by
+             WHERE c.incident_id = $1",
+        )
+        .bind(incident_id)
+        .fetch_optional(p)
+        .await
+    })?;
+    Ok(row
+        .map(|(assignee, closed_at, closed_by)| CaseState {
+            assignee,
+            closed: closed_at.map(|at| Stamp { by: closed_by.unwrap_or_default(), at: Timestamp(at) }),
+        })
+        .unwrap_or_default())
+}
+
+/// Ministry staff, for the assignment list.
+pub async fn reviewers(db: &Db) -> Result<Vec<(i64, String)>, StorageError> {
+    Ok(with_pool!(db, |p| {
+        sqlx::query_as::<_, (i64, String)>(
+            "SELECT id, display_name FROM users WHERE role IN ('reviewer', 'review_lead') ORDER BY display_name, id",
+        )
+        .fetch_all(p)
+        .await
+    })?)
+}
+
+/// Assigns the case. Leads assign anyone on the ministry staff; a reviewer only themself.
+pub async fn assign(
+    db: &Db,
+    cap: &ReviewerCap,
+    incident: &IncidentRecord,
+    assignee: i64,
+    at: Timestamp,
+) -> Result<(), StorageError> {
+    if !cap.is_lead() && assignee != cap.user().0 {
+        return Err(StorageError::Conflict("only a review lead assigns others"));
+    }
+    with_pool!(db, |p| {
+        let mut tx = p.begin().await?;
+        let name = sqlx::query_scalar::<_, String>(
+            "SELECT display_name FROM users WHERE id = $1 AND role IN ('reviewer', 'review_lead')",
+        )
+        .bind(assignee)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StorageError::NotFound)?;
+        sqlx::query(
+            "INSERT INTO cases (incident_id, assignee_id, assigned_at) VALUES ($1, $2, $3)
+             ON CONFLICT (incident_id) DO UPDATE SET assignee_id = $2, assigned_at = $3",
+        )
+        .bind(incident.id)
+        .bind(assignee)
+        .bind(at.0)
+        .execute(&mut *tx)
+        .await?;
+        let detail = serde_json::json!({ "assignee": name });
+        record_audit!(&mut *tx, AuditEntry::by_reviewer(cap, at, "case.assigned", &incident.reference, detail))?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// Remembers that this reviewer has seen the case now.
+pub async fn visit(db: &Db, cap: &ReviewerCap, incident_id: i64, at: Timestamp) -> Result<(), StorageError> {
+    with_pool!(db, |p| {
+        sqlx::query(
+            "INSERT INTO case_visits (user_id, incident_id, seen_at) VALUES ($1, $2, $3)
+             ON CONFLICT (user_id, incident_id) DO UPDATE SET seen_at = $3",
+        )
+        .bind(cap.user().0)
+        .bind(incident_id)
+        .bind(at.0)
+        .execute(p)
+        .await
+        .map(|_| ())
+    })?;
+    Ok(())
+}
+
+/// What closing depends on, read with the given executor.
+macro_rules! case_facts {
+    ($exec:expr, $incident:expr) => {{
+        let states = sqlx::query_scalar::<_, String>(
+            "SELECT mi.state FROM measure_items mi JOIN measures m ON m.id = mi.measure_id WHERE m.incident_id = $1",
+        )
+        .bind($incident)
+        .fetch_all(&mut *$exec)
+        .await?;
+        let open_requests = sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM info_requests WHERE incident_id = $1 AND closed_at IS NULL",
+        )
+        .bind($incident)
+        .fetch_one(&mut *$exec)
+        .await?;
+        let drafts = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM summary_drafts WHERE incident_id = $1")
+            .bind($incident)
+            .fetch_one(&mut *$exec)
+            .await?;
+        let closed =
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM cases WHERE incident_id = $1 AND closed_at IS NOT NULL")
+                .bind($incident)
+                .fetch_one(&mut *$exec)
+                .await?;
+        CaseFacts {
+            item_states: states.iter().filter_map(|s| ItemState::parse(s)).collect(),
+            open_requests: usize::try_from(open_requests).unwrap_or(usize::MAX),
+            summary_draft_pending: drafts > 0,
+            closed: closed > 0,
+        }
+    }};
+}
+
+/// Why the case cannot be closed now, if anything stops it.
+pub async fn close_block(db: &Db, incident_id: i64) -> Result<Option<CloseBlock>, StorageError> {
+    with_pool!(db, |p| {
+        let mut conn = p.acquire().await?;
+        let facts = case_facts!(conn, incident_id);
+        Ok(may_close(&facts).err())
+    })
+}
+
+/// Closes the case if the closure rule allows it, checked in the same transaction.
+pub async fn close(
+    db: &Db,
+    cap: &ReviewerCap,
+    incident: &IncidentRecord,
+    note: &str,
+    at: Timestamp,
+) -> Result<Result<(), CloseBlock>, StorageError> {
+    with_pool!(db, |p| {
+        let mut tx = p.begin().await?;
+        let facts = case_facts!(tx, incident.id);
+        if let Err(block) = may_close(&facts) {
+            return Ok(Err(block));
+        }
+        sqlx::query(
+            "INSERT INTO cases (incident_id, closed_at, closed_by, close_note) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (incident_id) DO UPDATE SET closed_at = $2, closed_by = $3, close_note = $4",
+        )
+        .bind(incident.id)
+        .bind(at.0)
+        .bind(cap.user().0)
+        .bind(note)
+        .execute(&mut *tx)
+        .await?;
+        let detail = serde_json::json!({ "note": note });
+        record_audit!(&mut *tx, AuditEntry::by_reviewer(cap, at, "case.closed", &incident.reference, detail))?;
+        tx.commit().await?;
+        Ok(Ok(()))
+    })
+}
+
+/// Every recorded change on the incident, oldest first, with who made it.
+pub async fn history(db: &Db, reference: &str) -> Result<Vec<HistoryRow>, StorageError> {
+    let rows = with_pool!(db, |p| {
+        sqlx::query_as::<_, (i64, Option<String>, String, String)>(
+            "SELECT a.at, u.display_name, a.action, a.detail FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+             WHERE a.subject = $1 OR a.subject LIKE $2 ORDER BY a.at, a.id",
+        )
+        .bind(reference)
+        .bind(format!("{reference}-%"))
+        .fetch_all(p)
+        .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|(at, actor, action, detail)| HistoryRow {
+            at: Timestamp(at),
+            actor: actor.unwrap_or_default(),
+            action,
+            detail: summarise_detail(&detail),
+        })
+        .collect())
+}
+
+/// The detail of an audit entry as `key: value` pairs, for people to read.
+fn summarise_detail(json: &str) -> String {
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(json) else {
+        return String::new();
+    };
+    map.iter()
+        .map(|(k, v)| match v {
+            serde_json::Value::String(s) => format!("{k}: {}", s.chars().take(120).collect::<String>()),
+            other => format!("{k}: {other}"),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}

@@ -1,0 +1,140 @@
+//! The ministry's queue: every filing, filtered and ordered, one keyset page at a time
+//! (never OFFSET: page N costs what page 1 costs, with a hundred thousand filings).
+
+use app::api::{FilingRow, Names, Triage};
+use app::domain::filing::{FilingStage, FilingStatus};
+use app::domain::queue::{AssigneeFilter, Cursor, QueueQuery};
+use app::domain::timestamp::Timestamp;
+
+use super::{Db, StorageError};
+use crate::with_pool;
+
+#[derive(sqlx::FromRow)]
+struct QueueRow {
+    filing_id: i64,
+    reference: String,
+    incident_reference: String,
+    name_ko: String,
+    name_en: String,
+    title: String,
+    stage: String,
+    status: String,
+    submitted_at: i64,
+    severity: String,
+    assignee: Option<String>,
+    seen_at: Option<i64>,
+    overdue: i64,
+}
+
+/// A case is overdue when a request is unanswered past its due date or a required item
+/// is still open past its measure's deadline. `$2` is now.
+const OVERDUE: &str = "(EXISTS (SELECT 1 FROM info_requests r WHERE r.incident_id = f.incident_id
+        AND r.answered_at IS NULL AND r.closed_at IS NULL AND r.due_at < $2)
+    OR EXISTS (SELECT 1 FROM measure_items mi JOIN measures m ON m.id = mi.measure_id
+        WHERE m.incident_id = f.incident_id AND mi.state IN ('required', 'rejected') AND m.due_at < $2))";
+
+/// A value bound into the assembled query.
+enum Bind {
+    Int(i64),
+    Text(String),
+}
+
+/// One page of the queue for reviewer `me`, and the cursor of the next page if any.
+pub async fn page(
+    db: &Db,
+    me: i64,
+    q: &QueueQuery,
+    now: Timestamp,
+) -> Result<(Vec<FilingRow>, Option<Cursor>), StorageError> {
+    // $1 is the reader, $2 now; filters add their own parameters after them
+    let mut binds: Vec<Bind> = vec![Bind::Int(me), Bind::Int(now.0)];
+    let mut conditions: Vec<String> = Vec::new();
+    let mut param = |b: Bind| {
+        binds.push(b);
+        format!("${}", binds.len())
+    };
+    if let Some(stage) = q.stage {
+        conditions.push(format!("f.stage = {}", param(Bind::Text(stage.as_str().into()))));
+    }
+    if let Some(status) = q.status {
+        conditions.push(format!("f.status = {}", param(Bind::Text(status.as_str().into()))));
+    }
+    if let Some(org) = &q.org {
+        conditions.push(format!("o.slug = {}", param(Bind::Text(org.clone()))));
+    }
+    if let Some(regime) = &q.regime {
+        // codes are validated against the option list, so `,code,` cannot match a prefix
+        conditions.push(format!("(',' || f.regimes || ',') LIKE {}", param(Bind::Text(format!("%,{regime},%")))));
+    }
+    if let Some(severity) = &q.severity {
+        conditions.push(format!("f.severity = {}", param(Bind::Text(severity.clone()))));
+    }
+    if q.overdue {
+        conditions.push(OVERDUE.to_string());
+    }
+    match &q.assignee {
+        Some(AssigneeFilter::Me) => conditions.push("c.assignee_id = $1".into()),
+        Some(AssigneeFilter::Nobody) => conditions.push("c.assignee_id IS NULL".into()),
+        Some(AssigneeFilter::User(id)) => conditions.push(format!("c.assignee_id = {}", param(Bind::Int(*id)))),
+        None => {}
+    }
+    if q.new_only {
+        conditions.push("(v.seen_at IS NULL OR f.submitted_at > v.seen_at)".into());
+    }
+    if let Some(c) = q.after {
+        let t = param(Bind::Int(c.submitted_at));
+        let i = param(Bind::Int(c.id));
+        let op = if q.newest_first { "<" } else { ">" };
+        conditions.push(format!("(f.submitted_at, f.id) {op} ({t}, {i})"));
+    }
+    let order = if q.newest_first { "DESC" } else { "ASC" };
+    let filter = if conditions.is_empty() { String::new() } else { format!(" WHERE {}", conditions.join(" AND ")) };
+    let sql = format!(
+        "SELECT f.id AS filing_id, f.reference, i.reference AS incident_reference, o.name_ko, o.name_en, i.title,
+            f.stage, f.status, f.submitted_at, f.severity, a.display_name AS assignee, v.seen_at,
+            CASE WHEN {OVERDUE} THEN 1 ELSE 0 END AS overdue
+         FROM filings f
+         JOIN incidents i ON i.id = f.incident_id
+         JOIN organisations o ON o.id = f.org_id
+         LEFT JOIN cases c ON c.incident_id = f.incident_id
+         LEFT JOIN users a ON a.id = c.assignee_id
+         LEFT JOIN case_visits v ON v.incident_id = f.incident_id AND v.user_id = $1
+         {filter} ORDER BY f.submitted_at {order}, f.id {order} LIMIT {}",
+        q.per_page + 1
+    );
+    let mut rows = with_pool!(db, |p| {
+        let mut query = sqlx::query_as::<_, QueueRow>(&sql);
+        for b in &binds {
+            query = match b {
+                Bind::Int(v) => query.bind(*v),
+                Bind::Text(v) => query.bind(v.clone()),
+            };
+        }
+        query.fetch_all(p).await
+    })?;
+    let more = rows.len() > q.per_page as usize;
+    rows.truncate(q.per_page as usize);
+    let next = more.then(|| rows.last().map(|r| Cursor { submitted_at: r.submitted_at, id: r.filing_id })).flatten();
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            let unreadable = || StorageError::Conflict("unreadable stored filing");
+            Ok(FilingRow {
+                stage: FilingStage::parse(&r.stage).ok_or_else(unreadable)?,
+                status: FilingStatus::parse(&r.status).ok_or_else(unreadable)?,
+                reference: r.reference,
+                incident_reference: r.incident_reference,
+                org: Names { ko: r.name_ko, en: r.name_en },
+                title: r.title,
+                submitted_at: Timestamp(r.submitted_at),
+                triage: Some(Triage {
+                    assignee: r.assignee,
+                    new_since_visit: r.seen_at.is_none_or(|seen| r.submitted_at > seen),
+                    severity: r.severity,
+                    overdue: r.overdue == 1,
+                }),
+            })
+        })
+        .collect::<Result<Vec<_>, StorageError>>()?;
+    Ok((rows, next))
+}
