@@ -27,6 +27,14 @@ fn item_ids(page: &Page, incident: &str, side: &str) -> Vec<String> {
     page.body.split(&marker).skip(1).filter_map(|r| r.split('"').next()).map(str::to_string).collect()
 }
 
+/// Saves the summary form as a browser would, with the draft revision the page was opened at.
+async fn save_summary(c: &Client, page: &str, fields: &[(&str, &str)]) -> anyhow::Result<Page> {
+    let revision = c.get(page).await?.field_value("revision").unwrap_or_default();
+    let mut all = fields.to_vec();
+    all.push(("revision", &revision));
+    c.submit(page, page, &all).await
+}
+
 async fn whole_case(app: &TestApp) -> anyhow::Result<()> {
     let incident = filed_case(app).await?;
     let case = format!("/review/incidents/{incident}");
@@ -140,22 +148,22 @@ async fn whole_case(app: &TestApp) -> anyhow::Result<()> {
         ("cause_en", "Faulty deployment [[server 10.0.0.7]]"),
         ("action", "submit"),
     ];
-    let unnoted = reviewer.submit(&summary, &summary, &text).await?;
+    let unnoted = save_summary(&reviewer, &summary, &text).await?;
     assert_eq!(unnoted.status, 422);
     assert!(!unnoted.texts("#redaction_note_ko-error").is_empty());
     text.extend([("redaction_note_ko", "내부 주소 비공개"), ("redaction_note_en", "Internal address withheld")]);
-    assert_eq!(reviewer.submit(&summary, &summary, &text).await?.status, 303);
+    assert_eq!(save_summary(&reviewer, &summary, &text).await?.status, 303);
     let public_page = format!("/incidents/{incident}");
     assert_eq!(app.client().get(&public_page).await?.status, 404, "nothing public before approval");
     let by_reviewer = reviewer.submit(&summary, &format!("{summary}/approve"), &[]).await?;
     assert_eq!(by_reviewer.status, 403, "a reviewer is not a lead");
     // the lead edits the draft, which makes it the lead's own: it cannot approve it
-    assert_eq!(lead.submit(&summary, &summary, &text).await?.status, 303);
+    assert_eq!(save_summary(&lead, &summary, &text).await?.status, 303);
     let own = lead.submit(&summary, &format!("{summary}/approve"), &[]).await?;
     assert_eq!(own.status, 403);
     assert!(own.body.contains("본인이 작성한 요약"));
     assert_eq!(app.client().get(&public_page).await?.status, 404, "still nothing public");
-    assert_eq!(reviewer.submit(&summary, &summary, &text).await?.status, 303);
+    assert_eq!(save_summary(&reviewer, &summary, &text).await?.status, 303);
     assert_eq!(lead.submit(&summary, &format!("{summary}/approve"), &[]).await?.status, 303);
     let public = app.client().get(&public_page).await?;
     assert_eq!(public.status, 200);
@@ -168,9 +176,9 @@ async fn whole_case(app: &TestApp) -> anyhow::Result<()> {
     let correction = [("headline_ko", "인증 장애 (정정)"), ("headline_en", "Login outage (corrected)")];
     let mut fix: Vec<(&str, &str)> = text.iter().filter(|(k, _)| !k.starts_with("headline")).copied().collect();
     fix.extend(correction);
-    assert_eq!(reviewer.submit(&summary, &summary, &fix).await?.status, 422, "reason required");
+    assert_eq!(save_summary(&reviewer, &summary, &fix).await?.status, 422, "reason required");
     fix.extend([("reason_ko", "제목 오기 수정"), ("reason_en", "Title typo fixed")]);
-    assert_eq!(reviewer.submit(&summary, &summary, &fix).await?.status, 303);
+    assert_eq!(save_summary(&reviewer, &summary, &fix).await?.status, 303);
     assert!(!app.client().get(&public_page).await?.body.contains("(정정)"), "unapproved correction not public");
     assert_eq!(lead.submit(&summary, &format!("{summary}/approve"), &[]).await?.status, 303);
     let corrected = app.client().get(&public_page).await?;
@@ -234,3 +242,46 @@ async fn assignment_and_operator_limits(app: &TestApp) -> anyhow::Result<()> {
     Ok(())
 }
 on_both_backends!(assignment_db => assignment_and_operator_limits);
+
+/// The queue's triage filters: new since last visit, overdue, assignee, regime, crisis level.
+async fn queue_triage(app: &TestApp) -> anyhow::Result<()> {
+    let incident = filed_case(app).await?;
+    let reviewer = app.signed_in("reviewer@msit.example").await?;
+    let listed = |p: &Page| p.body.contains(&format!("/review/incidents/{incident}\""));
+    assert!(listed(&reviewer.get("/review?new=yes").await?), "new before the first visit");
+    reviewer.get(&format!("/review/incidents/{incident}")).await?;
+    assert!(!listed(&reviewer.get("/review?new=yes").await?), "seen now");
+    let lead = app.signed_in("lead@msit.example").await?;
+    assert!(listed(&lead.get("/review?new=yes").await?), "visits are per reviewer");
+
+    assert!(!listed(&reviewer.get("/review?overdue=yes").await?));
+    // a request whose due date has passed (asked through storage: the form refuses past dates)
+    let record = server::storage::incidents::find(&app.state.db, None, &incident).await?;
+    let who = server::storage::users::credentials(&app.state.db, "reviewer@msit.example").await?;
+    let user = app::domain::ids::UserId(who.map(|c| c.id).unwrap_or_default());
+    let caller = server::storage::users::caller(&app.state.db, user).await?;
+    let cap = caller.and_then(|c| c.reviewer()).ok_or_else(|| anyhow::anyhow!("no reviewer"))?;
+    let now = server::storage::now();
+    let late =
+        app::domain::case::forms::Request { question: "?".into(), due: app::domain::timestamp::Timestamp(now.0 + 1) };
+    server::storage::requests::ask(&app.state.db, &cap, &record, &late, now).await?;
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    let overdue = reviewer.get("/review?overdue=yes").await?;
+    assert!(listed(&overdue) && overdue.body.contains("기한 경과"), "flagged overdue");
+    assert!(reviewer.get(&format!("/review/incidents/{incident}")).await?.body.contains("기한 경과"));
+    let officer = app.signed_in("officer@a.example").await?;
+    assert!(officer.get(&format!("/filing/incidents/{incident}")).await?.body.contains("기한 경과"), "on both sides");
+
+    assert!(!listed(&reviewer.get("/review?assignee=me").await?));
+    assert!(listed(&reviewer.get("/review?assignee=none").await?));
+    let me = cap.user().0.to_string();
+    reviewer.submit("/review", &format!("/review/incidents/{incident}/assign"), &[("assignee", &me)]).await?;
+    assert!(listed(&reviewer.get("/review?assignee=me").await?));
+    assert!(listed(&reviewer.get(&format!("/review?assignee={me}")).await?));
+    assert!(!listed(&reviewer.get("/review?assignee=none").await?));
+    assert!(listed(&reviewer.get("/review?regime=KR_FA38").await?));
+    assert!(!listed(&reviewer.get("/review?regime=EU_NIS2").await?));
+    assert!(!listed(&reviewer.get("/review?severity=serious").await?));
+    Ok(())
+}
+on_both_backends!(triage_db => queue_triage);

@@ -92,7 +92,7 @@ pub async fn page(
     let sql = format!(
         "SELECT f.id AS filing_id, f.reference, i.reference AS incident_reference, o.name_ko, o.name_en, i.title,
             f.stage, f.status, f.submitted_at, f.severity, a.display_name AS assignee, v.seen_at,
-            CASE WHEN {OVERDUE} THEN 1 ELSE 0 END AS overdue
+            CAST(CASE WHEN {OVERDUE} THEN 1 ELSE 0 END AS BIGINT) AS overdue
          FROM filings f
          JOIN incidents i ON i.id = f.incident_id
          JOIN organisations o ON o.id = f.org_id

@@ -40,6 +40,9 @@ fn applicability_follows_designations_and_regimes() {
     assert!(!big.iter().any(|d| d.id == "US-FCC-01"), "not filed under FCC");
     let small = applicable(c, &[], &[Designation::UserNotice]);
     assert!(small.iter().any(|d| d.id == "KR-UN-01") && !small.iter().any(|d| d.id == "KR-SS-01"));
+    let by_filing = applicable(c, &["KR_FA38"], &[]);
+    assert!(by_filing.iter().any(|d| d.id == "KR-DM-05"), "filing under FA 38 implies the major-operator duties");
+    assert!(!by_filing.iter().any(|d| d.id == "KR-SS-03"));
 }
 
 #[test]

@@ -53,6 +53,15 @@ pub fn catalog_at(at: Timestamp) -> Option<&'static Catalog> {
         .max_by_key(|c| c.effective_from)
 }
 
+/// The reporting regime that only a designated operator files under.
+fn regime_of(d: Designation) -> &'static str {
+    match d {
+        Designation::Tba22_7 => "KR_TBA22_7",
+        Designation::MajorOperator => "KR_FA38",
+        Designation::UserNotice => "KR_TBA33",
+    }
+}
+
 /// The duties to assess for an incident filed under `regimes` by an operator whose service
 /// falls under `designations`, in catalog order.
 pub fn applicable<'a>(catalog: &'a Catalog, regimes: &[&str], designations: &[Designation]) -> Vec<&'a DutyDef> {
@@ -61,7 +70,8 @@ pub fn applicable<'a>(catalog: &'a Catalog, regimes: &[&str], designations: &[De
         .iter()
         .filter(|d| match d.applies {
             AppliesWhen::Always => true,
-            AppliesWhen::Designated(x) => designations.contains(&x),
+            // filing under the designation's own regime is the operator saying it applies
+            AppliesWhen::Designated(x) => designations.contains(&x) || regimes.contains(&regime_of(x)),
             AppliesWhen::Regime(code) => regimes.contains(&code),
         })
         .collect()
