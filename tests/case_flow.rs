@@ -89,7 +89,7 @@ async fn whole_case(app: &TestApp) -> anyhow::Result<()> {
         ("kind", "corrective_order"),
         ("legal_basis", "전기통신사업법 제92조제1항"),
         ("content", "인증 이중화"),
-        ("due", &in_days(30)),
+        ("deadline", &in_days(30)),
         ("items", "인증 서버 이중화\n배포 전 검증 절차 수립"),
     ];
     let mut with_amount = order.to_vec();

@@ -59,7 +59,9 @@ pub async fn seed_demo(db: &Db, hasher: &Hasher) -> anyhow::Result<bool> {
         reviewer: reviewer.reviewer().ok_or_else(|| anyhow::anyhow!("demo reviewer has no capability"))?,
         lead: lead.reviewer().ok_or_else(|| anyhow::anyhow!("demo lead has no capability"))?,
     };
-    crate::seed_cases::closed_fire_case(db, &staff, &reference).await?;
+    // `fire` returns the final report's reference; the case is the incident's
+    let fire_incident = reference.rsplit_once('-').map_or(reference.as_str(), |(incident, _)| incident);
+    crate::seed_cases::closed_fire_case(db, &staff, fire_incident).await?;
     crate::seed_cases::open_login_case(db, &staff, &login, now()).await?;
     Ok(true)
 }

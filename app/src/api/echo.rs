@@ -17,7 +17,6 @@ pub enum FormProblem {
     LoginFailed,
     LoginThrottled,
     FormExpired,
-    AlreadyPublished,
     /// Someone saved the draft since this form was opened.
     DraftChanged,
     /// The draft changed between "check your answers" and submission.
@@ -40,7 +39,6 @@ impl From<FormProblem> for Msg {
             FormProblem::LoginFailed => Msg::LoginFailed,
             FormProblem::LoginThrottled => Msg::LoginThrottled,
             FormProblem::FormExpired => Msg::FormExpired,
-            FormProblem::AlreadyPublished => Msg::AlreadyPublished,
             FormProblem::DraftChanged => Msg::DraftChanged,
             FormProblem::DraftChangedBeforeSubmit => Msg::DraftChangedBeforeSubmit,
             FormProblem::CaseStateChanged => Msg::CaseStateChanged,

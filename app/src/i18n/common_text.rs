@@ -71,14 +71,6 @@ macro_rules! base_messages {
             ReviewQueueTitle => "검토 대기 신고", "Review queue";
             QueueEmpty => "검토할 신고가 없습니다.", "There are no filings to review.";
             Open => "열기", "Open";
-            PublishTitle => "공개 요약 작성", "Write the public summary";
-            PublishIntro => "공개 요약은 누구나 볼 수 있습니다. 영업비밀이나 보안상 민감한 내용은 쓰지 마세요.", "The public summary is visible to everyone. Leave out trade secrets and security-sensitive detail.";
-            HeadlineKo => "제목 (한국어)", "Headline (Korean)";
-            HeadlineEn => "제목 (영어)", "Headline (English)";
-            SummaryKo => "요약 (한국어)", "Summary (Korean)";
-            SummaryEn => "요약 (영어)", "Summary (English)";
-            Publish => "공개", "Publish";
-            AlreadyPublished => "이 장애의 요약은 이미 공개되었습니다.", "A summary of this incident has already been published.";
             ViewPublic => "공개 페이지 보기", "View the public page";
             FilingContent => "신고 내용", "Filed content";
             StatusSubmitted => "접수됨", "Submitted";

@@ -6,12 +6,12 @@ use app::domain::auth::{Caller, OperatorCap};
 use app::domain::case::forms;
 use app::domain::ids::is_reference;
 use app::domain::validation::{FieldError, FieldErrors};
-use axum::extract::{Multipart, Path, Request, State};
+use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use tower_sessions::Session;
 
-use super::evidence::{read_upload, sniff};
+use super::evidence::{sniff, verified_upload};
 use super::render::{error_response, render_at, see_other, PostedForm};
 use crate::auth::csrf;
 use crate::state::AppState;
@@ -81,23 +81,12 @@ pub async fn answer(
     session: Session,
     req: Request,
 ) -> Response {
-    use axum::extract::FromRequest;
     let (parts, body) = req.into_parts();
     let Some(cap) = filer(&parts) else { return super::forbidden(&parts) };
-    let multipart = match Multipart::from_request(Request::from_parts(parts.clone(), body), &state).await {
-        Ok(m) => m,
-        Err(_) => return (StatusCode::BAD_REQUEST, "bad upload").into_response(),
-    };
-    let up = match read_upload(multipart).await {
+    let up = match verified_upload(&state, &session, &parts, body).await {
         Ok(u) => u,
-        Err(e) => {
-            tracing::warn!(error = %e, "unreadable answer upload");
-            return (StatusCode::BAD_REQUEST, "bad upload").into_response();
-        }
+        Err(refusal) => return refusal,
     };
-    if !csrf::verify(&session, &up.fields).await {
-        return super::forbidden(&parts);
-    }
     let incident = match own_incident(&state, &parts, &cap, &reference).await {
         Ok(i) => i,
         Err(r) => return r,

@@ -33,6 +33,16 @@ async fn open(state: &AppState, form: &PostedForm, reference: &str) -> Result<(R
     }
 }
 
+/// `open`, or return its refusal from the handler.
+macro_rules! open_or_refuse {
+    ($state:expr, $form:expr, $reference:expr) => {
+        match open($state, $form, $reference).await {
+            Ok(x) => x,
+            Err(refusal) => return refusal,
+        }
+    };
+}
+
 fn failed(parts: &axum::http::request::Parts, e: StorageError) -> Response {
     tracing::error!(error = %e, path = %parts.uri.path(), "case operation failed");
     error_response(parts)
@@ -81,10 +91,7 @@ async fn finish(
 
 /// POST /review/incidents/{ref}/assign
 pub async fn assign(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Response {
-    let (cap, incident) = match open(&state, &form, &reference).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (cap, incident) = open_or_refuse!(&state, &form, &reference);
     let page = case_page(&reference);
     let Ok(assignee) = form.get("assignee").parse::<i64>() else {
         let mut e = FieldErrors::default();
@@ -104,10 +111,7 @@ pub async fn assess(
     Path((reference, duty)): Path<(String, String)>,
     form: PostedForm,
 ) -> Response {
-    let (cap, incident) = match open(&state, &form, &reference).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (cap, incident) = open_or_refuse!(&state, &form, &reference);
     let page = format!("/review/incidents/{reference}/duties/{duty}");
     let Some(catalog) = catalog_at(incident.opened_at).or_else(|| catalog_at(now())) else {
         return super::not_found(&state, form.parts).await;
@@ -125,10 +129,7 @@ pub async fn assess(
 
 /// POST /review/incidents/{ref}/requests
 pub async fn ask(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Response {
-    let (cap, incident) = match open(&state, &form, &reference).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (cap, incident) = open_or_refuse!(&state, &form, &reference);
     let page = case_page(&reference);
     let r = match forms::Request::parse(&form.fields, form.zone(), now()) {
         Ok(r) => r,
@@ -144,10 +145,7 @@ pub async fn follow_up(
     Path((reference, number)): Path<(String, i64)>,
     form: PostedForm,
 ) -> Response {
-    let (cap, incident) = match open(&state, &form, &reference).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (cap, incident) = open_or_refuse!(&state, &form, &reference);
     let page = case_page(&reference);
     let suffix = format!("_{number}");
     let body = match forms::message(&scoped(&form, &suffix)) {
@@ -164,10 +162,7 @@ pub async fn close_request(
     Path((reference, number)): Path<(String, i64)>,
     form: PostedForm,
 ) -> Response {
-    let (cap, incident) = match open(&state, &form, &reference).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (cap, incident) = open_or_refuse!(&state, &form, &reference);
     let page = case_page(&reference);
     let result = requests::close(&state.db, &cap, &incident, number, now()).await;
     finish(&state, form, result, &page, &format!("{page}#request-{number}")).await
@@ -175,10 +170,7 @@ pub async fn close_request(
 
 /// POST /review/incidents/{ref}/measures
 pub async fn issue_measure(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Response {
-    let (cap, incident) = match open(&state, &form, &reference).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (cap, incident) = open_or_refuse!(&state, &form, &reference);
     let page = case_page(&reference);
     let m = match forms::Measure::parse(&form.fields, form.zone(), now()) {
         Ok(m) => m,
@@ -194,10 +186,7 @@ pub async fn verify_item(
     Path((reference, item)): Path<(String, i64)>,
     form: PostedForm,
 ) -> Response {
-    let (cap, incident) = match open(&state, &form, &reference).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (cap, incident) = open_or_refuse!(&state, &form, &reference);
     let page = case_page(&reference);
     let suffix = format!("_{item}");
     let v = match forms::Verdict::parse(&scoped(&form, &suffix)) {
@@ -210,10 +199,7 @@ pub async fn verify_item(
 
 /// POST /review/incidents/{ref}/summary: save the draft, or save and send it for approval.
 pub async fn save_summary(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Response {
-    let (cap, incident) = match open(&state, &form, &reference).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (cap, incident) = open_or_refuse!(&state, &form, &reference);
     let page = format!("/review/incidents/{reference}/summary");
     let correcting = match crate::storage::publications::get(&state.db, &reference).await {
         Ok(_) => true,
@@ -242,10 +228,7 @@ pub async fn approve_summary(
     Path(reference): Path<String>,
     form: PostedForm,
 ) -> Response {
-    let (cap, incident) = match open(&state, &form, &reference).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (cap, incident) = open_or_refuse!(&state, &form, &reference);
     let page = format!("/review/incidents/{reference}/summary");
     match summaries::approve(&state.db, &cap, &incident, now()).await {
         Ok(Ok(())) => {
@@ -263,10 +246,7 @@ pub async fn approve_summary(
 
 /// POST /review/incidents/{ref}/close
 pub async fn close_case(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Response {
-    let (cap, incident) = match open(&state, &form, &reference).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (cap, incident) = open_or_refuse!(&state, &form, &reference);
     let page = case_page(&reference);
     let note = form.get("close_note").trim().to_string();
     if note.chars().count() > forms::MAX_TEXT {

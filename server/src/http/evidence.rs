@@ -57,7 +57,7 @@ pub(super) struct Upload {
     pub too_large: bool,
 }
 
-pub(super) async fn read_upload(mut multipart: Multipart) -> Result<Upload, axum::extract::multipart::MultipartError> {
+async fn read_upload(mut multipart: Multipart) -> Result<Upload, axum::extract::multipart::MultipartError> {
     let mut up = Upload { fields: BTreeMap::new(), file_name: String::new(), data: Vec::new(), too_large: false };
     while let Some(mut field) = multipart.next_field().await? {
         let name = field.name().unwrap_or("").to_string();
@@ -80,6 +80,28 @@ pub(super) async fn read_upload(mut multipart: Multipart) -> Result<Upload, axum
     Ok(up)
 }
 
+/// Reads a multipart post and checks its anti-forgery token (a form field, as multipart
+/// bodies are not read by [`super::render::PostedForm`]).
+pub(super) async fn verified_upload(
+    state: &AppState,
+    session: &Session,
+    parts: &axum::http::request::Parts,
+    body: Body,
+) -> Result<Upload, Response> {
+    use axum::extract::FromRequest;
+    let bad = || (StatusCode::BAD_REQUEST, "bad upload").into_response();
+    let multipart =
+        Multipart::from_request(Request::from_parts(parts.clone(), body), state).await.map_err(|_| bad())?;
+    let up = read_upload(multipart).await.map_err(|e| {
+        tracing::warn!(error = %e, "unreadable upload");
+        bad()
+    })?;
+    if !csrf::verify(session, &up.fields).await {
+        return Err(super::forbidden(parts));
+    }
+    Ok(up)
+}
+
 /// POST /filing/incidents/{ref}/attachments
 pub async fn upload(
     State(state): State<AppState>,
@@ -87,26 +109,15 @@ pub async fn upload(
     session: Session,
     req: Request,
 ) -> Response {
-    use axum::extract::FromRequest;
     let (parts, body) = req.into_parts();
     let Some(cap) = parts.extensions.get::<Caller>().and_then(Caller::operator).filter(OperatorCap::can_file) else {
         return super::forbidden(&parts);
     };
     let page = format!("/filing/incidents/{reference}");
-    let multipart = match Multipart::from_request(Request::from_parts(parts.clone(), body), &state).await {
-        Ok(m) => m,
-        Err(_) => return (StatusCode::BAD_REQUEST, "bad upload").into_response(),
-    };
-    let up = match read_upload(multipart).await {
+    let up = match verified_upload(&state, &session, &parts, body).await {
         Ok(u) => u,
-        Err(e) => {
-            tracing::warn!(error = %e, "unreadable upload");
-            return (StatusCode::BAD_REQUEST, "bad upload").into_response();
-        }
+        Err(refusal) => return refusal,
     };
-    if !csrf::verify(&session, &up.fields).await {
-        return super::forbidden(&parts);
-    }
     if !app::domain::ids::is_reference(&reference) {
         return super::not_found(&state, parts).await;
     }

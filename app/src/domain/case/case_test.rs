@@ -107,7 +107,7 @@ fn measures_carry_items_or_an_amount_never_both() {
         ("kind", "corrective_order"),
         ("legal_basis", "TBA 92"),
         ("content", "c"),
-        ("due", due),
+        ("deadline", due),
         ("items", "a\n\n b "),
     ]);
     let m = forms::Measure::parse(&order, UserZone::Seoul, NOW).map_err(|e| format!("{e:?}"));
@@ -120,7 +120,7 @@ fn measures_carry_items_or_an_amount_never_both() {
         ("kind", "administrative_fine"),
         ("legal_basis", "TBA 104"),
         ("content", "c"),
-        ("due", due),
+        ("deadline", due),
         ("amount_krw", "10,000,000"),
     ]);
     let m = forms::Measure::parse(&fine, UserZone::Seoul, NOW).map_err(|e| format!("{e:?}"));
@@ -133,11 +133,11 @@ fn measures_carry_items_or_an_amount_never_both() {
         ("kind", "guidance"),
         ("legal_basis", "x"),
         ("content", "c"),
-        ("due", "2025-12-31T10:00"),
+        ("deadline", "2025-12-31T10:00"),
         ("items", "a"),
     ]);
     let e = forms::Measure::parse(&past, UserZone::Seoul, NOW).err().unwrap_or_default();
-    assert_eq!(e.get("due"), Some(FieldError::DueInThePast));
+    assert_eq!(e.get("deadline"), Some(FieldError::DueInThePast));
 }
 
 #[test]

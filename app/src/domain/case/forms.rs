@@ -118,7 +118,7 @@ pub struct Measure {
 }
 
 impl Measure {
-    pub const FIELDS: [&'static str; 6] = ["kind", "legal_basis", "content", "due", "amount_krw", "items"];
+    pub const FIELDS: [&'static str; 6] = ["kind", "legal_basis", "content", "deadline", "amount_krw", "items"];
 
     /// Fines carry an amount and no items; guidance and orders carry at least one item.
     pub fn parse(v: &Values, zone: UserZone, now: Timestamp) -> Result<Measure, FieldErrors> {
@@ -129,7 +129,7 @@ impl Measure {
         }
         let legal_basis = text(v, "legal_basis", true, MAX_LINE, &mut e);
         let content = text(v, "content", true, MAX_TEXT, &mut e);
-        let due = future(v, "due", zone, now, &mut e);
+        let due = future(v, "deadline", zone, now, &mut e);
         let monetary = kind.is_some_and(MeasureKind::is_monetary);
         let amount = crate::domain::numbers::digits_only(value(v, "amount_krw"));
         let amount_krw = match (monetary, value(v, "amount_krw").is_empty(), amount) {

@@ -78,9 +78,9 @@ pub(super) fn measures_section(ctx: &Ctx) -> impl IntoView {
                     hint=Msg::LegalBasisHint.t(lang).to_string() value=ctx.value("legal_basis") error=ctx.error("legal_basis")/>
                 <NamedField name="content".to_string() label=Msg::MeasureContent.t(lang).to_string()
                     control=NamedControl::TextArea value=ctx.value("content") error=ctx.error("content")/>
-                <NamedField name="due".to_string() label=Msg::MeasureDue.t(lang).to_string()
+                <NamedField name="deadline".to_string() label=Msg::MeasureDue.t(lang).to_string()
                     hint=Msg::DueHint.t(lang).to_string() control=NamedControl::DateTime
-                    value=ctx.value("due") error=ctx.error("due")/>
+                    value=ctx.value("deadline") error=ctx.error("deadline")/>
                 <NamedField name="amount_krw".to_string() label=Msg::AmountKrw.t(lang).to_string()
                     hint=Msg::AmountHint.t(lang).to_string() value=ctx.value("amount_krw") error=ctx.error("amount_krw")/>
                 <NamedField name="items".to_string() label=Msg::MeasureItems.t(lang).to_string()

@@ -78,6 +78,7 @@ fn case_page(ctx: Ctx) -> impl IntoView {
         ("question", Msg::Question),
         ("due", Msg::AnswerDue),
         ("kind", Msg::MeasureKindLabel),
+        ("deadline", Msg::MeasureDue),
         ("legal_basis", Msg::LegalBasis),
         ("content", Msg::MeasureContent),
         ("amount_krw", Msg::AmountKrw),
