@@ -72,10 +72,18 @@ pub async fn page(
     if q.overdue {
         conditions.push(OVERDUE.to_string());
     }
+    // A correlated scalar subquery keeps both databases walking the time index and stopping
+    // after one page; a join condition on `cases` (or an EXISTS, which SQLite rewrites into
+    // one) makes it sort every filing of the assignee's cases first.
+    let assigned =
+        |who: &str| format!("(SELECT c2.assignee_id FROM cases c2 WHERE c2.incident_id = f.incident_id) = {who}");
     match &q.assignee {
-        Some(AssigneeFilter::Me) => conditions.push("c.assignee_id = $1".into()),
+        Some(AssigneeFilter::Me) => conditions.push(assigned("$1")),
         Some(AssigneeFilter::Nobody) => conditions.push("c.assignee_id IS NULL".into()),
-        Some(AssigneeFilter::User(id)) => conditions.push(format!("c.assignee_id = {}", param(Bind::Int(*id)))),
+        Some(AssigneeFilter::User(id)) => {
+            let p = param(Bind::Int(*id));
+            conditions.push(assigned(&p))
+        }
         None => {}
     }
     if q.new_only {
