@@ -26,9 +26,9 @@ fn kst(local: &str) -> anyhow::Result<Timestamp> {
 
 const FINDINGS: [(&str, Finding, &str); 4] = [
     ("KR-SS-03", Finding::NonCompliant, "데이터는 이중화되었으나 운영·관리 도구가 단일 데이터센터에만 있어 전환이 되지 않았습니다 (최종 보고 v3 이중화 항목)."),
-    ("KR-SS-05", Finding::Partially, "장애 고지는 발생 2시간 후 앱 화면으로만 이루어졌습니다."),
+    ("KR-UN-01", Finding::Partially, "장애 고지는 발생 2시간 후 앱 화면으로만 이루어졌습니다."),
     ("KR-DM-05", Finding::Compliant, "최초 보고가 인지 후 20분 안에 제출되었습니다 (v1)."),
-    ("KR-SS-09", Finding::Compliant, "보상 기준이 30일 이내 공지되었습니다 (v3 손해배상)."),
+    ("KR-UN-03", Finding::Compliant, "보상 기준이 30일 이내 공지되었습니다 (v3 손해배상)."),
 ];
 
 fn summary_text() -> BTreeMap<String, String> {
