@@ -203,6 +203,10 @@ async fn whole_case(app: &TestApp) -> anyhow::Result<()> {
     }
     assert_eq!(audit::count(&app.state.db, "item.verified", &incident).await?, 3);
     assert_eq!(reviewer.submit(&case, &close, &[]).await?.status, 409, "closed once");
+    let after =
+        reviewer.submit(&case, &format!("{case}/requests"), &[("question", "추가"), ("due", &in_days(3))]).await?;
+    assert_eq!(after.status, 409);
+    assert!(after.body.contains("종결된 사건입니다"), "a closed case takes no new requests");
     Ok(())
 }
 on_both_backends!(whole_case_db => whole_case);
@@ -271,6 +275,8 @@ async fn queue_triage(app: &TestApp) -> anyhow::Result<()> {
     assert!(reviewer.get(&format!("/review/incidents/{incident}")).await?.body.contains("기한 경과"));
     let officer = app.signed_in("officer@a.example").await?;
     assert!(officer.get(&format!("/filing/incidents/{incident}")).await?.body.contains("기한 경과"), "on both sides");
+    let dashboard = officer.get("/filing").await?;
+    assert!(dashboard.body.contains("부처 요청·조치 기한 경과 1"), "and on the operator's dashboard");
 
     assert!(!listed(&reviewer.get("/review?assignee=me").await?));
     assert!(listed(&reviewer.get("/review?assignee=none").await?));

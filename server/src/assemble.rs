@@ -122,6 +122,7 @@ pub fn incident_row(
         draft_stage: draft.map(|d| d.stage),
         open: draft.is_some() || last_stage != Some(FilingStage::Final),
         overdue: u32::try_from(clocks.iter().filter(|c| c.is_overdue()).count()).unwrap_or(u32::MAX),
+        ministry_overdue: 0,
         next_due: next_due(&clocks).cloned(),
         prevention,
     }

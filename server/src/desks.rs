@@ -44,12 +44,14 @@ impl Desks for Db {
         let drafts: HashMap<i64, drafts::DraftRecord> =
             drafts::of_org(self, cap.org()).await.map_err(desk_error)?.into_iter().collect();
         let at = now();
+        let late = crate::storage::cases::overdue_by_incident(self, cap.org(), at).await.map_err(desk_error)?;
         let mut rows: Vec<IncidentRow> = list
             .into_iter()
             .map(|i| {
                 let mine = versions.remove(&i.id).unwrap_or_default();
                 let draft = drafts.get(&i.id);
-                incident_row(i, &mine, draft, at)
+                let ministry_overdue = late.get(&i.id).copied().unwrap_or(0);
+                IncidentRow { ministry_overdue, ..incident_row(i, &mine, draft, at) }
             })
             .collect();
         // open incidents first; the list is already newest first

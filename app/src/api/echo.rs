@@ -31,6 +31,8 @@ pub enum FormProblem {
     SummaryChanged,
     /// Only a review lead may do this.
     LeadOnly,
+    /// The case is closed: nothing but summary corrections.
+    CaseIsClosed,
 }
 
 impl From<FormProblem> for Msg {
@@ -46,6 +48,7 @@ impl From<FormProblem> for Msg {
             FormProblem::NotApprovable(b) => Msg::from(b),
             FormProblem::SummaryChanged => Msg::SummaryChanged,
             FormProblem::LeadOnly => Msg::LeadOnly,
+            FormProblem::CaseIsClosed => Msg::CaseIsClosed,
         }
     }
 }

@@ -165,6 +165,10 @@ pub struct IncidentRow {
     pub open: bool,
     pub next_due: Option<Clock>,
     pub overdue: u32,
+    /// The ministry's requests unanswered past their due date and required items open past
+    /// their measure's deadline.
+    #[serde(default)]
+    pub ministry_overdue: u32,
     /// Recurrence-prevention items by status: planned, in progress, done.
     pub prevention: [u32; 3],
 }

@@ -65,7 +65,7 @@ fn Dashboard(rows: Vec<IncidentRow>) -> impl IntoView {
                 format!("{} · {}", duty_msg(c.duty).t(lang), due_text(c, lang, zone))
             });
             view! {
-                <tr class:row-overdue={r.overdue > 0}>
+                <tr class:row-overdue={r.overdue + r.ministry_overdue > 0}>
                     <td><a href=format!("/filing/incidents/{}", r.reference)>{r.reference.clone()}</a></td>
                     <td>{r.title.clone()}</td>
                     <td>{stage}</td>
@@ -74,6 +74,7 @@ fn Dashboard(rows: Vec<IncidentRow>) -> impl IntoView {
                         {if r.open { view! { <strong class="tag tag-blue">{Msg::IncidentOpen.t(lang)}</strong> }.into_any() }
                          else { view! { <strong class="tag tag-grey">{Msg::IncidentClosed.t(lang)}</strong> }.into_any() }}
                         {(r.overdue > 0).then(|| view! { " "<strong class="tag tag-red">{format!("{} {}", Msg::ClockOverdue.t(lang), r.overdue)}</strong> })}
+                        {(r.ministry_overdue > 0).then(|| view! { " "<strong class="tag tag-red">{format!("{} {}", Msg::MinistryOverdue.t(lang), r.ministry_overdue)}</strong> })}
                     </td>
                 </tr>
             }

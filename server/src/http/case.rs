@@ -18,25 +18,51 @@ use crate::state::AppState;
 use crate::storage::incidents::{self, IncidentRecord};
 use crate::storage::{assessments, cases, measures, now, requests, summaries, StorageError};
 
-/// The reviewer and the incident a case post is about, or the response refusing it.
-async fn open(state: &AppState, form: &PostedForm, reference: &str) -> Result<(ReviewerCap, IncidentRecord), Response> {
+/// The reviewer and the incident a case post is about, or the response refusing it. A closed
+/// case takes no more findings, requests, measures or verdicts; its published summary can
+/// still be corrected (`closed_ok`).
+async fn open(
+    state: &AppState,
+    form: &PostedForm,
+    reference: &str,
+    closed_ok: bool,
+) -> Result<(ReviewerCap, IncidentRecord), Response> {
     let Some(cap) = form.parts.extensions.get::<Caller>().and_then(Caller::reviewer) else {
         return Err(super::forbidden(&form.parts));
     };
     if !is_reference(reference) {
         return Err(super::not_found(state, form.parts.clone()).await);
     }
-    match incidents::find(&state.db, None, reference).await {
-        Ok(i) => Ok((cap, i)),
-        Err(StorageError::NotFound) => Err(super::not_found(state, form.parts.clone()).await),
-        Err(e) => Err(failed(&form.parts, e)),
+    let incident = match incidents::find(&state.db, None, reference).await {
+        Ok(i) => i,
+        Err(StorageError::NotFound) => return Err(super::not_found(state, form.parts.clone()).await),
+        Err(e) => return Err(failed(&form.parts, e)),
+    };
+    if !closed_ok {
+        match cases::state(&state.db, incident.id).await {
+            Ok(s) if s.closed.is_some() => {
+                let echo = FormEcho {
+                    values: form.echo_values(),
+                    errors: FieldErrors::default(),
+                    problem: Some(FormProblem::CaseIsClosed),
+                };
+                let parts = form.parts.clone();
+                return Err(render_at(state, parts, &case_page(reference), echo, StatusCode::CONFLICT).await);
+            }
+            Ok(_) => {}
+            Err(e) => return Err(failed(&form.parts, e)),
+        }
     }
+    Ok((cap, incident))
 }
 
 /// `open`, or return its refusal from the handler.
 macro_rules! open_or_refuse {
     ($state:expr, $form:expr, $reference:expr) => {
-        match open($state, $form, $reference).await {
+        open_or_refuse!($state, $form, $reference, false)
+    };
+    ($state:expr, $form:expr, $reference:expr, $closed_ok:expr) => {
+        match open($state, $form, $reference, $closed_ok).await {
             Ok(x) => x,
             Err(refusal) => return refusal,
         }
@@ -199,7 +225,7 @@ pub async fn verify_item(
 
 /// POST /review/incidents/{ref}/summary: save the draft, or save and send it for approval.
 pub async fn save_summary(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Response {
-    let (cap, incident) = open_or_refuse!(&state, &form, &reference);
+    let (cap, incident) = open_or_refuse!(&state, &form, &reference, true);
     let page = format!("/review/incidents/{reference}/summary");
     let correcting = match crate::storage::publications::get(&state.db, &reference).await {
         Ok(_) => true,
@@ -228,7 +254,7 @@ pub async fn approve_summary(
     Path(reference): Path<String>,
     form: PostedForm,
 ) -> Response {
-    let (cap, incident) = open_or_refuse!(&state, &form, &reference);
+    let (cap, incident) = open_or_refuse!(&state, &form, &reference, true);
     let page = format!("/review/incidents/{reference}/summary");
     match summaries::approve(&state.db, &cap, &incident, now()).await {
         Ok(Ok(())) => {

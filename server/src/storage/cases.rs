@@ -102,6 +102,36 @@ pub async fn visit(db: &Db, cap: &ReviewerCap, incident_id: i64, at: Timestamp) 
     Ok(())
 }
 
+/// Per incident of the organisation: requests unanswered past their due date plus required
+/// items open past their measure's deadline (for the operator's dashboard).
+pub async fn overdue_by_incident(
+    db: &Db,
+    org: app::domain::ids::OrgId,
+    now: Timestamp,
+) -> Result<std::collections::HashMap<i64, u32>, StorageError> {
+    let rows = with_pool!(db, |p| {
+        sqlx::query_as::<_, (i64, i64)>(
+            "SELECT r.incident_id, COUNT(*) FROM info_requests r JOIN incidents i ON i.id = r.incident_id
+             WHERE i.org_id = $1 AND r.answered_at IS NULL AND r.closed_at IS NULL AND r.due_at < $2
+             GROUP BY r.incident_id
+             UNION ALL
+             SELECT m.incident_id, COUNT(*) FROM measure_items mi JOIN measures m ON m.id = mi.measure_id
+                JOIN incidents i ON i.id = m.incident_id
+             WHERE i.org_id = $1 AND mi.state IN ('required', 'rejected') AND m.due_at < $2
+             GROUP BY m.incident_id",
+        )
+        .bind(org.0)
+        .bind(now.0)
+        .fetch_all(p)
+        .await
+    })?;
+    let mut out = std::collections::HashMap::new();
+    for (incident, n) in rows {
+        *out.entry(incident).or_insert(0u32) += u32::try_from(n).unwrap_or(u32::MAX);
+    }
+    Ok(out)
+}
+
 /// What closing depends on, read with the given executor.
 macro_rules! case_facts {
     ($exec:expr, $incident:expr) => {{

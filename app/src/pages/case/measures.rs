@@ -24,7 +24,7 @@ fn verdict_form(ctx: &Ctx, item: &ItemView) -> impl IntoView {
         options.push(("waive".to_string(), Msg::Waive.t(lang).to_string()));
     }
     let (verdict, reason) = (format!("verdict_{id}"), format!("reason_{id}"));
-    (!options.is_empty()).then(|| {
+    (ctx.is_open() && !options.is_empty()).then(|| {
         view! {
             <form method="post" action=ctx.action(&format!("/items/{id}")) novalidate>
                 <CsrfField/>
@@ -69,6 +69,7 @@ pub(super) fn measures_section(ctx: &Ctx) -> impl IntoView {
             <h2 id="measures">{Msg::MeasuresTitle.t(lang)}</h2>
             {none}
             {list}
+            {ctx.is_open().then(|| view! {
             <h3>{Msg::NewMeasure.t(lang)}</h3>
             <form method="post" action=ctx.action("/measures") novalidate>
                 <CsrfField/>
@@ -88,6 +89,7 @@ pub(super) fn measures_section(ctx: &Ctx) -> impl IntoView {
                     value=ctx.value_or("items", &prevention) error=ctx.error("items") rows=6/>
                 <button type="submit" class="button">{Msg::IssueMeasure.t(lang)}</button>
             </form>
+            })}
         </section>
     }
 }

@@ -42,6 +42,10 @@ impl Ctx {
     pub fn error(&self, k: &str) -> Option<crate::domain::validation::FieldError> {
         self.echo.as_ref().and_then(|e| e.errors.get(k))
     }
+    /// A closed case shows no forms that would change it.
+    pub fn is_open(&self) -> bool {
+        self.case.correspondence.closed.is_none()
+    }
     pub fn action(&self, tail: &str) -> String {
         format!("/review/incidents/{}{tail}", self.case.reference)
     }
@@ -111,7 +115,7 @@ fn case_page(ctx: Ctx) -> impl IntoView {
                 <li><a href="#history">{Msg::HistoryTitle.t(lang)}</a></li>
             </ul>
         </nav>
-        {wrap_up::assign_form(&ctx)}
+        {ctx.is_open().then(|| wrap_up::assign_form(&ctx))}
         <h2>{Msg::FiledVersions.t(lang)}</h2>
         <ul>{filings}</ul>
         <h2>{Msg::TimelinessTitle.t(lang)}</h2>

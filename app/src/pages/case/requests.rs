@@ -21,7 +21,7 @@ pub(super) fn requests_section(ctx: &Ctx) -> impl IntoView {
         .iter()
         .map(|r| {
             let n = r.number;
-            let open = !matches!(r.state, RequestState::Closed { .. });
+            let open = ctx.is_open() && !matches!(r.state, RequestState::Closed { .. });
             let body = format!("body_{n}");
             view! {
                 <div class="item-card">
@@ -48,6 +48,7 @@ pub(super) fn requests_section(ctx: &Ctx) -> impl IntoView {
             <h2 id="requests">{Msg::RequestsTitle.t(lang)}</h2>
             {none}
             {threads}
+            {ctx.is_open().then(|| view! {
             <h3>{Msg::NewRequest.t(lang)}</h3>
             <p class="hint">{Msg::RequestClockNote.t(lang)}</p>
             <form method="post" action=ctx.action("/requests") novalidate>
@@ -59,6 +60,7 @@ pub(super) fn requests_section(ctx: &Ctx) -> impl IntoView {
                     value=ctx.value("due") error=ctx.error("due")/>
                 <button type="submit" class="button">{Msg::SendRequest.t(lang)}</button>
             </form>
+            })}
         </section>
     }
 }
