@@ -243,6 +243,14 @@ async fn assignment_and_operator_limits(app: &TestApp) -> anyhow::Result<()> {
         403
     );
     assert_eq!(reviewer.get(&format!("{case}/duties/NO-SUCH-1")).await?.status, 404);
+    // the overview counts the incident under its operator and year, with a chart per table
+    let overview = reviewer.get("/review/overview").await?;
+    assert_eq!(overview.status, 200);
+    let rows = overview.texts("table tbody tr").join(" | ");
+    let year = app::domain::zone::UserZone::Seoul.year(server::storage::now()).unwrap_or_default();
+    assert!(rows.contains(&format!("가나다 주식회사{year}1")), "one incident this year: {rows}");
+    assert_eq!(overview.texts("svg.chart title").len(), 2, "two charts");
+    assert_eq!(officer.get("/review/overview").await?.status, 403);
     Ok(())
 }
 on_both_backends!(assignment_db => assignment_and_operator_limits);
