@@ -103,6 +103,18 @@ async fn whole_case(app: &TestApp) -> anyhow::Result<()> {
     let ack = format!("{operator_page}/measures/1/acknowledge");
     assert_eq!(officer.submit(&operator_page, &ack, &[]).await?.status, 303);
     assert_eq!(officer.submit(&operator_page, &ack, &[]).await?.status, 409, "acknowledged once");
+    // the notice of the measure as an official PDF, for both sides and no one else
+    let notice = officer.get(&format!("{operator_page}/measures/1/pdf")).await?;
+    assert_eq!((notice.status, notice.content_type.as_str()), (200, "application/pdf"));
+    let text = pdf_text(&notice.bytes)?;
+    assert!(
+        text.contains("시정명령") && text.contains("전기통신사업법 제92조제1항") && text.contains("인증 서버 이중화"),
+        "{text}"
+    );
+    assert_eq!(reviewer.get(&format!("{case}/measures/1/pdf")).await?.status, 200);
+    assert_eq!(reviewer.get(&format!("{case}/measures/9/pdf")).await?.status, 404);
+    let other = app.signed_in("officer@b.example").await?;
+    assert_eq!(other.get(&format!("{operator_page}/measures/1/pdf")).await?.status, 404);
     let items = item_ids(&officer.get(&operator_page).await?, &incident, "filing");
     assert_eq!(items.len(), 2, "one form per item");
     for id in &items {

@@ -93,6 +93,8 @@ pub fn router(state: AppState, store: Store) -> Router {
         .route("/review/incidents/{reference}/requests/{number}", post(http::case::follow_up))
         .route("/review/incidents/{reference}/requests/{number}/close", post(http::case::close_request))
         .route("/review/incidents/{reference}/measures", post(http::case::issue_measure))
+        .route("/review/incidents/{reference}/measures/{number}/pdf", get(http::decision_pdf::reviewer_decision))
+        .route("/filing/incidents/{reference}/measures/{number}/pdf", get(http::decision_pdf::operator_decision))
         .route("/review/incidents/{reference}/items/{item}", post(http::case::verify_item))
         .route("/review/incidents/{reference}/summary", post(http::case::save_summary))
         .route("/review/incidents/{reference}/summary/approve", post(http::case::approve_summary))

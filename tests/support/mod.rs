@@ -269,3 +269,14 @@ macro_rules! on_both_backends {
         }
     };
 }
+
+/// The text of a PDF, as `pdftotext` reads it (poppler-utils).
+pub fn pdf_text(bytes: &[u8]) -> anyhow::Result<String> {
+    let dir = tempdir::TempDir(std::env::temp_dir().join(format!("od-pdf-{}", rand::random::<u64>())));
+    std::fs::create_dir_all(&dir.0)?;
+    let file = dir.0.join("doc.pdf");
+    std::fs::write(&file, bytes)?;
+    let out = std::process::Command::new("pdftotext").arg("-layout").arg(&file).arg("-").output()?;
+    anyhow::ensure!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
+    Ok(String::from_utf8_lossy(&out.stdout).to_string())
+}

@@ -89,7 +89,7 @@ fn panel(inc: IncidentView, echo: Option<FormEcho>) -> impl IntoView {
                 .iter()
                 .map(|i| view! { <div class="item-card"><ItemSummary item=i.clone()/>{done_form(&base, i, inc.can_draft, &echo)}</div> })
                 .collect_view();
-            view! { <MeasureTerms measure=m.clone()/>{ack}{items} }
+            view! { <MeasureTerms measure=m.clone() pdf=format!("{base}/measures")/>{ack}{items} }
         })
         .collect_view();
     view! {

@@ -39,18 +39,29 @@ fn answered_text(m: Msg, late: bool, lang: crate::i18n::Lang) -> String {
     }
 }
 
+/// The name of an item's state.
+pub fn item_msg(state: ItemState) -> Msg {
+    match state {
+        ItemState::Required => Msg::ItemRequired,
+        ItemState::Done => Msg::ItemDone,
+        ItemState::Accepted => Msg::ItemAccepted,
+        ItemState::Rejected => Msg::ItemRejected,
+        ItemState::Waived => Msg::ItemWaived,
+    }
+}
+
 /// An item's state as a tag.
 #[component]
 pub fn ItemTag(state: ItemState) -> impl IntoView {
     let lang = use_lang();
-    let (class, m) = match state {
-        ItemState::Required => ("tag tag-blue", Msg::ItemRequired),
-        ItemState::Done => ("tag tag-yellow", Msg::ItemDone),
-        ItemState::Accepted => ("tag tag-green", Msg::ItemAccepted),
-        ItemState::Rejected => ("tag tag-red", Msg::ItemRejected),
-        ItemState::Waived => ("tag tag-grey", Msg::ItemWaived),
+    let class = match state {
+        ItemState::Required => "tag tag-blue",
+        ItemState::Done => "tag tag-yellow",
+        ItemState::Accepted => "tag tag-green",
+        ItemState::Rejected => "tag tag-red",
+        ItemState::Waived => "tag tag-grey",
     };
-    view! { <strong class=class>{m.t(lang)}</strong> }
+    view! { <strong class=class>{item_msg(state).t(lang)}</strong> }
 }
 
 /// The question, its due date and the thread. `files` is where attachments download from.
@@ -93,7 +104,7 @@ pub fn Thread(request: RequestView, files: String) -> impl IntoView {
 /// A measure's heading and terms (kind, basis, content, due date, amount, who issued it and
 /// whether the operator has acknowledged it).
 #[component]
-pub fn MeasureTerms(measure: MeasureView) -> impl IntoView {
+pub fn MeasureTerms(measure: MeasureView, #[prop(into)] pdf: String) -> impl IntoView {
     let lang = use_lang();
     let zone = use_zone();
     let (ko, en) = measure.kind.label();
@@ -101,6 +112,7 @@ pub fn MeasureTerms(measure: MeasureView) -> impl IntoView {
         <h3 id=format!("measure-{}", measure.number)>
             {format!("{} {}: {}", Msg::MeasureNumber.t(lang), measure.number, lang.pick(ko, en))}
         </h3>
+        <p><a href=format!("{pdf}/{}/pdf", measure.number) rel="external" download>{Msg::DecisionPdf.t(lang)}</a></p>
         <dl class="summary-list">
             <div class="summary-row"><dt>{Msg::LegalBasis.t(lang)}</dt><dd>{measure.legal_basis}</dd></div>
             <div class="summary-row"><dt>{Msg::MeasureContent.t(lang)}</dt><dd class="pre-wrap">{measure.content}</dd></div>

@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use super::render::{error_response, message_page};
+use crate::pdf::{RenderError, Template};
 use crate::state::AppState;
 use crate::storage::filings::{self, Scope};
 use crate::storage::StorageError;
@@ -95,19 +96,25 @@ async fn pdf_response(state: &AppState, parts: Parts, scope: Option<Scope>, refe
             return error_response(&parts);
         }
     };
-    match state.pdf.render_filing(filing_data(&filing)).await {
+    let rendered = state.pdf.render(Template::Filing, filing_data(&filing)).await;
+    pdf_or_error(&parts, rendered, reference)
+}
+
+/// The rendered PDF as a confidential inline download, or the error page (logged).
+pub(super) fn pdf_or_error(parts: &Parts, rendered: Result<Vec<u8>, RenderError>, name: &str) -> Response {
+    match rendered {
         Ok(bytes) => (
             [
                 (header::CONTENT_TYPE, "application/pdf".to_string()),
-                (header::CONTENT_DISPOSITION, format!("inline; filename=\"{reference}.pdf\"")),
+                (header::CONTENT_DISPOSITION, format!("inline; filename=\"{name}.pdf\"")),
                 (header::CACHE_CONTROL, "private, no-store".to_string()),
             ],
             bytes,
         )
             .into_response(),
         Err(e) => {
-            tracing::error!(filing = %reference, error = %e, "PDF render failed");
-            error_response(&parts)
+            tracing::error!(document = %name, error = %e, "PDF render failed");
+            error_response(parts)
         }
     }
 }

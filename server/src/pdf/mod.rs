@@ -19,11 +19,21 @@ use typst_kit::fonts::FontStore;
 
 pub use world::RenderError;
 
+/// Which official document to render.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Template {
+    /// A filed report (`filing.typ`).
+    Filing,
+    /// The ministry's notice of a measure (`decision.typ`).
+    Decision,
+}
+
 /// Fonts, the standard library and the templates, loaded once at start-up.
 pub struct PdfEngine {
     fonts: FontStore,
     library: LazyHash<Library>,
     filing_template: Source,
+    decision_template: Source,
     data_id: FileId,
     permits: Semaphore,
 }
@@ -50,13 +60,18 @@ impl PdfEngine {
             );
         }
         fonts.extend(typst_kit::fonts::embedded());
-        let text = std::fs::read_to_string(templates_dir.join("filing.typ"))?;
-        let filing_template = Source::new(project_file("/filing.typ")?, text);
+        let template = |name: &str| -> anyhow::Result<Source> {
+            let text = std::fs::read_to_string(templates_dir.join(name))?;
+            Ok(Source::new(project_file(&format!("/{name}"))?, text))
+        };
+        let filing_template = template("filing.typ")?;
+        let decision_template = template("decision.typ")?;
         let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
         Ok(PdfEngine {
             fonts,
             library: LazyHash::new(Library::builder().build()),
             filing_template,
+            decision_template,
             data_id: project_file("/data.json")?,
             permits: Semaphore::new(cores),
         })
@@ -66,18 +81,29 @@ impl PdfEngine {
         self.fonts.book()
     }
 
-    /// Renders the filing template with `data` (serialised to the template's JSON file),
-    /// off the async runtime and at most one render per core at a time.
-    pub async fn render_filing(self: &Arc<Self>, data: serde_json::Value) -> Result<Vec<u8>, RenderError> {
+    /// Renders a template with `data` (serialised to the template's JSON file), off the
+    /// async runtime and at most one render per core at a time.
+    pub async fn render(self: &Arc<Self>, template: Template, data: serde_json::Value) -> Result<Vec<u8>, RenderError> {
         let _permit = self.permits.acquire().await.map_err(|_| RenderError::Busy)?;
         let engine = Arc::clone(self);
         let bytes = Bytes::new(data.to_string().into_bytes());
-        tokio::task::spawn_blocking(move || engine.render_sync(bytes)).await.map_err(|_| RenderError::Busy)?
+        tokio::task::spawn_blocking(move || engine.render_template(template, bytes))
+            .await
+            .map_err(|_| RenderError::Busy)?
     }
 
-    /// The blocking render, also used directly by tests.
+    /// The blocking render of a filing, also used directly by tests.
     pub fn render_sync(&self, data: Bytes) -> Result<Vec<u8>, RenderError> {
-        let world = world::RenderWorld::new(self, self.filing_template.clone(), data);
+        self.render_template(Template::Filing, data)
+    }
+
+    /// The blocking render of any template.
+    pub fn render_template(&self, template: Template, data: Bytes) -> Result<Vec<u8>, RenderError> {
+        let source = match template {
+            Template::Filing => self.filing_template.clone(),
+            Template::Decision => self.decision_template.clone(),
+        };
+        let world = world::RenderWorld::new(self, source, data);
         let result = world.render();
         // Keep memory flat in a long-running process: drop cached layout work.
         typst::comemo::evict(10);

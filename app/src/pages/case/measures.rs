@@ -52,7 +52,7 @@ pub(super) fn measures_section(ctx: &Ctx) -> impl IntoView {
                 .iter()
                 .map(|i| view! { <div class="item-card"><ItemSummary item=i.clone()/>{verdict_form(ctx, i)}</div> })
                 .collect_view();
-            view! { <MeasureTerms measure=m.clone()/>{items} }
+            view! { <MeasureTerms measure=m.clone() pdf=ctx.action("/measures")/>{items} }
         })
         .collect_view();
     let none = ctx.case.correspondence.measures.is_empty().then(|| view! { <p>{Msg::NoMeasures.t(lang)}</p> });
