@@ -7,7 +7,7 @@ use app::api::{FilingDetail, Names};
 use app::domain::filing::{FilingStage, FilingStatus};
 use app::domain::report::Content;
 use app::domain::timestamp::Timestamp;
-use server::pdf::PdfEngine;
+use server::pdf::{PdfEngine, Template};
 use server::storage::filings::content_hash;
 
 fn engine() -> anyhow::Result<PdfEngine> {
@@ -117,20 +117,25 @@ fn a_template_cannot_read_files_outside_its_world() -> anyhow::Result<()> {
     // not embed the file: the world serves only the template and its JSON data.
     let dir = std::env::temp_dir().join(format!("od_tpl_{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
-    std::fs::write(
-        dir.join("filing.typ"),
-        "#let data = json(\"/data.json\")\n#read(\"/etc/passwd\")\n#read(\"filing.typ\")",
-    )?;
+    for name in ["filing.typ", "decision.typ"] {
+        std::fs::write(
+            dir.join(name),
+            format!("#let data = json(\"/data.json\")\n#read(\"/etc/passwd\")\n#read(\"{name}\")"),
+        )?;
+    }
     let fonts = std::env::var("FONT_DIR").unwrap_or_else(|_| "/usr/share/fonts/truetype/nanum".into());
     let engine = PdfEngine::load(std::path::Path::new(&fonts), &dir)?;
     let data = server::http::pdf::filing_data(&hostile_filing()?);
-    let result = engine.render_sync(typst::foundations::Bytes::new(data.to_string().into_bytes()));
+    let bytes = typst::foundations::Bytes::new(data.to_string().into_bytes());
+    let results = [Template::Filing, Template::Decision].map(|t| engine.render_template(t, bytes.clone()));
     std::fs::remove_dir_all(&dir)?;
-    match result {
-        Err(server::pdf::RenderError::Template(msg)) => {
-            assert!(!msg.contains("root:"), "error must not carry file content: {msg}");
-            Ok(())
+    for result in results {
+        match result {
+            Err(server::pdf::RenderError::Template(msg)) => {
+                assert!(!msg.contains("root:"), "error must not carry file content: {msg}");
+            }
+            other => anyhow::bail!("reading /etc/passwd must fail, got {:?}", other.map(|b| b.len())),
         }
-        other => anyhow::bail!("reading /etc/passwd must fail, got {:?}", other.map(|b| b.len())),
     }
+    Ok(())
 }
