@@ -31,7 +31,8 @@ pub struct OrgYear {
     pub org: String,
     pub year: i32,
     pub incidents: u32,
-    pub total_minutes: i64,
+    /// Sum over restored incidents; `None` while none of them is restored.
+    pub total_minutes: Option<i64>,
     pub median_minutes: Option<i64>,
     pub user_hours: u64,
 }
@@ -90,7 +91,7 @@ pub fn summarise(incidents: &[IncidentFacts], open_measures: u32, overdue_items:
             org,
             year,
             incidents: n,
-            total_minutes: durations.iter().sum(),
+            total_minutes: (!durations.is_empty()).then(|| durations.iter().sum()),
             median_minutes: median(&mut durations),
             user_hours,
         })
@@ -139,9 +140,10 @@ mod tests {
         );
         let a25 = &o.by_org_year[0];
         assert_eq!((a25.org.as_str(), a25.year, a25.incidents), ("A", 2025, 3));
-        assert_eq!((a25.total_minutes, a25.median_minutes), (7830, Some(120)));
+        assert_eq!((a25.total_minutes, a25.median_minutes), (Some(7830), Some(120)));
         assert_eq!(a25.user_hours, 1000 + 127_500 + 2000);
         assert_eq!(o.by_org_year[1].median_minutes, None, "not restored: no duration");
+        assert_eq!(o.by_org_year[1].total_minutes, None, "and no total either, rather than zero");
         assert_eq!(o.causes[0], ("SYSTEM_FAILURE".to_string(), 2));
         assert!(o.causes.contains(&("UNKNOWN".to_string(), 1)));
         assert_eq!(o.by_year, vec![(2025, 4), (2026, 1)]);

@@ -70,6 +70,7 @@ macro_rules! case_messages {
             LeadOnly => "검토 책임자만 할 수 있습니다.", "Only a review lead can do this.";
             MinistryOverdue => "부처 요청·조치 기한 경과", "Ministry deadlines passed:";
             DecisionPdf => "조치 공문 PDF 내려받기", "Download the notice (PDF)";
+            DueAwaitsEvent => "기산 사건 발생 시 정해짐", "Set once the event that starts it happens";
             CaseIsClosed => "종결된 사건입니다. 공개 요약 정정 외에는 바꿀 수 없습니다.", "This case is closed: only its public summary can still be corrected.";
             LegalBasis => "법적 근거", "Legal basis";
             LegalBasisHint => "예: 전기통신사업법 제92조제1항", "E.g. TBA Art. 92(1)";

@@ -51,7 +51,7 @@ fn overview(o: Overview, lang: Lang) -> impl IntoView {
                     <td>{r.org.clone()}</td>
                     <td>{r.year.to_string()}</td>
                     <td>{r.incidents.to_string()}</td>
-                    <td>{span_text(r.total_minutes, lang)}</td>
+                    <td>{r.total_minutes.map_or_else(|| "—".to_string(), |m| span_text(m, lang))}</td>
                     <td>{r.median_minutes.map_or_else(|| "—".to_string(), |m| span_text(m, lang))}</td>
                     <td>{grouped(r.user_hours)}</td>
                 </tr>

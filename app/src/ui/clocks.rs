@@ -62,7 +62,9 @@ pub fn due_text(c: &Clock, lang: Lang, zone: crate::domain::zone::UserZone) -> S
             format!("{} ({} {})", Msg::WithoutDelay.t(lang), Msg::WorkingTarget.t(lang), zone.display(t))
         }
         (Some(t), false) => zone.display(t),
-        (None, _) => Msg::DueNotSet.t(lang).to_string(),
+        // only a ministry request sets its own date; other clocks wait for their event
+        (None, _) if c.duty == Duty::DataSubmission => Msg::DueNotSet.t(lang).to_string(),
+        (None, _) => Msg::DueAwaitsEvent.t(lang).to_string(),
     }
 }
 
