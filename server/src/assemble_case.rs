@@ -38,11 +38,17 @@ pub fn case_clocks(
 }
 
 /// What the operator sees of the ministry's side: requests and measures, never findings.
-pub async fn correspondence(db: &Db, incident_id: i64, now: Timestamp) -> Result<MinistryCorrespondence, StorageError> {
+/// `closed` comes from the case's state, which the ministry's page reads anyway.
+pub async fn correspondence(
+    db: &Db,
+    incident_id: i64,
+    closed: Option<app::api::Stamp>,
+    now: Timestamp,
+) -> Result<MinistryCorrespondence, StorageError> {
     Ok(MinistryCorrespondence {
         requests: requests::list(db, incident_id, now).await?,
         measures: measures::list(db, incident_id).await?,
-        closed: cases::state(db, incident_id).await?.closed,
+        closed,
     })
 }
 
@@ -173,11 +179,12 @@ pub async fn review_case(
     let versions = filings::versions(db, incident.id).await?;
     let Some(latest) = versions.last() else { return Err(StorageError::NotFound) };
     let content = latest.content.clone();
-    let correspondence = correspondence(db, incident.id, now).await?;
+    let state = cases::state(db, incident.id).await?;
+    let correspondence = correspondence(db, incident.id, state.closed.clone(), now).await?;
     let (catalog_version, duties) = duty_rows(db, &incident, &content).await?;
     let findings: Vec<Finding> = duties.iter().map(|d| d.finding).collect();
-    let state = cases::state(db, incident.id).await?;
-    let published = crate::storage::publications::get(db, &incident.reference).await;
+    // the summary only: its measures and corrections are on this page already or not needed
+    let published = crate::storage::publications::summary(db, &incident.reference).await;
     let (published_at, prefill) = match published {
         Ok(p) => {
             let mut values = p.parts.clone();

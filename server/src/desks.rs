@@ -65,7 +65,8 @@ impl Desks for Db {
         let draft = drafts::get(self, &incident).await.map_err(desk_error)?;
         let files = attachments::list(self, &incident).await.map_err(desk_error)?;
         let at = now();
-        let ministry = crate::assemble_case::correspondence(self, incident.id, at).await.map_err(desk_error)?;
+        let closed = crate::storage::cases::state(self, incident.id).await.map_err(desk_error)?.closed;
+        let ministry = crate::assemble_case::correspondence(self, incident.id, closed, at).await.map_err(desk_error)?;
         let requests = crate::assemble_case::request_facts(&ministry.requests);
         let mut view = incident_view(cap, incident, versions, draft, files, &requests, at);
         view.ministry = ministry;

@@ -32,12 +32,8 @@ pub fn NamedField(
     let lang = use_lang();
     let hint_id = format!("{name}-hint");
     let error_id = format!("{name}-error");
-    let described = [hint.as_ref().map(|_| hint_id.clone()), error.map(|_| error_id.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let described = (!described.is_empty()).then_some(described);
+    let described =
+        crate::ui::forms::described_by(hint.is_some().then_some(&hint_id), error.is_some().then_some(&error_id));
     let invalid = error.map(|_| "true");
     let input = match control {
         NamedControl::TextArea => view! {

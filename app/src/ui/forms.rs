@@ -65,6 +65,12 @@ pub enum Control {
     Number,
 }
 
+/// The `aria-describedby` of a control: its hint and its error message, whichever it has.
+pub fn described_by(hint_id: Option<&String>, error_id: Option<&String>) -> Option<String> {
+    let ids: Vec<&str> = [hint_id, error_id].into_iter().flatten().map(String::as_str).collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
 /// A labelled input with its hint and its error.
 #[component]
 pub fn Field(
@@ -79,12 +85,7 @@ pub fn Field(
     let lang = use_lang();
     let hint_id = format!("{name}-hint");
     let error_id = format!("{name}-error");
-    let described = [hint.map(|_| hint_id.clone()), error.map(|_| error_id.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let described = (!described.is_empty()).then_some(described);
+    let described = described_by(hint.is_some().then_some(&hint_id), error.is_some().then_some(&error_id));
     let invalid = error.map(|_| "true");
     let input = match control {
         Control::TextArea => view! {

@@ -12,7 +12,7 @@ use axum::response::Response;
 use tower_sessions::Session;
 
 use super::evidence::{sniff, verified_upload};
-use super::render::{error_response, render_at, see_other, PostedForm};
+use super::render::{error_response, render_at, scoped, see_other, suffixed, PostedForm};
 use crate::auth::csrf;
 use crate::state::AppState;
 use crate::storage::attachments::{self, NewAttachment};
@@ -93,8 +93,7 @@ pub async fn answer(
     };
     let page = incident_page(&reference);
     let suffix = format!("_{number}");
-    let plain: forms::Values =
-        up.fields.iter().filter_map(|(k, v)| k.strip_suffix(&suffix).map(|p| (p.to_string(), v.clone()))).collect();
+    let plain = scoped(&up.fields, &suffix);
     let mut errors = match forms::message(&plain) {
         Ok(_) => FieldErrors::default(),
         Err(e) => e,
@@ -108,8 +107,7 @@ pub async fn answer(
     let values: std::collections::BTreeMap<String, String> =
         up.fields.iter().filter(|(k, _)| *k != csrf::FIELD).map(|(k, v)| (k.clone(), v.clone())).collect();
     if !errors.is_empty() {
-        let errors = FieldErrors(errors.0.into_iter().map(|(k, e)| (format!("{k}{suffix}"), e)).collect());
-        let echo = FormEcho { values, errors, problem: None };
+        let echo = FormEcho { values, errors: suffixed(errors, &suffix), problem: None };
         return render_at(&state, parts, &page, echo, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     let body = plain.get("body").map(|b| b.trim().to_string()).unwrap_or_default();
@@ -166,13 +164,11 @@ pub async fn item_done(
     };
     let page = incident_page(&reference);
     let suffix = format!("_{item}");
-    let plain: forms::Values =
-        form.fields.iter().filter_map(|(k, v)| k.strip_suffix(&suffix).map(|p| (p.to_string(), v.clone()))).collect();
+    let plain = scoped(&form.fields, &suffix);
     let note = match forms::item_done(&plain) {
         Ok(n) => n,
         Err(e) => {
-            let errors = FieldErrors(e.0.into_iter().map(|(k, e)| (format!("{k}{suffix}"), e)).collect());
-            let echo = FormEcho { values: form.echo_values(), errors, problem: None };
+            let echo = FormEcho { values: form.echo_values(), errors: suffixed(e, &suffix), problem: None };
             return render_at(&state, form.parts, &page, echo, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };

@@ -5,7 +5,7 @@
 
 use app::api::{FormEcho, FormProblem};
 use app::domain::auth::{Caller, ReviewerCap};
-use app::domain::case::forms::{self, Values};
+use app::domain::case::forms;
 use app::domain::duties::catalog_at;
 use app::domain::ids::is_reference;
 use app::domain::validation::FieldErrors;
@@ -13,7 +13,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::render::{error_response, render_at, see_other, PostedForm};
+use super::render::{error_response, render_at, scoped, see_other, suffixed, PostedForm};
 use crate::state::AppState;
 use crate::storage::incidents::{self, IncidentRecord};
 use crate::storage::{assessments, cases, measures, now, requests, summaries, StorageError};
@@ -81,8 +81,7 @@ fn case_page(reference: &str) -> String {
 /// Shows `page` again with what was typed and the errors (fields carry `suffix` on the page,
 /// where one form is repeated per request or item).
 async fn again(state: &AppState, form: PostedForm, page: &str, errors: FieldErrors, suffix: &str) -> Response {
-    let errors = FieldErrors(errors.0.into_iter().map(|(k, e)| (format!("{k}{suffix}"), e)).collect());
-    let echo = FormEcho { values: form.echo_values(), errors, problem: None };
+    let echo = FormEcho { values: form.echo_values(), errors: suffixed(errors, suffix), problem: None };
     render_at(state, form.parts, page, echo, StatusCode::UNPROCESSABLE_ENTITY).await
 }
 
@@ -90,11 +89,6 @@ async fn again(state: &AppState, form: PostedForm, page: &str, errors: FieldErro
 async fn refuse(state: &AppState, form: PostedForm, page: &str, problem: FormProblem, status: StatusCode) -> Response {
     let echo = FormEcho { values: form.echo_values(), errors: FieldErrors::default(), problem: Some(problem) };
     render_at(state, form.parts, page, echo, status).await
-}
-
-/// The form's fields named `{name}{suffix}`, under their plain names.
-fn scoped(form: &PostedForm, suffix: &str) -> Values {
-    form.fields.iter().filter_map(|(k, v)| k.strip_suffix(suffix).map(|plain| (plain.to_string(), v.clone()))).collect()
 }
 
 /// The outcome of a storage write: on to `to`, or the page again for a state conflict.
@@ -174,7 +168,7 @@ pub async fn follow_up(
     let (cap, incident) = open_or_refuse!(&state, &form, &reference);
     let page = case_page(&reference);
     let suffix = format!("_{number}");
-    let body = match forms::message(&scoped(&form, &suffix)) {
+    let body = match forms::message(&scoped(&form.fields, &suffix)) {
         Ok(b) => b,
         Err(e) => return again(&state, form, &page, e, &suffix).await,
     };
@@ -215,7 +209,7 @@ pub async fn verify_item(
     let (cap, incident) = open_or_refuse!(&state, &form, &reference);
     let page = case_page(&reference);
     let suffix = format!("_{item}");
-    let v = match forms::Verdict::parse(&scoped(&form, &suffix)) {
+    let v = match forms::Verdict::parse(&scoped(&form.fields, &suffix)) {
         Ok(v) => v,
         Err(e) => return again(&state, form, &page, e, &suffix).await,
     };
@@ -227,7 +221,7 @@ pub async fn verify_item(
 pub async fn save_summary(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Response {
     let (cap, incident) = open_or_refuse!(&state, &form, &reference, true);
     let page = format!("/review/incidents/{reference}/summary");
-    let correcting = match crate::storage::publications::get(&state.db, &reference).await {
+    let correcting = match crate::storage::publications::summary(&state.db, &reference).await {
         Ok(_) => true,
         Err(StorageError::NotFound) => false,
         Err(e) => return failed(&form.parts, e),

@@ -46,6 +46,17 @@ impl PostedForm {
     }
 }
 
+/// The fields named `{name}{suffix}`, under their plain names: one of several copies of a form
+/// on a page (one per request or item, told apart by the suffix).
+pub fn scoped(fields: &BTreeMap<String, String>, suffix: &str) -> BTreeMap<String, String> {
+    fields.iter().filter_map(|(k, v)| k.strip_suffix(suffix).map(|plain| (plain.to_string(), v.clone()))).collect()
+}
+
+/// Errors found on plain names, put back on the suffixed names the page uses.
+pub fn suffixed(errors: FieldErrors, suffix: &str) -> FieldErrors {
+    FieldErrors(errors.0.into_iter().map(|(k, e)| (format!("{k}{suffix}"), e)).collect())
+}
+
 /// Extracting a `PostedForm` reads the body and checks the anti-forgery token; handlers
 /// only ever see verified forms.
 impl axum::extract::FromRequest<AppState> for PostedForm {

@@ -86,13 +86,21 @@ pub async fn list(db: &Db) -> Result<Vec<PublishedRow>, StorageError> {
     rows.into_iter().map(|r| r.into_detail().map(|d| d.row)).collect()
 }
 
-/// One published summary by incident reference, with its measures and corrections.
-pub async fn get(db: &Db, reference: &str) -> Result<PublishedDetail, StorageError> {
+/// One published summary by incident reference, without its measures and corrections.
+pub async fn summary(db: &Db, reference: &str) -> Result<PublishedDetail, StorageError> {
+    Ok(summary_row(db, reference).await?.1)
+}
+
+async fn summary_row(db: &Db, reference: &str) -> Result<(i64, PublishedDetail), StorageError> {
     let sql = format!("{SELECT} WHERE i.reference = $1");
     let row = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(reference).fetch_optional(p).await)?;
     let row = row.ok_or(StorageError::NotFound)?;
-    let incident_id = row.incident_id;
-    let mut detail = row.into_detail()?;
+    Ok((row.incident_id, row.into_detail()?))
+}
+
+/// One published summary by incident reference, with its measures and corrections.
+pub async fn get(db: &Db, reference: &str) -> Result<PublishedDetail, StorageError> {
+    let (incident_id, mut detail) = summary_row(db, reference).await?;
     detail.measures = measures::list(db, incident_id)
         .await?
         .into_iter()
