@@ -186,7 +186,26 @@ async fn admins_add_colleagues_who_then_choose_their_own_password(app: &TestApp)
     ])
     .await?;
     assert_eq!(taken.status, 422);
-    assert!(taken.texts("#member_email-error").join("").contains("이미 등록된"));
+    assert!(taken.texts("#member_email-error").join("").contains("이미 우리 기관 구성원"));
+    // an address with an account elsewhere (another organisation, the ministry) gets the same
+    // answer as a new one: adding a member never tells whether an address exists elsewhere
+    for elsewhere in ["officer@b.example", "reviewer@msit.example", "nobody@nowhere.example"] {
+        let invited = add(vec![
+            ("member_name", "다른 곳"),
+            ("member_email", elsewhere),
+            ("member_role", "operator_officer"),
+            ("member_password", "long enough password"),
+        ])
+        .await?;
+        assert_eq!(
+            (invited.status, invited.location.as_deref()),
+            (303, Some("/filing/organisation?invited=1#team-title")),
+            "{elsewhere}"
+        );
+    }
+    // the invitation does not give anyone else's account a new password or organisation
+    assert_eq!(app.client().login("officer@b.example", "long enough password").await?.status, 401);
+    assert_eq!(app.client().login("officer@b.example", PASSWORD).await?.status, 303);
     let ok = add(vec![
         ("member_name", "새 서명권자"),
         ("member_email", "new@a.example"),
@@ -210,11 +229,17 @@ async fn admins_add_colleagues_who_then_choose_their_own_password(app: &TestApp)
     .await?;
     assert_eq!(denied.status, 403, "only the admin adds people");
 
-    // the new colleague signs in, as a signatory of organisation A
+    let team = admin.get("/filing/organisation").await?;
+    assert!(team.texts("#invitations-title ~ div table tbody tr").join(" ").contains("new@a.example"), "invited");
+
+    // the new colleague signs in with the first password, which makes the account; nothing
+    // but choosing a new password is allowed until then
     let newbie = app.client();
     let resp = newbie.login("new@a.example", "first password 2026").await?;
     assert_eq!((resp.status, resp.location.as_deref()), (303, Some("/filing")));
-    assert!(newbie.get("/filing").await?.texts(".whoami").join("").contains("서명권자"));
+    let held = newbie.get("/filing").await?;
+    assert_eq!((held.status, held.location.as_deref()), (303, Some("/account/password?first=1")));
+    assert!(newbie.get("/account/password?first=1").await?.body.contains("처음 비밀번호"));
     // and changes the password: the current one must be right, the new one typed twice
     let change = |current: &'static str, new: &'static str, confirm: &'static str| {
         let newbie = &newbie;
@@ -236,6 +261,10 @@ async fn admins_add_colleagues_who_then_choose_their_own_password(app: &TestApp)
     assert!(differ.texts("#confirm_password-error").join("").contains("다릅니다"));
     let done = change("first password 2026", "my own long password", "my own long password").await?;
     assert_eq!((done.status, done.location.as_deref()), (303, Some("/account/password?changed=1")));
+    assert!(newbie.get("/filing").await?.texts(".whoami").join("").contains("서명권자"), "a signatory of A");
+    let team = admin.get("/filing/organisation").await?;
+    let pending = team.texts("#invitations-title ~ div table tbody tr").join(" ");
+    assert!(!pending.contains("new@a.example") && pending.contains("nobody@nowhere.example"), "taken up: {pending}");
     assert_eq!(
         app.client().login("new@a.example", "first password 2026").await?.status,
         401,

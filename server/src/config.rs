@@ -23,6 +23,9 @@ pub struct Config {
     pub templates_dir: PathBuf,
     /// Load demo organisations, accounts and filings into an empty database.
     pub seed_demo: bool,
+    /// Proxies whose `X-Forwarded-For` is believed (`TRUSTED_PROXIES`, comma-separated
+    /// addresses or networks). Empty: the TCP peer is the client.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 impl std::fmt::Debug for Config {
@@ -34,6 +37,7 @@ impl std::fmt::Debug for Config {
             .field("font_dir", &self.font_dir)
             .field("templates_dir", &self.templates_dir)
             .field("seed_demo", &self.seed_demo)
+            .field("trusted_proxies", &self.trusted_proxies)
             .finish()
     }
 }
@@ -82,7 +86,17 @@ impl Config {
         let templates_dir = PathBuf::from(get("TEMPLATES_DIR").unwrap_or_else(|| "report-templates".into()));
         std::fs::read_dir(&templates_dir)
             .with_context(|| format!("TEMPLATES_DIR {} is not a readable directory", templates_dir.display()))?;
-        Ok(Config { database_url, session_secret, public_base_url, font_dir, templates_dir, seed_demo })
+        let trusted_proxies = crate::auth::client_addr::parse_trusted(&get("TRUSTED_PROXIES").unwrap_or_default())
+            .map_err(|bad| anyhow::anyhow!("TRUSTED_PROXIES: {bad} is not an address or network"))?;
+        Ok(Config {
+            database_url,
+            session_secret,
+            public_base_url,
+            font_dir,
+            templates_dir,
+            seed_demo,
+            trusted_proxies,
+        })
     }
 
     /// Whether cookies must be `Secure`.

@@ -106,6 +106,16 @@ impl Desks for Db {
             profile,
             revision,
             team,
+            invitations: if cap.can_admin() {
+                crate::storage::members::invitations(self, cap)
+                    .await
+                    .map_err(desk_error)?
+                    .into_iter()
+                    .map(|(id, name, email, role)| app::api::Invitation { id, name, email, role })
+                    .collect()
+            } else {
+                Vec::new()
+            },
             can_edit: cap.can_admin(),
         })
     }

@@ -38,7 +38,10 @@ use crate::storage::Db;
 /// [`app::api::ports::Desks`] trait.
 pub fn leptos_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let desks: SharedDesks = Arc::new(state.db.clone());
-    move || provide_context(desks.clone())
+    move || {
+        provide_context(desks.clone());
+        http::csp::set_page_policy();
+    }
 }
 
 /// Connects to the database (applying migrations), loads fonts and templates, and builds
@@ -76,6 +79,8 @@ pub fn router(state: AppState, store: Store) -> Router {
         .route("/filing/organisation/records/{id}/delete", post(http::organisation::remove_record))
         .route("/filing/organisation/team/{id}/role", post(http::organisation::change_role))
         .route("/filing/organisation/team", post(http::organisation::add_member))
+        .route("/filing/organisation/team/{id}/access", post(http::organisation::set_access))
+        .route("/filing/organisation/invitations/{id}/withdraw", post(http::organisation::withdraw_invitation))
         .route("/account/password", post(http::account::change_password))
         .route("/filing/organisation/{kind}", post(http::organisation::add_record))
         .route("/filing/incidents/{reference}/draft", post(http::drafting::start_stage))

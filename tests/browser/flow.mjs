@@ -29,8 +29,10 @@ async function test(name, fn) {
 }
 
 // Runs axe-core (WCAG 2.1 A/AA rules) on the current page; any violation fails the test.
+// Evaluated through the DevTools protocol: an inline <script> tag would be refused by the
+// page's Content-Security-Policy, as it should be.
 async function accessible(page, what) {
-  await page.addScriptTag({ content: AXE });
+  await page.evaluate(AXE);
   const result = await page.evaluate(async () =>
     await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
   const found = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
@@ -154,6 +156,34 @@ await test('JS on: pages hydrate and links navigate in the browser', async () =>
   await page.waitForURL(`${BASE}/incidents`);
   await page.locator('h1').first().waitFor();
   check(await page.evaluate(() => window.__stayed) === 'yes', 'client-side navigation (no full reload) after hydration');
+  check(errors.length === 0, `no page errors: ${errors.join('; ')}`);
+});
+
+await test('CSP: a script slipped into the HTML does not run, the page still hydrates, nothing is reported', async () => {
+  const page = await (await browser.newContext()).newPage();
+  const errors = [];
+  const violations = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  // as if escaping had failed: an inline script and an inline handler in the served page
+  await page.route(`${BASE}/incidents`, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('<main', '<script>window.__injected = 1</script><img src="/x" onerror="window.__handler = 1"><main');
+    await route.fulfill({ response, body });
+  });
+  await page.goto(`${BASE}/`);
+  await page.waitForTimeout(1500);
+  check(violations.length === 0, `no violations on a clean page: ${violations.join('; ')}`);
+  await page.goto(`${BASE}/incidents`);
+  await page.waitForTimeout(1500);
+  check(await page.evaluate(() => window.__injected) === undefined, 'the injected inline script did not run');
+  check(await page.evaluate(() => window.__handler) === undefined, 'the injected handler did not run');
+  check(violations.some((v) => /script/i.test(v)), 'the browser reports the refused script');
+  // and the real application still hydrated: client-side navigation keeps window state
+  await page.evaluate(() => { window.__stayed = 'yes'; });
+  await page.locator('a.site-name').first().click();
+  await page.waitForURL(`${BASE}/`);
+  check(await page.evaluate(() => window.__stayed) === 'yes', 'hydrated under the policy');
   check(errors.length === 0, `no page errors: ${errors.join('; ')}`);
 });
 

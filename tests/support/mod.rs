@@ -98,6 +98,8 @@ impl TestApp {
             "DATABASE_URL" => Some(database_url.clone()),
             "TEMPLATES_DIR" => Some(templates.clone()),
             "FONT_DIR" => Some(fonts.clone()),
+            // the test clients are the "proxy": they may say which address they speak for
+            "TRUSTED_PROXIES" => Some("127.0.0.1".into()),
             _ => None,
         })?;
         let options = LeptosOptions::builder()
@@ -128,6 +130,22 @@ impl TestApp {
         let http = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap_or_else(|_| reqwest::Client::new());
+        Client { http, base: self.base.clone() }
+    }
+
+    /// A client whose requests come from `address`, as a trusted proxy in front of the
+    /// server would say (`X-Forwarded-For`).
+    pub fn client_from(&self, address: &str) -> Client {
+        let mut headers = reqwest::header::HeaderMap::new();
+        if let Ok(v) = reqwest::header::HeaderValue::from_str(address) {
+            headers.insert("x-forwarded-for", v);
+        }
+        let http = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .default_headers(headers)
             .build()
             .unwrap_or_else(|_| reqwest::Client::new());
         Client { http, base: self.base.clone() }
@@ -205,6 +223,7 @@ impl Page {
     }
 }
 
+#[derive(Clone)]
 pub struct Client {
     pub http: reqwest::Client,
     pub base: String,

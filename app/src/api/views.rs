@@ -258,6 +258,17 @@ pub struct TeamMember {
     pub name: String,
     pub email: String,
     pub role: Role,
+    /// Disabled by an admin: cannot sign in; their sessions have ended.
+    pub disabled: bool,
+}
+
+/// A colleague invited by an admin who has not signed in yet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invitation {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
 }
 
 /// A service, facility or dependency of the organisation.
@@ -279,6 +290,7 @@ pub struct ProfileView {
     pub facilities: Vec<RecordView>,
     pub dependencies: Vec<RecordView>,
     pub team: Vec<TeamMember>,
+    pub invitations: Vec<Invitation>,
     /// Organisation admins edit; everyone else in the organisation reads.
     pub can_edit: bool,
 }

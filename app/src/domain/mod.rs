@@ -15,6 +15,7 @@ pub mod profile_fields;
 pub mod queue;
 pub mod report;
 pub mod reportability;
+pub mod sign_in;
 pub mod timestamp;
 pub mod validation;
 pub mod zone;

@@ -89,6 +89,12 @@ pub struct QueueQuery {
 }
 
 impl QueueQuery {
+    /// The page size storage uses: bounded here whatever a client sent (a server function
+    /// receives the whole query as data, not through [`QueueQuery::from_pairs`]).
+    pub fn page_size(&self) -> u32 {
+        self.per_page.clamp(1, MAX_PAGE)
+    }
+
     /// Reads `stage`, `status`, `org`, `regime`, `severity`, `overdue=yes`, `assignee`
     /// (`me`, `none` or a user id), `new=yes`, `order=newest`, `after` and `per_page`.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> QueueQuery {
@@ -201,6 +207,9 @@ mod tests {
         assert_eq!(q.after, None);
         assert_eq!(q.per_page, MAX_PAGE);
         assert_eq!(QueueQuery::from_pairs([("per_page", "0")]).per_page, 1);
+        let forged = QueueQuery { per_page: u32::MAX, ..QueueQuery::default() };
+        assert_eq!(forged.page_size(), MAX_PAGE);
+        assert_eq!(QueueQuery { per_page: 0, ..forged }.page_size(), 1);
         assert_eq!(Cursor::decode("17-3"), Some(Cursor { submitted_at: 17, id: 3 }));
     }
 }

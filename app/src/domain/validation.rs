@@ -35,16 +35,19 @@ pub enum FieldError {
     PasswordIsEmail,
     PasswordsDiffer,
     WrongPassword,
-    EmailTaken,
+    AlreadyMember,
     DueInThePast,
     UnbalancedRedaction,
     RequiredWithRedaction,
     AmountOnlyForFines,
+    TooManyRows,
+    ContentTooLarge,
+    TooManyFiles,
 }
 
 impl FieldError {
     /// Every error, for completeness tests of translations.
-    pub const ALL: [FieldError; 33] = [
+    pub const ALL: [FieldError; 36] = [
         FieldError::Required,
         FieldError::TooLong,
         FieldError::NotAWholeNumber,
@@ -73,11 +76,14 @@ impl FieldError {
         FieldError::PasswordIsEmail,
         FieldError::PasswordsDiffer,
         FieldError::WrongPassword,
-        FieldError::EmailTaken,
+        FieldError::AlreadyMember,
         FieldError::DueInThePast,
         FieldError::UnbalancedRedaction,
         FieldError::RequiredWithRedaction,
         FieldError::AmountOnlyForFines,
+        FieldError::TooManyRows,
+        FieldError::ContentTooLarge,
+        FieldError::TooManyFiles,
     ];
 }
 

@@ -3,7 +3,7 @@
 
 macro_rules! base_messages {
     () => {
-        case_messages! {
+        security_messages! {
             SiteName => "장애 신고 데스크", "Outage Desk";
             Masthead => "이 누리집은 과학기술정보통신부 서비스 장애 신고·검토 시스템입니다.", "This is the Ministry of Science and ICT's service-outage reporting and review system.";
             SkipToContent => "본문 바로가기", "Skip to main content";
@@ -227,7 +227,7 @@ macro_rules! base_messages {
             AddFacility => "시설 추가", "Add a facility";
             AddDependency => "의존 관계 추가", "Add a dependency";
             TeamTitle => "구성원", "Team";
-            TeamHint => "작성자는 초안을 작성하고, 서명권자는 검토 후 제출하며, 관리자는 기관 정보와 역할을 관리합니다. 새 계정은 시스템 관리자가 발급합니다.", "Drafters write drafts, authorised signatories check and submit them, admins keep these details and the roles. New accounts are issued by the system administrator.";
+            TeamHint => "작성자는 초안을 작성하고, 서명권자는 검토 후 제출하며, 관리자는 기관 정보와 구성원을 관리합니다. 사용 중지된 계정은 로그인할 수 없고, 열려 있던 로그인도 끝납니다.", "Drafters write drafts, authorised signatories check and submit them, admins keep these details and the team. A disabled account cannot sign in, and its open sessions end.";
             ChangeRole => "역할 변경", "Change role";
             Name => "이름", "Name";
             RoleLabel => "역할", "Role";
@@ -238,13 +238,13 @@ macro_rules! base_messages {
             ErrPasswordIsEmail => "전자우편 주소를 비밀번호로 쓸 수 없습니다.", "The password cannot be the e-mail address.";
             ErrPasswordsDiffer => "새 비밀번호와 확인이 다릅니다.", "The two new passwords differ.";
             ErrWrongPassword => "현재 비밀번호가 맞지 않습니다.", "That is not your current password.";
-            ErrEmailTaken => "이미 등록된 전자우편 주소입니다.", "An account with this e-mail address already exists.";
+            ErrAlreadyMember => "이미 우리 기관 구성원인 주소입니다.", "This address already belongs to a member of your organisation.";
             AddMember => "구성원 추가", "Add a member";
             MemberName => "이름", "Name";
             MemberEmail => "전자우편", "E-mail";
             MemberRole => "역할", "Role";
             InitialPassword => "처음 비밀번호", "First password";
-            InitialPasswordHint => "12자 이상. 안전한 경로로 전달하고, 처음 로그인한 뒤 바꾸도록 안내하세요.", "At least 12 characters. Hand it over safely and ask them to change it after signing in.";
+            InitialPasswordHint => "12자 이상. 안전한 경로로 전달하세요. 처음 로그인하면 바로 새 비밀번호를 정해야 합니다.", "At least 12 characters. Hand it over safely; they must choose a new one when they first sign in.";
             PasswordTitle => "비밀번호 변경", "Change your password";
             CurrentPassword => "현재 비밀번호", "Current password";
             NewPassword => "새 비밀번호", "New password";

@@ -59,6 +59,8 @@ macro_rules! messages {
 #[macro_use]
 mod case_text;
 #[macro_use]
+mod security_text;
+#[macro_use]
 mod common_text;
 
 base_messages!();
@@ -94,11 +96,14 @@ impl From<FieldError> for Msg {
             FieldError::PasswordIsEmail => Msg::ErrPasswordIsEmail,
             FieldError::PasswordsDiffer => Msg::ErrPasswordsDiffer,
             FieldError::WrongPassword => Msg::ErrWrongPassword,
-            FieldError::EmailTaken => Msg::ErrEmailTaken,
+            FieldError::AlreadyMember => Msg::ErrAlreadyMember,
             FieldError::DueInThePast => Msg::ErrDueInThePast,
             FieldError::UnbalancedRedaction => Msg::ErrUnbalancedRedaction,
             FieldError::RequiredWithRedaction => Msg::ErrRequiredWithRedaction,
             FieldError::AmountOnlyForFines => Msg::ErrAmountOnlyForFines,
+            FieldError::TooManyRows => Msg::ErrTooManyRows,
+            FieldError::ContentTooLarge => Msg::ErrContentTooLarge,
+            FieldError::TooManyFiles => Msg::ErrTooManyFiles,
         }
     }
 }

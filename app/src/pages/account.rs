@@ -1,7 +1,7 @@
 //! Signing in, and changing one's password. Signing out is a form in the header.
 
+use crate::ui::raw_sinks::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::i18n::Msg;
@@ -13,7 +13,7 @@ pub fn LoginPage() -> impl IntoView {
     let lang = use_lang();
     let echo = use_form_echo();
     view! {
-        <Title text=Msg::LoginTitle.t(lang)/>
+        <PageTitle text=Msg::LoginTitle.t(lang)/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let echo = echo.await;
@@ -29,6 +29,7 @@ pub fn LoginPage() -> impl IntoView {
                         <Field name="password" label=Msg::Password control=Control::Password error=pw_err autocomplete="current-password"/>
                         <button type="submit" class="button">{Msg::SignIn.t(lang)}</button>
                     </form>
+                    <p class="hint">{Msg::SessionLimits.t(lang)}</p>
                 }
             })}
         </Suspense>
@@ -41,8 +42,9 @@ pub fn PasswordPage() -> impl IntoView {
     let echo = use_form_echo();
     let query = use_query_map();
     let changed = query.read_untracked().get("changed").is_some();
+    let first = query.read_untracked().get("first").is_some();
     view! {
-        <Title text=Msg::PasswordTitle.t(lang)/>
+        <PageTitle text=Msg::PasswordTitle.t(lang)/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let echo = echo.await;
@@ -55,7 +57,8 @@ pub fn PasswordPage() -> impl IntoView {
                         ("confirm_password", Msg::ConfirmPassword),
                     ]/>
                     <h1>{Msg::PasswordTitle.t(lang)}</h1>
-                    {changed.then(|| view! { <div class="notice" role="status">{Msg::PasswordChanged.t(lang)}</div> })}
+                    {changed.then(|| view! { <div class="notice" role="status">{Msg::PasswordChangedSessions.t(lang)}</div> })}
+                    {first.then(|| view! { <div class="inset" role="status">{Msg::MustChangePassword.t(lang)}</div> })}
                     <form method="post" action="/account/password" class="narrow-form" novalidate>
                         <CsrfField/>
                         <Field name="current_password" label=Msg::CurrentPassword control=Control::Password error=current autocomplete="current-password"/>
@@ -63,6 +66,7 @@ pub fn PasswordPage() -> impl IntoView {
                         <Field name="confirm_password" label=Msg::ConfirmPassword control=Control::Password error=confirm autocomplete="new-password"/>
                         <button type="submit" class="button">{Msg::PasswordTitle.t(lang)}</button>
                     </form>
+                    <p class="hint">{Msg::SessionLimits.t(lang)}</p>
                 }
             })}
         </Suspense>

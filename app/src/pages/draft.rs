@@ -1,8 +1,8 @@
 //! Editing a draft: one page per section of the task list, and "check your answers"
 //! where a signatory approves the exact content and submits it.
 
+use crate::ui::raw_sinks::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{my_incident, DraftView, IncidentView};
@@ -106,7 +106,7 @@ fn SectionForm(
     let action = format!("/filing/incidents/{}/draft/{}", inc.reference, section.slug);
     let has_groups = !section.groups.is_empty();
     view! {
-        <Title text=format!("{title} · {}", inc.reference)/>
+        <PageTitle text=format!("{title} · {}", inc.reference)/>
         <ReportErrorSummary errors=errors.clone() problem=problem/>
         <p class="caption">{format!("{} · {} · ", inc.reference, stage_msg(draft.stage).t(lang))}
             {format!("{} {position} / {}", Msg::Step.t(lang), sections().len())}</p>
@@ -187,7 +187,7 @@ fn CheckAnswers(inc: IncidentView, draft: DraftView, echo: Option<crate::api::Fo
         }
     });
     view! {
-        <Title text=format!("{} · {}", Msg::CheckAnswersTitle.t(lang), inc.reference)/>
+        <PageTitle text=format!("{} · {}", Msg::CheckAnswersTitle.t(lang), inc.reference)/>
         <ReportErrorSummary errors=summary_errors problem=problem sections_at=blocked.then(|| base.clone())/>
         <p class="caption">{format!("{} · {}", inc.reference, stage_msg(draft.stage).t(lang))}</p>
         <h1>{Msg::CheckAnswersTitle.t(lang)}</h1>

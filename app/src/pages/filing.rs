@@ -1,7 +1,7 @@
 //! The operator's side: dashboard, initial notification form, filed report.
 
+use crate::ui::raw_sinks::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{my_filing, my_incidents, FilingRow, IncidentRow};
@@ -18,7 +18,7 @@ pub fn DashboardPage() -> impl IntoView {
     let rows = Resource::new(|| (), |_| my_incidents());
     let session = use_session();
     view! {
-        <Title text=Msg::FilingDashboardTitle.t(lang)/>
+        <PageTitle text=Msg::FilingDashboardTitle.t(lang)/>
         <h1>{Msg::FilingDashboardTitle.t(lang)}</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -140,7 +140,7 @@ pub fn NewIncidentPage() -> impl IntoView {
     let lang = use_lang();
     let echo = use_form_echo();
     view! {
-        <Title text=Msg::NewIncidentTitle.t(lang)/>
+        <PageTitle text=Msg::NewIncidentTitle.t(lang)/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let echo = echo.await;
@@ -175,7 +175,7 @@ pub fn FilingPage() -> impl IntoView {
                     Ok(f) => {
                         let pdf = format!("/filing/filings/{}/pdf", f.reference);
                         view! {
-                            <Title text=f.reference.clone()/>
+                            <PageTitle text=f.reference.clone()/>
                             {received().then(|| view! {
                                 <div class="panel-confirmation" role="status">
                                     <h1>{Msg::ConfirmationTitle.t(lang)}</h1>

@@ -1,8 +1,8 @@
 //! One incident as its organisation sees it: the draft's task list, the deadline clocks,
 //! the reportability check, every filed version, evidence files, and version comparison.
 
+use crate::ui::raw_sinks::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{my_diff, my_incident, DiffView, IncidentView, VersionRow};
@@ -119,7 +119,7 @@ fn Incident(inc: IncidentView) -> impl IntoView {
         )
     });
     view! {
-        <Title text=format!("{} · {}", inc.title, inc.reference)/>
+        <PageTitle text=format!("{} · {}", inc.title, inc.reference)/>
         <p class="caption">{inc.reference.clone()}" · "{inc.org.get(lang)}</p>
         <h1>{inc.title.clone()}</h1>
         {saved.then(|| view! { <div class="notice" role="status">{Msg::SavedNotice.t(lang)}</div> })}
@@ -243,7 +243,7 @@ fn Compare(d: DiffView) -> impl IntoView {
         .collect_view();
     let count = d.changes.len();
     view! {
-        <Title text=format!("{} · {}", Msg::CompareTitle.t(lang), d.incident_reference)/>
+        <PageTitle text=format!("{} · {}", Msg::CompareTitle.t(lang), d.incident_reference)/>
         <p class="caption">{d.incident_reference.clone()}" · "{d.title.clone()}</p>
         <h1>{Msg::CompareTitle.t(lang)}</h1>
         <form method="get" class="inline-form compare-form">

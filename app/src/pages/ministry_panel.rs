@@ -76,7 +76,7 @@ fn panel(inc: IncidentView, echo: Option<FormEcho>) -> impl IntoView {
         .measures
         .iter()
         .map(|m| {
-            let ack = m.acknowledged.is_none().then(|| {
+            let ack = (m.acknowledged.is_none() && inc.can_draft).then(|| {
                 view! {
                     <form method="post" action=format!("{base}/measures/{}/acknowledge", m.number)>
                         <CsrfField/>

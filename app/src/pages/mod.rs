@@ -12,3 +12,4 @@ pub mod overview;
 pub mod public;
 pub mod public_case;
 pub mod review;
+pub mod team;

@@ -1,12 +1,11 @@
 //! The organisation profile: legal details and contacts, services with the designations
 //! they fall under, facilities, dependencies, and the team. Admins edit; others read.
 
+use crate::ui::raw_sinks::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{my_organisation, FormEcho, ProfileView, RecordView};
-use crate::domain::auth::Role;
 use crate::domain::profile_fields::{DEPENDENCY, FACILITY, MEMBER, PROFILE, SERVICE};
 use crate::domain::report::content::display_kind;
 use crate::domain::report::schema::FieldDef;
@@ -164,32 +163,8 @@ fn Organisation(p: ProfileView, echo: Option<FormEcho>) -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let saved = query.read_untracked().get("saved").is_some();
+    let invited = query.read_untracked().get("invited").is_some();
     let can_edit = p.can_edit;
-    let team = p
-        .team
-        .iter()
-        .map(|m| {
-            let role = if can_edit && !m.is_me {
-                let options = [Role::OperatorOfficer, Role::OperatorSignatory, Role::OperatorAdmin]
-                    .into_iter()
-                    .map(|r| view! { <option value=r.as_str() selected=r == m.role>{Msg::from(r).t(lang)}</option> })
-                    .collect_view();
-                let id = format!("role-{}", m.id);
-                view! {
-                    <form method="post" action=format!("/filing/organisation/team/{}/role", m.id) class="inline-form compare-form">
-                        <CsrfField/>
-                        <label for=id.clone() class="visually-hidden">{Msg::RoleLabel.t(lang)}" "{m.name.clone()}</label>
-                        <select id=id name="role">{options}</select>
-                        <button type="submit" class="button button-secondary">{Msg::ChangeRole.t(lang)}</button>
-                    </form>
-                }
-                .into_any()
-            } else {
-                view! { <span>{Msg::from(m.role).t(lang)}</span> }.into_any()
-            };
-            view! { <tr><td>{m.name.clone()}</td><td>{m.email.clone()}</td><td>{role}</td></tr> }
-        })
-        .collect_view();
     let editor = |form_id: &'static str, kind: &'static str, defs: &'static [FieldDef], heading: Msg| {
         can_edit.then(|| {
             view! {
@@ -202,10 +177,11 @@ fn Organisation(p: ProfileView, echo: Option<FormEcho>) -> impl IntoView {
         })
     };
     view! {
-        <Title text=Msg::OrganisationTitle.t(lang)/>
+        <PageTitle text=Msg::OrganisationTitle.t(lang)/>
         <p class="caption">{p.org.get(lang)}</p>
         <h1>{Msg::OrganisationTitle.t(lang)}</h1>
         {saved.then(|| view! { <div class="notice" role="status">{Msg::SavedNotice.t(lang)}</div> })}
+        {invited.then(|| view! { <div class="notice" role="status">{Msg::InvitedNotice.t(lang)}</div> })}
         {(!can_edit).then(|| view! { <p class="inset">{Msg::OnlyAdminEdits.t(lang)}</p> })}
         <h2>{Msg::ProfileDetails.t(lang)}</h2>
         {if can_edit {
@@ -222,18 +198,7 @@ fn Organisation(p: ProfileView, echo: Option<FormEcho>) -> impl IntoView {
         {editor("facility", "facility", FACILITY, Msg::AddFacility)}
         <Records title=Msg::DependenciesTitle id="dependency" defs=DEPENDENCY items=p.dependencies.clone() can_edit=can_edit/>
         {editor("dependency", "dependency", DEPENDENCY, Msg::AddDependency)}
-        <h2 id="team-title">{Msg::TeamTitle.t(lang)}</h2>
-        <div class="table-scroll">
-            <table class="table">
-                <thead><tr>
-                    <th scope="col">{Msg::Name.t(lang)}</th>
-                    <th scope="col">{Msg::Email.t(lang)}</th>
-                    <th scope="col">{Msg::RoleLabel.t(lang)}</th>
-                </tr></thead>
-                <tbody>{team}</tbody>
-            </table>
-        </div>
-        <p class="hint">{Msg::TeamHint.t(lang)}</p>
+        <crate::pages::team::Team team=p.team.clone() invitations=p.invitations.clone() can_edit=can_edit/>
         {can_edit.then(|| view! {
             <details class="add-record" open=echo.as_ref().is_some_and(|e| e.value("_form") == "member")>
                 <summary>{Msg::AddMember.t(lang)}</summary>

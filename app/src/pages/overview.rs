@@ -2,8 +2,8 @@
 //! lost, cause categories, late filings, open measures and overdue items, as tables with
 //! server-drawn charts.
 
+use crate::ui::raw_sinks::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::review_overview;
 use crate::domain::numbers::grouped;
@@ -20,7 +20,7 @@ pub fn OverviewPage() -> impl IntoView {
     let lang = use_lang();
     let data = Resource::new(move || lang, review_overview);
     view! {
-        <Title text=Msg::OverviewTitle.t(lang)/>
+        <PageTitle text=Msg::OverviewTitle.t(lang)/>
         <h1>{Msg::OverviewTitle.t(lang)}</h1>
         <Suspense fallback=move || view! { <p>{Msg::Loading.t(lang)}</p> }>
             {move || Suspend::new(async move {

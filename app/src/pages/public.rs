@@ -1,7 +1,7 @@
 //! What everyone can read: published incident summaries only.
 
+use crate::ui::raw_sinks::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{published_incident, published_incidents, PublishedRow};
@@ -34,7 +34,7 @@ pub fn IncidentsPage() -> impl IntoView {
     let lang = use_lang();
     let rows = Resource::new(|| (), |_| published_incidents());
     view! {
-        <Title text=Msg::IncidentsTitle.t(lang)/>
+        <PageTitle text=Msg::IncidentsTitle.t(lang)/>
         <h1>{Msg::IncidentsTitle.t(lang)}</h1>
         <Suspense fallback=move || view! { <p>{Msg::Loading.t(lang)}</p> }>
             {move || Suspend::new(async move {
@@ -82,7 +82,7 @@ pub fn IncidentPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok(d) => view! {
-                        <Title text=d.row.headline.get(lang)/>
+                        <PageTitle text=d.row.headline.get(lang)/>
                         <p class="caption">{d.row.org.get(lang)}</p>
                         <h1>{d.row.headline.get(lang)}</h1>
                         <p class="pre-wrap">{d.summary.get(lang)}</p>

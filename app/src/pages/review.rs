@@ -1,7 +1,7 @@
 //! The ministry's side: the queue and publishing a public summary.
 
+use crate::ui::raw_sinks::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{review_filing, review_queue, QueuePage as Queue_};
@@ -30,7 +30,7 @@ pub fn QueuePage() -> impl IntoView {
     };
     let page = Resource::new(asked, review_queue);
     view! {
-        <Title text=Msg::ReviewQueueTitle.t(lang)/>
+        <PageTitle text=Msg::ReviewQueueTitle.t(lang)/>
         <h1>{Msg::ReviewQueueTitle.t(lang)}</h1>
         <Suspense fallback=move || view! { <p>{Msg::Loading.t(lang)}</p> }>
             {move || Suspend::new(async move {
@@ -123,7 +123,7 @@ pub fn ReviewFilingPage() -> impl IntoView {
                 let pdf = format!("/review/filings/{}/pdf", f.reference);
                 let case = format!("/review/incidents/{}", f.incident_reference);
                 view! {
-                    <Title text=f.reference.clone()/>
+                    <PageTitle text=f.reference.clone()/>
                     <p class="caption">{f.org.get(lang)}</p>
                     <h1>{f.content.get("title").to_string()}</h1>
                     <p><StatusTag status=f.status/></p>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::validation::FieldError;
 use crate::i18n::Msg;
+use crate::ui::raw_sinks::TextArea;
 use crate::ui::shell::use_lang;
 
 /// Which control a [`NamedField`] renders.
@@ -37,9 +38,7 @@ pub fn NamedField(
     let invalid = error.map(|_| "true");
     let input = match control {
         NamedControl::TextArea => view! {
-            <textarea id=name.clone() name=name.clone() rows=rows.unwrap_or(4) aria-describedby=described.clone() aria-invalid=invalid>
-                {value.clone()}
-            </textarea>
+            <TextArea name=name.clone() value=value.clone() rows=rows.unwrap_or(4) described=described.clone() invalid=invalid/>
         }
         .into_any(),
         other => {

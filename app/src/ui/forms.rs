@@ -8,6 +8,7 @@ use crate::api::{form_echo, FormEcho};
 use crate::domain::validation::FieldError;
 use crate::i18n::Msg;
 use crate::ui::layout::use_session;
+use crate::ui::raw_sinks::TextArea;
 use crate::ui::shell::use_lang;
 
 /// The rejected form being shown again, if any (see [`crate::api::echo`]).
@@ -88,12 +89,9 @@ pub fn Field(
     let described = described_by(hint.is_some().then_some(&hint_id), error.is_some().then_some(&error_id));
     let invalid = error.map(|_| "true");
     let input = match control {
-        Control::TextArea => view! {
-            <textarea id=name name=name rows="5" aria-describedby=described.clone() aria-invalid=invalid>
-                {value.clone()}
-            </textarea>
+        Control::TextArea => {
+            view! { <TextArea name=name value=value.clone() described=described.clone() invalid=invalid/> }.into_any()
         }
-        .into_any(),
         other => {
             let kind = match other {
                 Control::Email => "email",

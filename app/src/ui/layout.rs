@@ -138,7 +138,7 @@ pub fn NotFound() -> impl IntoView {
     }
     let lang = use_lang();
     view! {
-        <leptos_meta::Title text=Msg::NotFoundTitle.t(lang)/>
+        <crate::ui::raw_sinks::PageTitle text=Msg::NotFoundTitle.t(lang)/>
         <h1>{Msg::NotFoundTitle.t(lang)}</h1>
         <p>{Msg::NotFoundBody.t(lang)}</p>
     }

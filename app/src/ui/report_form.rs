@@ -8,6 +8,7 @@ use crate::api::FormProblem;
 use crate::domain::report::schema::{cell_key, slot, FieldDef, GroupDef, Kind, Slot, Text2};
 use crate::domain::validation::{FieldError, FieldErrors};
 use crate::i18n::{Lang, Msg};
+use crate::ui::raw_sinks::TextArea;
 use crate::ui::shell::use_lang;
 
 /// The label a person sees for a storage key, e.g. "Timeline, row 2: Time".
@@ -125,7 +126,7 @@ pub fn ReportField(def: &'static FieldDef, name: String, value: String, error: O
 
     let control = match def.kind {
         Kind::Para { .. } => view! {
-            <textarea id=name.clone() name=name.clone() rows="5" aria-describedby=described aria-invalid=invalid>{value}</textarea>
+            <TextArea name=name.clone() value=value described=described invalid=invalid/>
         }
         .into_any(),
         Kind::Choice(opts) => {

@@ -1,7 +1,7 @@
 //! The HTML document, the router and the route table.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -10,6 +10,7 @@ use crate::domain::zone::UserZone;
 use crate::i18n::{Lang, Msg};
 use crate::pages::{account, case, draft, filing, incident, organisation, overview, public, review};
 use crate::ui::layout::{Layout, NotFound};
+use crate::ui::raw_sinks::PageTitle;
 
 /// The language of this render: on the server, chosen by the server's middleware from the
 /// `?lang=` parameter or the `lang` cookie; in the browser, read back from `<html lang>`
@@ -76,7 +77,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <crate::ui::hydration::Hydration options/>
                 <MetaTags/>
             </head>
             <body>
@@ -98,7 +99,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Stylesheet id="leptos" href="/pkg/outage-desk.css"/>
-        <Title text=Msg::SiteName.t(lang)/>
+        <PageTitle text=Msg::SiteName.t(lang)/>
         <Router>
             <Layout>
                 <Routes fallback=|| view! { <NotFound/> }>

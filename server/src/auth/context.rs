@@ -2,22 +2,24 @@
 //! anti-forgery token once, and puts them into request extensions for pages, server
 //! functions and handlers. Also sends signed-out visitors of work areas to sign-in.
 
-use app::domain::auth::Caller;
 use app::domain::ids::UserId;
 use app::domain::zone::UserZone;
 use app::i18n::Lang;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
-use crate::auth::csrf;
-use crate::state::AppState;
-use crate::storage::users;
+use std::net::SocketAddr;
 
-/// Session key of the signed-in user's id.
-pub const USER_KEY: &str = "user_id";
+use axum::extract::ConnectInfo;
+
+use crate::auth::client_addr::{self, ClientAddr};
+use crate::auth::{csrf, signed_in};
+use crate::state::AppState;
+use crate::storage::audit::{self, AuditEntry};
+use crate::storage::now;
 
 /// A query parameter's value (`?lang=en`), if present.
 fn query_param<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
@@ -25,8 +27,8 @@ fn query_param<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
 }
 
 /// A cookie's value, if present.
-fn cookie<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
-    req.headers()
+pub fn cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -39,18 +41,6 @@ fn zone_from_query(req: &Request) -> Option<UserZone> {
     query_param(req, "tz").map(|v| v.replace("%2F", "/").replace("%2f", "/")).and_then(|v| UserZone::parse(&v))
 }
 
-/// Loads the person signed in to this session, if any.
-pub async fn current_caller(state: &AppState, session: &Session) -> Option<Caller> {
-    let id = session.get::<i64>(USER_KEY).await.ok().flatten()?;
-    match users::caller(&state.db, UserId(id)).await {
-        Ok(c) => c,
-        Err(e) => {
-            tracing::error!(error = %e, "loading the signed-in user failed");
-            None
-        }
-    }
-}
-
 #[derive(Clone, Copy)]
 enum Area {
     Filing,
@@ -58,13 +48,31 @@ enum Area {
     Account,
 }
 
+/// Paths a person who must change their first password may still reach.
+fn allowed_before_password_change(path: &str) -> bool {
+    path == "/account/password"
+        || path == "/logout"
+        || path.starts_with("/pkg/")
+        || path == "/healthz"
+        || path == "/readyz"
+}
+
 pub async fn middleware(State(state): State<AppState>, session: Session, mut req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
     let asked = query_param(&req, "lang").and_then(Lang::parse);
-    let lang = asked.or_else(|| cookie(&req, "lang").and_then(Lang::parse)).unwrap_or_default();
+    let lang = asked.or_else(|| cookie(req.headers(), "lang").and_then(Lang::parse)).unwrap_or_default();
     let asked_zone = zone_from_query(&req);
-    let zone = asked_zone.or_else(|| cookie(&req, "tz").and_then(UserZone::parse)).unwrap_or_default();
-    let caller = current_caller(&state, &session).await;
+    let zone = asked_zone.or_else(|| cookie(req.headers(), "tz").and_then(UserZone::parse)).unwrap_or_default();
+    let account = signed_in::current(&state, &session, now()).await;
+    let must_change_password = account.as_ref().is_some_and(|a| a.must_change_password);
+    let caller = account.map(|a| a.caller);
+    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+    let client = peer.map(|p| ClientAddr(client_addr::resolve(p, req.headers(), &state.config.trusted_proxies)));
+    if let Some(c) = client {
+        req.extensions_mut().insert(c);
+    }
+    req.extensions_mut().insert(lang);
+    req.extensions_mut().insert(zone);
 
     // Work areas need a signed-in person with the area's capability. Each operation checks
     // its capability again; this gate gives a clear page instead of an empty one.
@@ -77,48 +85,101 @@ pub async fn middleware(State(state): State<AppState>, session: Session, mut req
     } else {
         None
     };
-    if let Some(area) = area {
-        let Some(c) = &caller else { return Redirect::to("/login").into_response() };
-        let allowed = match area {
+    let sensitive = area.is_some()
+        || caller.is_some()
+        || path == "/login"
+        || path.starts_with("/_fn/")
+        || path.starts_with("/api/");
+    let refused = match (area, &caller) {
+        (Some(_), None) => return finish(Redirect::to("/login").into_response(), true),
+        (Some(area), Some(c)) => !match area {
             Area::Filing if path == "/filing/new" => c.operator().is_some_and(|o| o.can_file()),
             Area::Filing => c.operator().is_some(),
             Area::Review => c.reviewer().is_some(),
             Area::Account => true,
+        },
+        (None, _) => false,
+    };
+    if must_change_password && !allowed_before_password_change(&path) {
+        return finish(Redirect::to("/account/password?first=1").into_response(), true);
+    }
+    let user = caller.as_ref().map(|c| c.user_id);
+    let resp = if refused {
+        let (parts, _) = req.into_parts();
+        crate::http::forbidden(&parts)
+    } else {
+        // Signed-in sessions keep their token; the anonymous sign-in form gets a cookie token
+        // (no session row for anonymous visitors).
+        let mut login_token = None;
+        let token = if caller.is_some() {
+            csrf::token(&session, true).await
+        } else if path == "/login" {
+            let existing = cookie(req.headers(), csrf::LOGIN_COOKIE).filter(|t| csrf::is_token(t)).map(str::to_string);
+            let t = existing.clone().unwrap_or_else(csrf::new_token);
+            login_token = existing.is_none().then(|| t.clone());
+            Some(t)
+        } else {
+            None
         };
-        if !allowed {
-            req.extensions_mut().insert(lang);
-            let (parts, _) = req.into_parts();
-            return crate::http::forbidden(&parts);
+        if let Some(c) = caller {
+            req.extensions_mut().insert(c);
         }
+        if let Some(t) = token {
+            req.extensions_mut().insert(app::api::CsrfToken(t));
+        }
+        let mut resp = next.run(req).await;
+        let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
+        let mut cookies: Vec<String> = [asked.map(|l| ("lang", l.code())), asked_zone.map(|z| ("tz", z.iana()))]
+            .into_iter()
+            .flatten()
+            .map(|(name, value)| format!("{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax{secure}"))
+            .collect();
+        if let Some(t) = login_token {
+            cookies.push(format!(
+                "{}={t}; Path=/login; Max-Age=3600; HttpOnly; SameSite=Strict{secure}",
+                csrf::LOGIN_COOKIE
+            ));
+        }
+        for c in cookies {
+            if let Ok(v) = HeaderValue::from_str(&c) {
+                resp.headers_mut().append(header::SET_COOKIE, v);
+            }
+        }
+        resp
+    };
+    if resp.status() == StatusCode::FORBIDDEN {
+        audit_refusal(&state, user, &path, client).await;
     }
-    // Only sessions that will post forms get a token (no session rows for public readers).
-    let needs_token = caller.is_some() || path == "/login";
-    let token = csrf::token(&session, needs_token).await;
+    finish(resp, sensitive)
+}
 
-    req.extensions_mut().insert(lang);
-    req.extensions_mut().insert(zone);
-    if let Some(c) = caller {
-        req.extensions_mut().insert(c);
+/// Records a refused (403) request: who, what, from where.
+async fn audit_refusal(state: &AppState, user: Option<UserId>, path: &str, client: Option<ClientAddr>) {
+    let address = client.map(|c| c.0.to_string()).unwrap_or_default();
+    let entry = AuditEntry {
+        at: now(),
+        actor: user,
+        org: None,
+        action: "access.refused",
+        subject: path,
+        detail: serde_json::json!({ "address": address }),
+    };
+    if let Err(e) = audit::record(&state.db, entry).await {
+        tracing::error!(error = %e, path, "recording a refused request failed");
     }
-    if let Some(t) = token {
-        req.extensions_mut().insert(app::api::CsrfToken(t));
-    }
-    let mut resp = next.run(req).await;
+}
+
+/// Headers every response carries. `sensitive`: work pages carry other organisations'
+/// confidential filings, anything shown to a signed-in person may carry their name or token,
+/// the sign-in page carries a token, server functions answer for a person: never cached.
+fn finish(mut resp: Response, sensitive: bool) -> Response {
     let headers = resp.headers_mut();
-    let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
-    let remembered = [asked.map(|l| ("lang", l.code())), asked_zone.map(|z| ("tz", z.iana()))];
-    for (name, value) in remembered.into_iter().flatten() {
-        let cookie = format!("{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax{secure}");
-        if let Ok(v) = HeaderValue::from_str(&cookie) {
-            headers.append(header::SET_COOKIE, v);
-        }
-    }
-    // Work pages carry other organisations' confidential filings: never cache them anywhere.
-    if area.is_some() {
+    if sensitive {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
     }
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    crate::http::csp::ensure_policy(headers);
     resp
 }

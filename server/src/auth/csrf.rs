@@ -10,6 +10,10 @@ use tower_sessions::Session;
 pub const SESSION_KEY: &str = "csrf";
 /// Form field carrying the token.
 pub const FIELD: &str = "_csrf";
+/// Cookie carrying the sign-in form's token for visitors without a session: the sign-in
+/// page must not write a session row for every anonymous visit, so its token is
+/// double-submitted (cookie + field) instead of kept in a session.
+pub const LOGIN_COOKIE: &str = "od_login_csrf";
 
 /// A new random token (256 bits, hex).
 pub fn new_token() -> String {
@@ -37,7 +41,24 @@ pub async fn token(session: &Session, create: bool) -> Option<String> {
 /// Whether the posted form carries the session's token. Compared in constant time.
 pub async fn verify(session: &Session, form: &BTreeMap<String, String>) -> bool {
     let Some(expected) = token(session, false).await else { return false };
-    let Some(given) = form.get(FIELD) else { return false };
+    form.get(FIELD).is_some_and(|given| same(&expected, given))
+}
+
+/// Whether a sign-in form carries the token of its [`LOGIN_COOKIE`].
+pub fn verify_login(cookie: Option<&str>, form: &BTreeMap<String, String>) -> bool {
+    match (cookie.filter(|c| is_token(c)), form.get(FIELD)) {
+        (Some(expected), Some(given)) => same(expected, given),
+        _ => false,
+    }
+}
+
+/// Whether `s` has the shape of a token this server made (so a cookie set by anyone else
+/// with another shape is not reused).
+pub fn is_token(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn same(expected: &str, given: &str) -> bool {
     expected.len() == given.len() && expected.bytes().zip(given.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
 }
 

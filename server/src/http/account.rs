@@ -1,32 +1,22 @@
 //! Sign-in and sign-out.
 
-use std::net::SocketAddr;
-
 use app::api::{FormEcho, FormProblem};
 use app::domain::ids::UserId;
 use app::domain::validation::FieldErrors;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use tower_sessions::Session;
 
 use super::render::{error_response, render_page, see_other, PostedForm};
-use crate::auth::context::USER_KEY;
-use crate::auth::csrf;
+use crate::auth::client_addr::ClientAddr;
+use crate::auth::signed_in;
 use crate::state::AppState;
 use crate::storage::audit::{self, AuditEntry};
-use crate::storage::{now, throttle, users};
+use crate::storage::{members, now, throttle, users};
 
-/// Failed attempts allowed per account, and per client address, within the window.
-const MAX_PER_ACCOUNT: i64 = 5;
-const MAX_PER_ADDRESS: i64 = 30;
-
-pub async fn login(
-    State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    session: Session,
-    form: PostedForm,
-) -> Response {
+pub async fn login(State(state): State<AppState>, session: Session, form: PostedForm) -> Response {
+    use app::domain::sign_in::{decide, AttemptCounts, Decision};
     let email = form.get("email").trim().to_lowercase();
     let password = form.get("password");
     let mut echo = FormEcho { values: form.echo_values(), errors: FieldErrors::default(), problem: None };
@@ -41,78 +31,100 @@ pub async fn login(
     }
 
     let at = now();
-    let account_key = format!("account:{email}");
-    let address_key = format!("address:{}", addr.ip());
-    let (by_account, by_address) = match (
-        throttle::recent_failures(&state.db, &account_key, at).await,
-        throttle::recent_failures(&state.db, &address_key, at).await,
-    ) {
-        (Ok(a), Ok(b)) => (a, b),
-        (Err(e), _) | (_, Err(e)) => {
-            tracing::error!(error = %e, "throttle lookup failed");
-            return error_response(&form.parts);
-        }
-    };
-    if by_account >= MAX_PER_ACCOUNT || by_address >= MAX_PER_ADDRESS {
-        echo.problem = Some(FormProblem::LoginThrottled);
-        return render_page(&state, form.parts, echo, StatusCode::TOO_MANY_REQUESTS).await;
-    }
-
-    let creds = match users::credentials(&state.db, &email).await {
+    let address = form.parts.extensions.get::<ClientAddr>().map(|c| c.0.to_string()).unwrap_or_default();
+    let pair_key = format!("pair:{email}|{address}");
+    let keys = [pair_key.clone(), format!("address:{address}"), format!("account:{email}")];
+    // Claimed before the password is verified, so attempts sent at once are counted at once.
+    let claim = match throttle::claim(&state.db, &keys, at).await {
         Ok(c) => c,
         Err(e) => {
-            tracing::error!(error = %e, "credentials lookup failed");
+            tracing::error!(error = %e, "claiming a sign-in attempt failed");
             return error_response(&form.parts);
         }
     };
-    let user = creds.as_ref().map(|c| c.id);
-    // Always verify (against a dummy hash when there is no account): same answer, same time.
-    let ok = state.hasher.verify(password, creds.map(|c| c.password_hash)).await;
-    let user = match (ok, user) {
-        (true, Some(id)) => UserId(id),
-        _ => {
-            if let Err(e) = throttle::record_failure(&state.db, &[account_key, address_key], at).await {
-                tracing::error!(error = %e, "recording a failed sign-in failed");
-            }
-            echo.problem = Some(FormProblem::LoginFailed);
-            return render_page(&state, form.parts, echo, StatusCode::UNAUTHORIZED).await;
+    let counts = AttemptCounts { pair: claim.counts[0], address: claim.counts[1], account: claim.counts[2] };
+    let delay_ms = match decide(counts) {
+        Decision::Refuse => {
+            audit_sign_in(&state, None, "account.sign_in_throttled", &email, &address).await;
+            echo.problem = Some(FormProblem::LoginThrottled);
+            return render_page(&state, form.parts, echo, StatusCode::TOO_MANY_REQUESTS).await;
+        }
+        Decision::Evaluate { delay_ms } => delay_ms,
+    };
+    if delay_ms > 0 {
+        tokio::time::sleep(std::time::Duration::from_millis(delay_ms)).await;
+    }
+
+    let verified = match verify(&state, &email, password).await {
+        Ok(v) => v,
+        Err(e) => {
+            tracing::error!(error = %e, "checking credentials failed");
+            return error_response(&form.parts);
         }
     };
-
-    // A new session id at sign-in defeats session fixation; a new token goes with it.
-    let signed_in = async {
-        session.cycle_id().await?;
-        session.insert(USER_KEY, user.0).await?;
-        session.insert(csrf::SESSION_KEY, csrf::new_token()).await?;
-        Ok::<_, tower_sessions::session::Error>(())
+    let Some((user, epoch)) = verified else {
+        audit_sign_in(&state, None, "account.sign_in_failed", &email, &address).await;
+        echo.problem = Some(FormProblem::LoginFailed);
+        return render_page(&state, form.parts, echo, StatusCode::UNAUTHORIZED).await;
     };
-    if let Err(e) = signed_in.await {
+
+    if let Err(e) = signed_in::begin(&session, user, epoch, at).await {
         tracing::error!(error = %e, "session write failed");
         return error_response(&form.parts);
     }
-    let _ = throttle::clear(&state.db, &account_key, at).await;
-    let entry = AuditEntry {
-        at,
-        actor: Some(user),
-        org: None,
-        action: "account.signed_in",
-        subject: &email,
-        detail: serde_json::json!({}),
-    };
-    if let Err(e) = audit::record(&state.db, entry).await {
-        tracing::error!(error = %e, "audit write failed");
+    if let Err(e) = throttle::succeeded(&state.db, &claim, &pair_key, at).await {
+        tracing::error!(user.id = %user, error = %e, "clearing sign-in failures failed");
     }
+    audit_sign_in(&state, Some(user), "account.signed_in", &email, &address).await;
     // The account just verified decides where to land; no need to read the session back.
-    let home = match users::caller(&state.db, user).await.ok().flatten() {
-        Some(c) if c.operator().is_some() => "/filing",
-        Some(c) if c.reviewer().is_some() => "/review",
-        _ => "/",
+    let home = match users::caller(&state.db, user).await {
+        Ok(Some(c)) if c.operator().is_some() => "/filing",
+        Ok(Some(c)) if c.reviewer().is_some() => "/review",
+        Ok(_) => "/",
+        Err(e) => {
+            tracing::error!(user.id = %user, error = %e, "reading the account after sign-in failed");
+            "/"
+        }
     };
     see_other(home)
 }
 
+/// Checks a password against the account of `email`, or against the newest invitation of
+/// an address that has no account yet (its first sign-in makes the account). Always runs
+/// one argon2 verification, against a dummy hash when there is nothing to check: the same
+/// answer and the same time whether or not the address is known. A disabled account fails
+/// like a wrong password. Returns the account and its session epoch.
+async fn verify(state: &AppState, email: &str, password: String) -> Result<Option<(UserId, i64)>, sqlx::Error> {
+    if let Some(c) = users::credentials(&state.db, email).await? {
+        let ok = state.hasher.verify(password, Some(c.password_hash)).await;
+        return Ok((ok && !c.disabled).then_some((UserId(c.id), c.session_epoch)));
+    }
+    let invitation = members::invitation(&state.db, email).await?;
+    let ok = state.hasher.verify(password, invitation.as_ref().map(|(_, h)| h.clone())).await;
+    match invitation {
+        Some((id, _)) if ok => Ok(members::accept(&state.db, id, now()).await?.map(|u| (u, 0))),
+        _ => Ok(None),
+    }
+}
+
+/// Records a sign-in event with the client address. A failure to record is logged, never
+/// shown: the person's sign-in does not depend on it.
+async fn audit_sign_in(state: &AppState, user: Option<UserId>, action: &str, email: &str, address: &str) {
+    let entry = AuditEntry {
+        at: now(),
+        actor: user,
+        org: None,
+        action,
+        subject: email,
+        detail: serde_json::json!({ "address": address }),
+    };
+    if let Err(e) = audit::record(&state.db, entry).await {
+        tracing::error!(error = %e, action, "audit write failed");
+    }
+}
+
 pub async fn logout(State(state): State<AppState>, session: Session, form: PostedForm) -> Response {
-    let user = session.get::<i64>(USER_KEY).await.ok().flatten();
+    let user = session.get::<i64>(signed_in::USER_KEY).await.ok().flatten();
     if let Err(e) = session.flush().await {
         tracing::error!(error = %e, "ending the session failed");
         return error_response(&form.parts);
@@ -126,14 +138,16 @@ pub async fn logout(State(state): State<AppState>, session: Session, form: Poste
             subject: "",
             detail: serde_json::json!({}),
         };
-        let _ = audit::record(&state.db, entry).await;
+        if let Err(e) = audit::record(&state.db, entry).await {
+            tracing::error!(user.id = id, error = %e, "recording a sign-out failed");
+        }
     }
     see_other("/")
 }
 
 /// POST /account/password: anyone signed in changes their own password, proving the
 /// current one first.
-pub async fn change_password(State(state): State<AppState>, form: PostedForm) -> Response {
+pub async fn change_password(State(state): State<AppState>, session: Session, form: PostedForm) -> Response {
     use app::domain::validation::FieldError;
     let Some(caller) = form.parts.extensions.get::<app::domain::auth::Caller>().cloned() else {
         return see_other("/login");
@@ -172,11 +186,18 @@ pub async fn change_password(State(state): State<AppState>, form: PostedForm) ->
             return error_response(&form.parts);
         }
     };
-    match users::set_password(&state.db, caller.user_id, &stored, now()).await {
-        Ok(()) => see_other("/account/password?changed=1"),
+    let epoch = match users::set_password(&state.db, caller.user_id, &stored, now()).await {
+        Ok(epoch) => epoch,
         Err(e) => {
             tracing::error!(error = %e, "storing a password failed");
-            error_response(&form.parts)
+            return error_response(&form.parts);
         }
+    };
+    // Every other session of the account has ended with the epoch; this one goes on under a
+    // new id.
+    if let Err(e) = signed_in::renew(&session, epoch).await {
+        tracing::error!(user.id = %caller.user_id, error = %e, "renewing the session failed");
+        return error_response(&form.parts);
     }
+    see_other("/account/password?changed=1")
 }

@@ -112,6 +112,14 @@ pub async fn answer(
     }
     let body = plain.get("body").map(|b| b.trim().to_string()).unwrap_or_default();
     let at = now();
+    match requests::takes_messages(&state.db, &incident, number).await {
+        Ok(true) => {}
+        Ok(false) => {
+            let closed = Err(StorageError::Conflict("request closed"));
+            return done(&state, parts, values, closed, &page, &page).await;
+        }
+        Err(e) => return done(&state, parts, values, Err(e), &page, &page).await,
+    }
     let file_id = match kind.filter(|_| !up.data.is_empty()) {
         Some(content_type) => {
             let description = format!("자료제출 요청 {number} 답변 / Answer to request {number}");
@@ -119,6 +127,12 @@ pub async fn answer(
                 NewAttachment { file_name: &up.file_name, content_type, description: &description, data: &up.data };
             match attachments::add(&state.db, &cap, &incident, file, at).await {
                 Ok(id) => Some(id),
+                Err(StorageError::AttachmentLimit) => {
+                    let mut errors = FieldErrors::default();
+                    errors.add("file", FieldError::TooManyFiles);
+                    let echo = FormEcho { values, errors: suffixed(errors, &suffix), problem: None };
+                    return render_at(&state, parts, &page, echo, StatusCode::UNPROCESSABLE_ENTITY).await;
+                }
                 Err(e) => {
                     tracing::error!(error = %e, "storing an answer's file failed");
                     return error_response(&parts);
@@ -138,9 +152,9 @@ pub async fn acknowledge(
     Path((reference, number)): Path<(String, i64)>,
     form: PostedForm,
 ) -> Response {
-    let Some(cap) = form.parts.extensions.get::<Caller>().and_then(Caller::operator) else {
-        return super::forbidden(&form.parts);
-    };
+    // Acknowledging is a filer's act for the organisation (officers and signatories), like
+    // answering requests; an organisation admin keeps the profile and the team only.
+    let Some(cap) = filer(&form.parts) else { return super::forbidden(&form.parts) };
     let incident = match own_incident(&state, &form.parts, &cap, &reference).await {
         Ok(i) => i,
         Err(r) => return r,

@@ -5,7 +5,7 @@ use app::api::{FormEcho, FormProblem};
 use app::domain::auth::{Caller, OperatorCap};
 use app::domain::filing::FilingStage;
 use app::domain::report::stages::may_draft;
-use app::domain::report::{check, SectionDef};
+use app::domain::report::{check, limits, SectionDef};
 use app::domain::validation::{FieldError, FieldErrors};
 use app::i18n::Msg;
 use axum::extract::{Path, State};
@@ -115,6 +115,15 @@ pub async fn save_section(
     };
     let expected: i64 = form.get("_revision").parse().unwrap_or(-1);
     let content = draft.content.with_section(section, &form.fields, form.zone());
+    let mut refused = limits::section_errors(section, &form.fields);
+    if refused.is_empty() && limits::too_large(&content) {
+        let first = section.fields.first().map_or(section.slug, |f| f.key);
+        refused.add(first, FieldError::ContentTooLarge);
+    }
+    if !refused.is_empty() {
+        let echo = FormEcho { values: form.echo_values(), errors: refused, problem: None };
+        return render_page(&state, form.parts, echo, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
     let at = now();
     match drafts::save(&state.db, &cap, &incident, expected, &content, at).await {
         Ok(Saved::Saved(_)) => {

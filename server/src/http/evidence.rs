@@ -152,6 +152,13 @@ pub async fn upload(
     let file = NewAttachment { file_name: &up.file_name, content_type, description: &description, data: &up.data };
     match attachments::add(&state.db, &cap, &incident, file, now()).await {
         Ok(_) => see_other(&format!("{page}#evidence-title")),
+        Err(StorageError::AttachmentLimit) => {
+            let mut errors = FieldErrors::default();
+            errors.add("file", FieldError::TooManyFiles);
+            let values = [("description".to_string(), description.clone())].into_iter().collect();
+            let echo = FormEcho { values, errors, problem: None };
+            render_at(&state, parts, &page, echo, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
         Err(e) => {
             tracing::error!(error = %e, "storing an attachment failed");
             error_response(&parts)

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod answers;
 pub mod case;
+pub mod csp;
 pub mod decision_pdf;
 pub mod drafting;
 pub mod evidence;

@@ -14,7 +14,7 @@ use axum::response::Response;
 
 use super::render::{error_response, render_at, see_other, PostedForm};
 use crate::state::AppState;
-use crate::storage::{now, profiles, StorageError};
+use crate::storage::{members, now, profiles, StorageError};
 
 const PAGE: &str = "/filing/organisation";
 
@@ -141,16 +141,6 @@ pub async fn add_member(State(state): State<AppState>, form: PostedForm) -> Resp
     if let Some(e) = app::domain::account::check_new_password(&password, &email) {
         errors.add("member_password", e);
     }
-    if errors.get("member_email").is_none() {
-        match crate::storage::users::email_taken(&state.db, &email).await {
-            Ok(true) => errors.add("member_email", FieldError::EmailTaken),
-            Ok(false) => {}
-            Err(e) => {
-                tracing::error!(error = %e, "checking an e-mail failed");
-                return error_response(&form.parts);
-            }
-        }
-    }
     let role = Role::parse(content.get("member_role")).filter(|r| r.is_operator());
     let (Some(role), true) = (role, errors.is_empty()) else {
         return rejected(&state, form, errors, None, StatusCode::UNPROCESSABLE_ENTITY).await;
@@ -162,11 +152,48 @@ pub async fn add_member(State(state): State<AppState>, form: PostedForm) -> Resp
             return error_response(&form.parts);
         }
     };
-    let member = profiles::NewMember { name: content.get("member_name"), email: &email, role, password_hash: &hash };
-    match profiles::add_member(&state.db, &cap, member, now()).await {
-        Ok(()) => see_other(&format!("{PAGE}#team-title")),
+    let member = members::NewMember { name: content.get("member_name"), email: &email, role, password_hash: &hash };
+    match members::invite(&state.db, &cap, member, now()).await {
+        Ok(()) => see_other(&format!("{PAGE}?invited=1#team-title")),
+        Err(members::InviteError::AlreadyMember) => {
+            let mut errors = FieldErrors::default();
+            errors.add("member_email", FieldError::AlreadyMember);
+            rejected(&state, form, errors, None, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
         Err(e) => {
-            tracing::error!(org.id = %cap.org(), error = %e, "adding a member failed");
+            tracing::error!(org.id = %cap.org(), error = %e, "inviting a member failed");
+            error_response(&form.parts)
+        }
+    }
+}
+
+/// POST /filing/organisation/team/{id}/access: disables a colleague's account (ending their
+/// sessions) or enables it again (`access=disable|enable`).
+pub async fn set_access(State(state): State<AppState>, Path(id): Path<i64>, form: PostedForm) -> Response {
+    let Some(cap) = admin(&form) else { return super::forbidden(&form.parts) };
+    let disabled = match form.get("access").as_str() {
+        "disable" => true,
+        "enable" => false,
+        _ => return super::not_found(&state, form.parts).await,
+    };
+    match members::set_disabled(&state.db, &cap, id, disabled, now()).await {
+        Ok(()) => see_other(&format!("{PAGE}#team-title")),
+        Err(StorageError::NotFound) => super::not_found(&state, form.parts).await,
+        Err(e) => {
+            tracing::error!(org.id = %cap.org(), error = %e, "changing a member's access failed");
+            error_response(&form.parts)
+        }
+    }
+}
+
+/// POST /filing/organisation/invitations/{id}/withdraw
+pub async fn withdraw_invitation(State(state): State<AppState>, Path(id): Path<i64>, form: PostedForm) -> Response {
+    let Some(cap) = admin(&form) else { return super::forbidden(&form.parts) };
+    match members::withdraw(&state.db, &cap, id, now()).await {
+        Ok(()) => see_other(&format!("{PAGE}#team-title")),
+        Err(StorageError::NotFound) => super::not_found(&state, form.parts).await,
+        Err(e) => {
+            tracing::error!(org.id = %cap.org(), error = %e, "withdrawing an invitation failed");
             error_response(&form.parts)
         }
     }

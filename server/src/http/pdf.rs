@@ -112,6 +112,10 @@ pub(super) fn pdf_or_error(parts: &Parts, rendered: Result<Vec<u8>, RenderError>
             bytes,
         )
             .into_response(),
+        Err(e @ (RenderError::TooManyPages(_) | RenderError::TimedOut)) => {
+            tracing::warn!(document = %name, error = %e, "PDF over its budget");
+            message_page(parts, StatusCode::SERVICE_UNAVAILABLE, Msg::ErrorTitle, Msg::PdfTooLarge)
+        }
         Err(e) => {
             tracing::error!(document = %name, error = %e, "PDF render failed");
             error_response(parts)

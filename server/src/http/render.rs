@@ -19,6 +19,8 @@ use crate::state::AppState;
 /// Largest form body accepted: a section with three 10 000-character answers in Hangul is
 /// about 270 KB URL-encoded.
 const MAX_FORM_BYTES: usize = 1024 * 1024;
+/// Most fields one form may post: a section with 200 rows of four columns is about 850.
+const MAX_FORM_FIELDS: usize = 4_000;
 
 /// A posted form: its fields and the request parts to render the page again with.
 pub struct PostedForm {
@@ -74,12 +76,19 @@ impl axum::extract::FromRequest<AppState> for PostedForm {
 /// shows the form again (status 403) with what was typed, asking to submit again.
 async fn read_form(state: &AppState, session: &Session, req: Request) -> Result<PostedForm, Response> {
     let (parts, body) = req.into_parts();
+    let too_large = |parts: &Parts| {
+        use app::i18n::Msg;
+        message_page(parts, StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrorTitle, Msg::FormTooLarge)
+    };
     let bytes = match to_bytes(body, MAX_FORM_BYTES).await {
         Ok(b) => b,
-        Err(_) => return Err(StatusCode::PAYLOAD_TOO_LARGE.into_response()),
+        Err(_) => return Err(too_large(&parts)),
     };
     // A repeated name (ticked boxes of one question) becomes one comma-separated value.
     let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    if pairs.len() > MAX_FORM_FIELDS {
+        return Err(too_large(&parts));
+    }
     let mut fields: BTreeMap<String, String> = BTreeMap::new();
     for (k, v) in pairs {
         fields
@@ -91,7 +100,11 @@ async fn read_form(state: &AppState, session: &Session, req: Request) -> Result<
             .or_insert(v);
     }
     let form = PostedForm { parts, fields };
-    if !csrf::verify(session, &form.fields).await {
+    let login_cookie = (form.parts.uri.path() == "/login")
+        .then(|| crate::auth::context::cookie(&form.parts.headers, csrf::LOGIN_COOKIE))
+        .flatten();
+    let verified = csrf::verify(session, &form.fields).await || csrf::verify_login(login_cookie, &form.fields);
+    if !verified {
         tracing::warn!(path = %form.parts.uri.path(), "form post without a valid anti-forgery token");
         let echo = FormEcho {
             values: form.echo_values(),

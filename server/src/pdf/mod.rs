@@ -19,6 +19,13 @@ use typst_kit::fonts::FontStore;
 
 pub use world::RenderError;
 
+/// Pages an official document may have; beyond it the render fails cleanly (a bounded
+/// report prints in far fewer: 200 timeline rows are about 12 pages).
+pub const MAX_PAGES: usize = 300;
+/// How long a caller waits for a render. The render itself cannot be interrupted, so it keeps
+/// its permit until it really ends: a slow render never lets more run at once than cores.
+pub const RENDER_BUDGET: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// Which official document to render.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Template {
@@ -35,7 +42,7 @@ pub struct PdfEngine {
     filing_template: Source,
     decision_template: Source,
     data_id: FileId,
-    permits: Semaphore,
+    permits: Arc<Semaphore>,
 }
 
 fn project_file(path: &str) -> anyhow::Result<FileId> {
@@ -73,7 +80,7 @@ impl PdfEngine {
             filing_template,
             decision_template,
             data_id: project_file("/data.json")?,
-            permits: Semaphore::new(cores),
+            permits: Arc::new(Semaphore::new(cores)),
         })
     }
 
@@ -84,12 +91,17 @@ impl PdfEngine {
     /// Renders a template with `data` (serialised to the template's JSON file), off the
     /// async runtime and at most one render per core at a time.
     pub async fn render(self: &Arc<Self>, template: Template, data: serde_json::Value) -> Result<Vec<u8>, RenderError> {
-        let _permit = self.permits.acquire().await.map_err(|_| RenderError::Busy)?;
+        let permit = Arc::clone(&self.permits).acquire_owned().await.map_err(|_| RenderError::Busy)?;
         let engine = Arc::clone(self);
         let bytes = Bytes::new(data.to_string().into_bytes());
-        tokio::task::spawn_blocking(move || engine.render_template(template, bytes))
-            .await
-            .map_err(|_| RenderError::Busy)?
+        let job = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            engine.render_template(template, bytes)
+        });
+        match tokio::time::timeout(RENDER_BUDGET, job).await {
+            Ok(joined) => joined.map_err(|_| RenderError::Busy)?,
+            Err(_) => Err(RenderError::TimedOut),
+        }
     }
 
     /// The blocking render of a filing, also used directly by tests.

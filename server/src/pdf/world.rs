@@ -18,6 +18,12 @@ pub enum RenderError {
     Export(String),
     #[error("renderer unavailable")]
     Busy,
+    /// More pages than an official document may have (see [`super::MAX_PAGES`]).
+    #[error("document of {0} pages is over the page budget")]
+    TooManyPages(usize),
+    /// The render took longer than its time budget.
+    #[error("render over its time budget")]
+    TimedOut,
 }
 
 pub struct RenderWorld<'a> {
@@ -35,6 +41,9 @@ impl<'a> RenderWorld<'a> {
         let doc = typst::compile::<PagedDocument>(self).output.map_err(|diags| {
             RenderError::Template(diags.iter().map(|d| d.message.to_string()).collect::<Vec<_>>().join("; "))
         })?;
+        if doc.pages().len() > super::MAX_PAGES {
+            return Err(RenderError::TooManyPages(doc.pages().len()));
+        }
         typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).map_err(|diags| {
             RenderError::Export(diags.iter().map(|d| d.message.to_string()).collect::<Vec<_>>().join("; "))
         })

@@ -46,7 +46,12 @@ impl From<Row> for AttachmentRow {
     }
 }
 
+/// Files one incident may hold (evidence and answers together), and their bytes.
+pub const MAX_FILES_PER_INCIDENT: i64 = 50;
+pub const MAX_BYTES_PER_INCIDENT: i64 = 200 * 1024 * 1024;
+
 /// Stores a file for an incident of the caller's organisation; returns its public id.
+/// Refused with [`StorageError::AttachmentLimit`] when the incident is full.
 pub async fn add(
     db: &Db,
     cap: &OperatorCap,
@@ -60,6 +65,15 @@ pub async fn add(
     let size = i64::try_from(file.data.len()).map_err(|_| StorageError::Conflict("file too large"))?;
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;
+        let (count, bytes) = sqlx::query_as::<_, (i64, i64)>(
+            "SELECT COUNT(*), CAST(COALESCE(SUM(size_bytes), 0) AS BIGINT) FROM attachments WHERE incident_id = $1",
+        )
+        .bind(incident.id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if count >= MAX_FILES_PER_INCIDENT || bytes + size > MAX_BYTES_PER_INCIDENT {
+            return Err(StorageError::AttachmentLimit);
+        }
         sqlx::query(
             "INSERT INTO attachments (public_id, org_id, incident_id, file_name, content_type, size_bytes, sha256, data,
                 description, uploaded_by, uploaded_at)

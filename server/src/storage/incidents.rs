@@ -94,8 +94,10 @@ pub async fn open(db: &Db, cap: &OperatorCap, title: &str, at: Timestamp) -> Res
     })
 }
 
-/// One incident by reference; with `org`, only if it belongs to that organisation (another
-/// organisation's incident is indistinguishable from a missing one).
+/// One incident by reference. With `org` (the operator's view), only if it belongs to that
+/// organisation: another organisation's incident is indistinguishable from a missing one.
+/// Without (the ministry's view), only if at least one version has been filed: a draft the
+/// operator never filed does not exist for the ministry, exactly like a missing incident.
 pub async fn find(db: &Db, org: Option<OrgId>, reference: &str) -> Result<IncidentRecord, StorageError> {
     let row = match org {
         Some(org) => {
@@ -103,7 +105,9 @@ pub async fn find(db: &Db, org: Option<OrgId>, reference: &str) -> Result<Incide
             with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(reference).bind(org.0).fetch_optional(p).await)?
         }
         None => {
-            let sql = format!("{SELECT} WHERE i.reference = $1");
+            let sql = format!(
+                "{SELECT} WHERE i.reference = $1 AND EXISTS (SELECT 1 FROM filings f WHERE f.incident_id = i.id)"
+            );
             with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(reference).fetch_optional(p).await)?
         }
     };

@@ -12,6 +12,7 @@ pub mod drafts;
 pub mod filings;
 pub mod incidents;
 pub mod measures;
+pub mod members;
 pub mod overview;
 pub mod profiles;
 pub mod publications;
@@ -53,6 +54,9 @@ pub enum StorageError {
     NotFound,
     #[error("conflict: {0}")]
     Conflict(&'static str),
+    /// The incident already holds the most files or bytes it may.
+    #[error("attachment limit reached")]
+    AttachmentLimit,
     #[error(transparent)]
     Db(#[from] sqlx::Error),
 }

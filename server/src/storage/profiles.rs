@@ -151,8 +151,9 @@ pub async fn remove_record(db: &Db, cap: &OperatorCap, id: i64, at: Timestamp) -
 /// The organisation's people and their roles.
 pub async fn team(db: &Db, cap: &OperatorCap) -> Result<Vec<TeamMember>, StorageError> {
     let rows = with_pool!(db, |p| {
-        sqlx::query_as::<_, (i64, String, String, String)>(
-            "SELECT id, display_name, email, role FROM users WHERE org_id = $1 ORDER BY role, display_name",
+        sqlx::query_as::<_, (i64, String, String, String, bool)>(
+            "SELECT id, display_name, email, role, disabled_at IS NOT NULL FROM users WHERE org_id = $1
+             ORDER BY role, display_name",
         )
         .bind(cap.org().0)
         .fetch_all(p)
@@ -160,8 +161,8 @@ pub async fn team(db: &Db, cap: &OperatorCap) -> Result<Vec<TeamMember>, Storage
     })?;
     Ok(rows
         .into_iter()
-        .filter_map(|(id, name, email, role)| {
-            Role::parse(&role).map(|role| TeamMember { id, is_me: id == cap.user().0, name, email, role })
+        .filter_map(|(id, name, email, role, disabled)| {
+            Role::parse(&role).map(|role| TeamMember { id, is_me: id == cap.user().0, name, email, role, disabled })
         })
         .collect())
 }
@@ -195,49 +196,6 @@ pub async fn set_role(db: &Db, cap: &OperatorCap, user: i64, role: Role, at: Tim
                 "team.role_changed",
                 &subject,
                 serde_json::json!({ "role": role.as_str() })
-            )
-        )?;
-        tx.commit().await?;
-        Ok(())
-    })
-}
-
-/// A colleague to add.
-pub struct NewMember<'a> {
-    pub name: &'a str,
-    pub email: &'a str,
-    pub role: Role,
-    pub password_hash: &'a str,
-}
-
-/// Adds an account to the caller's organisation, with its audit record.
-pub async fn add_member(db: &Db, cap: &OperatorCap, m: NewMember<'_>, at: Timestamp) -> Result<(), StorageError> {
-    if !m.role.is_operator() {
-        return Err(StorageError::Conflict("not an operator role"));
-    }
-    with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
-        let id = sqlx::query_scalar::<_, i64>(
-            "INSERT INTO users (email, display_name, password_hash, role, org_id, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        )
-        .bind(m.email)
-        .bind(m.name)
-        .bind(m.password_hash)
-        .bind(m.role.as_str())
-        .bind(cap.org().0)
-        .bind(at.0)
-        .fetch_one(&mut *tx)
-        .await?;
-        let subject = format!("user:{id}");
-        record_audit!(
-            &mut *tx,
-            AuditEntry::by_operator(
-                cap,
-                at,
-                "team.member_added",
-                &subject,
-                serde_json::json!({ "role": m.role.as_str() })
             )
         )?;
         tx.commit().await?;

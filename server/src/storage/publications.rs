@@ -8,7 +8,7 @@ use app::domain::duties::{catalog_at, Finding};
 use app::domain::report::Content;
 use app::domain::timestamp::Timestamp;
 
-use super::{measures, Db, StorageError};
+use super::{Db, StorageError};
 use crate::with_pool;
 
 #[derive(sqlx::FromRow)]
@@ -44,6 +44,11 @@ impl Row {
         let parts: BTreeMap<String, String> =
             body.iter().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string()))).collect();
         let onset = c.instant("onset_at").unwrap_or(Timestamp(self.published_at));
+        // Written at approval, redacted (see `summaries::approve`); never the live measures.
+        let measures = body
+            .get("measures")
+            .and_then(|m| serde_json::from_value::<Vec<PublicMeasure>>(m.clone()).ok())
+            .unwrap_or_default();
         let findings = body
             .get("findings")
             .and_then(|f| serde_json::from_value::<Vec<(String, String)>>(f.clone()).ok())
@@ -64,7 +69,7 @@ impl Row {
             cause_category: c.get("cause_category").to_string(),
             parts,
             findings,
-            measures: Vec::new(),
+            measures,
             corrections: Vec::new(),
         })
     }
@@ -86,7 +91,7 @@ pub async fn list(db: &Db) -> Result<Vec<PublishedRow>, StorageError> {
     rows.into_iter().map(|r| r.into_detail().map(|d| d.row)).collect()
 }
 
-/// One published summary by incident reference, without its measures and corrections.
+/// One published summary by incident reference, without its corrections.
 pub async fn summary(db: &Db, reference: &str) -> Result<PublishedDetail, StorageError> {
     Ok(summary_row(db, reference).await?.1)
 }
@@ -98,21 +103,9 @@ async fn summary_row(db: &Db, reference: &str) -> Result<(i64, PublishedDetail),
     Ok((row.incident_id, row.into_detail()?))
 }
 
-/// One published summary by incident reference, with its measures and corrections.
+/// One published summary by incident reference, with its corrections.
 pub async fn get(db: &Db, reference: &str) -> Result<PublishedDetail, StorageError> {
     let (incident_id, mut detail) = summary_row(db, reference).await?;
-    detail.measures = measures::list(db, incident_id)
-        .await?
-        .into_iter()
-        .map(|m| PublicMeasure {
-            kind: m.kind,
-            legal_basis: m.legal_basis,
-            content: m.content,
-            due: m.due,
-            amount_krw: m.amount_krw,
-            items: m.items.into_iter().map(|i| (i.text, i.state)).collect(),
-        })
-        .collect();
     let corrections = with_pool!(db, |p| {
         sqlx::query_as::<_, (i64, String, String)>(
             "SELECT corrected_at, reason_ko, reason_en FROM publication_corrections WHERE incident_id = $1 ORDER BY corrected_at, id",

@@ -108,7 +108,7 @@ pub async fn page(
          LEFT JOIN users a ON a.id = c.assignee_id
          LEFT JOIN case_visits v ON v.incident_id = f.incident_id AND v.user_id = $1
          {filter} ORDER BY f.submitted_at {order}, f.id {order} LIMIT {}",
-        q.per_page + 1
+        q.page_size() + 1
     );
     let mut rows = with_pool!(db, |p| {
         let mut query = sqlx::query_as::<_, QueueRow>(&sql);
@@ -120,8 +120,8 @@ pub async fn page(
         }
         query.fetch_all(p).await
     })?;
-    let more = rows.len() > q.per_page as usize;
-    rows.truncate(q.per_page as usize);
+    let more = rows.len() > q.page_size() as usize;
+    rows.truncate(q.page_size() as usize);
     let next = more.then(|| rows.last().map(|r| Cursor { submitted_at: r.submitted_at, id: r.filing_id })).flatten();
     let rows = rows
         .into_iter()

@@ -158,6 +158,24 @@ pub enum Author<'a> {
     Operator(&'a OperatorCap, Option<&'a str>),
 }
 
+/// Whether request `number` of the incident exists and still takes messages: checked before
+/// an answer's file is stored, so a post to a missing or closed request keeps nothing.
+pub async fn takes_messages(db: &Db, incident: &IncidentRecord, number: i64) -> Result<bool, StorageError> {
+    let closed = with_pool!(db, |p| {
+        sqlx::query_scalar::<_, Option<i64>>(
+            "SELECT closed_at FROM info_requests WHERE incident_id = $1 AND number = $2",
+        )
+        .bind(incident.id)
+        .bind(number)
+        .fetch_optional(p)
+        .await
+    })?;
+    match closed {
+        None => Err(StorageError::NotFound),
+        Some(closed) => Ok(closed.is_none()),
+    }
+}
+
 /// Adds a message to request `number`. An operator's first message marks it answered.
 /// Closed requests take no more messages.
 pub async fn post(

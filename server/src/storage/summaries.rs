@@ -5,10 +5,11 @@
 
 use std::collections::BTreeMap;
 
-use app::api::{Stamp, SummaryDraftView};
+use app::api::{PublicMeasure, Stamp, SummaryDraftView};
 use app::domain::auth::ReviewerCap;
 use app::domain::case::forms::{redacted, Values};
-use app::domain::case::{may_approve, ApprovalBlock};
+use app::domain::case::redact::public_text;
+use app::domain::case::{may_approve, ApprovalBlock, ItemState, MeasureKind};
 use app::domain::filing::FilingStatus;
 use app::domain::timestamp::Timestamp;
 
@@ -118,6 +119,36 @@ pub async fn approve(
             .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
             .collect();
         body.insert("findings".into(), serde_json::json!(findings));
+        // Measures become public only here, redacted, as they stand at approval; a later
+        // change reaches the public page through a correction, approved the same way.
+        let measures = sqlx::query_as::<_, (i64, String, String, String, i64, Option<i64>)>(
+            "SELECT id, kind, legal_basis, content, due_at, amount_krw FROM measures WHERE incident_id = $1 ORDER BY number",
+        )
+        .bind(incident.id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut public_measures = Vec::with_capacity(measures.len());
+        for (id, kind, legal_basis, content, due, amount_krw) in measures {
+            let items = sqlx::query_as::<_, (String, String)>(
+                "SELECT text, state FROM measure_items WHERE measure_id = $1 ORDER BY number",
+            )
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
+            let kind = MeasureKind::parse(&kind).ok_or(StorageError::Conflict("unknown measure kind"))?;
+            public_measures.push(PublicMeasure {
+                kind,
+                legal_basis: public_text(&legal_basis),
+                content: public_text(&content),
+                due: Timestamp(due),
+                amount_krw,
+                items: items
+                    .into_iter()
+                    .filter_map(|(text, state)| Some((public_text(&text), ItemState::parse(&state)?)))
+                    .collect(),
+            });
+        }
+        body.insert("measures".into(), serde_json::json!(public_measures));
         let body = serde_json::Value::Object(body.into_iter().collect()).to_string();
         let get = |k: &str| public.get(k).cloned().unwrap_or_default();
         let existing = sqlx::query_scalar::<_, i64>("SELECT id FROM publications WHERE incident_id = $1")

@@ -11,34 +11,53 @@ use crate::with_pool;
 pub struct Credentials {
     pub id: i64,
     pub password_hash: String,
+    pub session_epoch: i64,
+    pub disabled: bool,
 }
 
 /// Looks up an account by e-mail (case-insensitive).
 pub async fn credentials(db: &Db, email: &str) -> Result<Option<Credentials>, sqlx::Error> {
     let email = email.trim().to_lowercase();
     with_pool!(db, |p| {
-        sqlx::query_as::<_, Credentials>("SELECT id, password_hash FROM users WHERE email = $1")
-            .bind(&email)
-            .fetch_optional(p)
-            .await
+        sqlx::query_as::<_, Credentials>(
+            "SELECT id, password_hash, session_epoch, disabled_at IS NOT NULL AS disabled FROM users WHERE email = $1",
+        )
+        .bind(&email)
+        .fetch_optional(p)
+        .await
     })
 }
 
 #[derive(sqlx::FromRow)]
-struct CallerRow {
+struct AccountRow {
     id: i64,
     display_name: String,
     role: String,
     org_id: Option<i64>,
     name_ko: Option<String>,
     name_en: Option<String>,
+    session_epoch: i64,
+    must_change_password: bool,
+    disabled_at: Option<i64>,
 }
 
-/// Loads the person behind a session; `None` if the account no longer exists.
-pub async fn caller(db: &Db, user: UserId) -> Result<Option<Caller>, sqlx::Error> {
+/// The person behind a session and what decides whether the session still holds.
+#[derive(Clone, Debug)]
+pub struct Account {
+    pub caller: Caller,
+    /// Sessions signed in at another epoch have ended (password changed, account disabled).
+    pub session_epoch: i64,
+    /// A first password set by an admin: nothing but changing it is allowed.
+    pub must_change_password: bool,
+    pub disabled: bool,
+}
+
+/// Loads an account by id; `None` if it no longer exists.
+pub async fn account(db: &Db, user: UserId) -> Result<Option<Account>, sqlx::Error> {
     let row = with_pool!(db, |p| {
-        sqlx::query_as::<_, CallerRow>(
-            "SELECT u.id, u.display_name, u.role, u.org_id, o.name_ko, o.name_en
+        sqlx::query_as::<_, AccountRow>(
+            "SELECT u.id, u.display_name, u.role, u.org_id, o.name_ko, o.name_en,
+                    u.session_epoch, u.must_change_password, u.disabled_at
              FROM users u LEFT JOIN organisations o ON o.id = u.org_id WHERE u.id = $1",
         )
         .bind(user.0)
@@ -46,15 +65,26 @@ pub async fn caller(db: &Db, user: UserId) -> Result<Option<Caller>, sqlx::Error
         .await
     })?;
     Ok(row.and_then(|r| {
-        Some(Caller {
+        let caller = Caller {
             user_id: UserId(r.id),
             display_name: r.display_name,
             role: Role::parse(&r.role)?,
             org_id: r.org_id.map(OrgId),
             org_name_ko: r.name_ko,
             org_name_en: r.name_en,
+        };
+        Some(Account {
+            caller,
+            session_epoch: r.session_epoch,
+            must_change_password: r.must_change_password,
+            disabled: r.disabled_at.is_some(),
         })
     }))
+}
+
+/// Loads the person behind a session; `None` if the account no longer exists.
+pub async fn caller(db: &Db, user: UserId) -> Result<Option<Caller>, sqlx::Error> {
+    Ok(account(db, user).await?.map(|a| a.caller))
 }
 
 /// Creates an organisation.
@@ -119,15 +149,6 @@ pub async fn org_names(db: &Db, org: OrgId) -> Result<app::api::Names, StorageEr
     Ok(app::api::Names { ko, en })
 }
 
-/// Whether an account with this e-mail exists (any organisation or the ministry).
-pub async fn email_taken(db: &Db, email: &str) -> Result<bool, StorageError> {
-    let email = email.trim().to_lowercase();
-    let n = with_pool!(db, |p| {
-        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM users WHERE email = $1").bind(&email).fetch_one(p).await
-    })?;
-    Ok(n > 0)
-}
-
 /// The stored password hash and e-mail of an account.
 pub async fn password_of(db: &Db, user: UserId) -> Result<(String, String), StorageError> {
     let row = with_pool!(db, |p| {
@@ -139,21 +160,26 @@ pub async fn password_of(db: &Db, user: UserId) -> Result<(String, String), Stor
     row.ok_or(StorageError::NotFound)
 }
 
-/// Replaces an account's password hash, with its audit record.
+/// Replaces an account's password hash, with its audit record. Every session of the account
+/// signed in before ends (the epoch moves on); returns the new epoch for the session that
+/// made the change.
 pub async fn set_password(
     db: &Db,
     user: UserId,
     hash: &str,
     at: app::domain::timestamp::Timestamp,
-) -> Result<(), StorageError> {
+) -> Result<i64, StorageError> {
     use super::audit::{record_audit, AuditEntry};
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;
-        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
-            .bind(hash)
-            .bind(user.0)
-            .execute(&mut *tx)
-            .await?;
+        let epoch = sqlx::query_scalar::<_, i64>(
+            "UPDATE users SET password_hash = $1, must_change_password = FALSE, session_epoch = session_epoch + 1
+             WHERE id = $2 RETURNING session_epoch",
+        )
+        .bind(hash)
+        .bind(user.0)
+        .fetch_one(&mut *tx)
+        .await?;
         let subject = format!("user:{}", user.0);
         record_audit!(
             &mut *tx,
@@ -167,7 +193,7 @@ pub async fn set_password(
             }
         )?;
         tx.commit().await?;
-        Ok(())
+        Ok(epoch)
     })
 }
 

@@ -35,6 +35,15 @@ fn text(v: &Values, k: &str, required: bool, max: usize, e: &mut FieldErrors) ->
     s.to_string()
 }
 
+/// [`text`] that the public may read once approved: its redaction marks must pair up.
+fn public_text(v: &Values, k: &str, required: bool, max: usize, e: &mut FieldErrors) -> String {
+    let s = text(v, k, required, max, e);
+    if e.get(k).is_none() && !redact::is_well_formed(&s) {
+        e.add(k, FieldError::UnbalancedRedaction);
+    }
+    s
+}
+
 fn future(v: &Values, k: &str, zone: UserZone, now: Timestamp, e: &mut FieldErrors) -> Timestamp {
     let s = value(v, k);
     match zone.parse_local(s) {
@@ -127,8 +136,8 @@ impl Measure {
         if kind.is_none() {
             e.add("kind", FieldError::Required);
         }
-        let legal_basis = text(v, "legal_basis", true, MAX_LINE, &mut e);
-        let content = text(v, "content", true, MAX_TEXT, &mut e);
+        let legal_basis = public_text(v, "legal_basis", true, MAX_LINE, &mut e);
+        let content = public_text(v, "content", true, MAX_TEXT, &mut e);
         let due = future(v, "deadline", zone, now, &mut e);
         let monetary = kind.is_some_and(MeasureKind::is_monetary);
         let amount = crate::domain::numbers::digits_only(value(v, "amount_krw"));
@@ -154,6 +163,8 @@ impl Measure {
             e.add("items", FieldError::AtLeastOneRow);
         } else if items.len() > MAX_ITEMS || items.iter().any(|i| i.chars().count() > MAX_LINE * 2) {
             e.add("items", FieldError::TooLong);
+        } else if !items.iter().all(|i| redact::is_well_formed(i)) {
+            e.add("items", FieldError::UnbalancedRedaction);
         }
         let m = Measure { kind: kind.unwrap_or(MeasureKind::Guidance), legal_basis, content, due, amount_krw, items };
         done(m, e, &Self::FIELDS)
@@ -254,7 +265,7 @@ pub fn summary(v: &Values, correcting: bool) -> Result<Values, FieldErrors> {
         }
     }
     for k in ["reason_ko", "reason_en"] {
-        let s = text(v, k, correcting, MAX_TEXT, &mut e);
+        let s = public_text(v, k, correcting, MAX_TEXT, &mut e);
         if correcting {
             out.insert(k.to_string(), s);
         }

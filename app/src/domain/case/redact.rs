@@ -55,3 +55,12 @@ pub fn placeholder(lang_ko: bool) -> &'static str {
         "[withheld]"
     }
 }
+
+/// What replaces a withheld passage in text that has one language only (a measure's wording):
+/// both languages' placeholders.
+pub const BILINGUAL_PLACEHOLDER: &str = "[비공개 · withheld]";
+
+/// Single-language text as the public may read it: marked passages withheld.
+pub fn public_text(text: &str) -> String {
+    redact(text, BILINGUAL_PLACEHOLDER)
+}

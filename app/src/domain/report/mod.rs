@@ -4,6 +4,7 @@ pub mod check;
 pub mod content;
 pub mod diff;
 pub mod fields;
+pub mod limits;
 pub mod options;
 pub mod schema;
 pub mod stages;

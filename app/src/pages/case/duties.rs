@@ -1,7 +1,7 @@
 //! Per-duty findings: the table on the case page and the page where one duty is assessed.
 
+use crate::ui::raw_sinks::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::{with_case, Ctx};
@@ -76,7 +76,7 @@ fn duty_page(ctx: Ctx) -> impl IntoView {
     let labels = vec![("finding", Msg::Finding), ("rationale", Msg::Rationale), ("evidence", Msg::EvidenceRefs)];
     let back = ctx.action("#duties");
     view! {
-        <Title text=format!("{} · {}", d.id, ctx.case.reference)/>
+        <PageTitle text=format!("{} · {}", d.id, ctx.case.reference)/>
         <ErrorSummary echo=ctx.echo.clone() labels=labels/>
         <p class="caption">{ctx.case.reference.clone()}" · "{ctx.case.title.clone()}</p>
         <h1>{format!("{} {}", d.id, d.title.get(lang))}</h1>

@@ -11,8 +11,8 @@ mod wrap_up;
 pub use duties::DutyPage;
 pub use summary::SummaryPage;
 
+use crate::ui::raw_sinks::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{review_case, CaseView, FormEcho};
@@ -101,7 +101,7 @@ fn case_page(ctx: Ctx) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <Title text=format!("{} · {}", c.reference, Msg::CaseTitle.t(lang))/>
+        <PageTitle text=format!("{} · {}", c.reference, Msg::CaseTitle.t(lang))/>
         <ErrorSummary echo=ctx.echo.clone() labels=labels/>
         <p class="caption">{c.org.get(lang)}" · "{c.reference.clone()}</p>
         <h1>{c.title.clone()}</h1>

@@ -2,8 +2,8 @@
 //! redaction marks, previewed as the public will read it, sent for approval and approved
 //! by a second reviewer (a review lead who did not draft it).
 
+use crate::ui::raw_sinks::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::{with_case, Ctx};
 use crate::domain::case::forms::{redacted, SUMMARY_PARTS};
@@ -76,7 +76,7 @@ fn summary_page(ctx: Ctx) -> impl IntoView {
     let labels: Vec<(&'static str, Msg)> =
         vec![("reason_ko", Msg::CorrectionReasonKo), ("reason_en", Msg::CorrectionReasonEn)];
     view! {
-        <Title text=format!("{} · {}", Msg::SummaryTitle.t(lang), c.reference)/>
+        <PageTitle text=format!("{} · {}", Msg::SummaryTitle.t(lang), c.reference)/>
         <ErrorSummary echo=ctx.echo.clone() labels=labels/>
         <p class="caption">{c.reference.clone()}" · "{c.title.clone()}</p>
         <h1>{if correcting { Msg::CorrectSummaryTitle.t(lang) } else { Msg::SummaryTitle.t(lang) }}</h1>

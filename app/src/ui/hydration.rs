@@ -1,0 +1,36 @@
+//! The scripts that load the WebAssembly build and hydrate the page.
+//!
+//! Leptos 0.8's own `HydrationScripts` writes the per-request CSP nonce into the
+//! `crossorigin` attribute of its two preload links (leptos-rs/leptos issue 4843, fixed
+//! upstream in PR 4844): invalid markup, and it hands the nonce to an attribute that CSS
+//! selectors can read. This does the same job with valid links: the nonce only on the one
+//! inline module script, which the `script-src 'nonce-…' 'strict-dynamic'` policy then lets
+//! import the application's module.
+
+use leptos::config::LeptosOptions;
+use leptos::prelude::*;
+
+/// Preloads the application's JavaScript and WebAssembly and starts hydration.
+#[component]
+pub fn Hydration(options: LeptosOptions) -> impl IntoView {
+    let nonce = leptos::nonce::use_nonce();
+    let pkg = format!("/{}", options.site_pkg_dir);
+    let name = options.output_name.to_string();
+    // wasm-bindgen names the binary `{name}_bg.wasm` unless cargo-leptos set the output
+    // name at build time (the rule Leptos' own loader follows).
+    let wasm_name = if option_env!("LEPTOS_OUTPUT_NAME").is_none() { format!("{name}_bg") } else { name.clone() };
+    let js = format!("{pkg}/{name}.js");
+    let wasm = format!("{pkg}/{wasm_name}.wasm");
+    // The paths come from configuration, never from a request; JSON-quoting keeps them inert.
+    let quote = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    let boot = format!(
+        "import({js}).then(m => m.default({{module_or_path: {wasm}}}).then(() => m.hydrate()));",
+        js = quote(&js),
+        wasm = quote(&wasm),
+    );
+    view! {
+        <link rel="modulepreload" href=js crossorigin=""/>
+        <link rel="preload" href=wasm r#as="fetch" r#type="application/wasm" crossorigin=""/>
+        <script type="module" nonce=nonce>{boot}</script>
+    }
+}

@@ -1,0 +1,169 @@
+//! The life of a signed-in session: begun at sign-in, kept alive by activity, ended by
+//! inactivity, by an absolute limit, by a password change elsewhere or by the account
+//! being disabled.
+//!
+//! tower-sessions only pushes an inactivity expiry forward when the session is saved, and
+//! it saves only modified sessions; so the last time the person was seen is written back
+//! every few minutes, which re-saves the session and moves its expiry.
+
+use app::domain::ids::UserId;
+use app::domain::timestamp::Timestamp;
+use tower_sessions::Session;
+
+use crate::auth::csrf;
+use crate::state::AppState;
+use crate::storage::users::{self, Account};
+
+/// Session key of the signed-in user's id.
+pub const USER_KEY: &str = "user_id";
+const EPOCH_KEY: &str = "epoch";
+const SIGNED_IN_KEY: &str = "signed_in_at";
+const SEEN_KEY: &str = "seen_at";
+
+/// A session unused for this long has ended (the store's expiry says the same).
+pub const INACTIVITY_SECS: i64 = 8 * 3600;
+/// No session lasts longer than this from sign-in, however active.
+pub const ABSOLUTE_SECS: i64 = 12 * 3600;
+/// How often activity is written back (and so how exact the inactivity expiry is).
+const TOUCH_EVERY_SECS: i64 = 5 * 60;
+
+/// Starts a signed-in session: a new id (no fixation), a new anti-forgery token.
+pub async fn begin(
+    session: &Session,
+    user: UserId,
+    epoch: i64,
+    now: Timestamp,
+) -> Result<(), tower_sessions::session::Error> {
+    session.cycle_id().await?;
+    session.insert(USER_KEY, user.0).await?;
+    session.insert(EPOCH_KEY, epoch).await?;
+    session.insert(SIGNED_IN_KEY, now.0).await?;
+    session.insert(SEEN_KEY, now.0).await?;
+    session.insert(csrf::SESSION_KEY, csrf::new_token()).await?;
+    Ok(())
+}
+
+/// After this session changed the account's password: it carries on at the new epoch (every
+/// other session has ended) under a new id.
+pub async fn renew(session: &Session, epoch: i64) -> Result<(), tower_sessions::session::Error> {
+    session.cycle_id().await?;
+    session.insert(EPOCH_KEY, epoch).await?;
+    session.insert(csrf::SESSION_KEY, csrf::new_token()).await
+}
+
+/// What a session remembers about its own life.
+#[derive(Clone, Copy, Debug)]
+struct Marks {
+    epoch: Option<i64>,
+    signed_in: Option<i64>,
+    seen: Option<i64>,
+}
+
+impl Marks {
+    /// Whether the session still holds for `account` at `now`.
+    fn hold(self, now: Timestamp, account: &Account) -> bool {
+        !account.disabled
+            && self.epoch == Some(account.session_epoch)
+            && self.signed_in.is_some_and(|t| now.0 - t < ABSOLUTE_SECS)
+            && self.seen.is_some_and(|t| now.0 - t < INACTIVITY_SECS)
+    }
+
+    /// Whether activity should be written back now.
+    fn need_touch(self, now: Timestamp) -> bool {
+        self.seen.is_some_and(|t| now.0 - t >= TOUCH_EVERY_SECS)
+    }
+}
+
+/// The account signed in to this session, if the session still holds; ends it otherwise.
+pub async fn current(state: &AppState, session: &Session, now: Timestamp) -> Option<Account> {
+    let read = async {
+        let user = session.get::<i64>(USER_KEY).await?;
+        let epoch = session.get::<i64>(EPOCH_KEY).await?;
+        let signed_in = session.get::<i64>(SIGNED_IN_KEY).await?;
+        let seen = session.get::<i64>(SEEN_KEY).await?;
+        Ok::<_, tower_sessions::session::Error>((user, epoch, signed_in, seen))
+    };
+    let (user, epoch, signed_in, seen) = match read.await {
+        Ok((Some(u), e, s, seen)) => (u, e, s, seen),
+        Ok(_) => return None,
+        Err(e) => {
+            tracing::error!(error = %e, "reading the session failed");
+            return None;
+        }
+    };
+    let account = match users::account(&state.db, UserId(user)).await {
+        Ok(a) => a,
+        Err(e) => {
+            tracing::error!(user.id = user, error = %e, "loading the signed-in account failed");
+            return None;
+        }
+    };
+    let marks = Marks { epoch, signed_in, seen };
+    match account {
+        Some(a) if marks.hold(now, &a) => {
+            if marks.need_touch(now) {
+                if let Err(e) = session.insert(SEEN_KEY, now.0).await {
+                    tracing::error!(user.id = user, error = %e, "recording activity on the session failed");
+                }
+            }
+            Some(a)
+        }
+        _ => {
+            if let Err(e) = session.flush().await {
+                tracing::error!(user.id = user, error = %e, "ending a session that no longer holds failed");
+            }
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use app::domain::auth::{Caller, Role};
+
+    fn account(epoch: i64, disabled: bool) -> Account {
+        let caller = Caller {
+            user_id: UserId(1),
+            display_name: "x".into(),
+            role: Role::Reviewer,
+            org_id: None,
+            org_name_ko: None,
+            org_name_en: None,
+        };
+        Account { caller, session_epoch: epoch, must_change_password: false, disabled }
+    }
+    const T0: i64 = 1_800_000_000;
+    fn marks(seen: i64) -> Marks {
+        Marks { epoch: Some(2), signed_in: Some(T0), seen: Some(seen) }
+    }
+
+    #[test]
+    fn activity_keeps_a_session_until_the_absolute_limit() {
+        let a = account(2, false);
+        // active every hour: holds for 11 h 59 min, not at 12 h
+        assert!(marks(T0 + 11 * 3600).hold(Timestamp(T0 + ABSOLUTE_SECS - 60), &a));
+        assert!(!marks(T0 + 11 * 3600).hold(Timestamp(T0 + ABSOLUTE_SECS), &a));
+    }
+
+    #[test]
+    fn eight_hours_without_activity_end_it() {
+        let a = account(2, false);
+        assert!(marks(T0).hold(Timestamp(T0 + INACTIVITY_SECS - 1), &a));
+        assert!(!marks(T0).hold(Timestamp(T0 + INACTIVITY_SECS), &a));
+    }
+
+    #[test]
+    fn another_epoch_or_a_disabled_account_ends_it() {
+        assert!(!marks(T0).hold(Timestamp(T0 + 1), &account(3, false)), "password changed elsewhere");
+        assert!(!marks(T0).hold(Timestamp(T0 + 1), &account(2, true)), "disabled");
+        let unmarked = Marks { epoch: None, signed_in: None, seen: None };
+        assert!(!unmarked.hold(Timestamp(T0), &account(0, false)), "a session from before these marks");
+    }
+
+    #[test]
+    fn activity_is_written_back_every_few_minutes_only() {
+        assert!(!marks(T0).need_touch(Timestamp(T0 + TOUCH_EVERY_SECS - 1)));
+        assert!(marks(T0).need_touch(Timestamp(T0 + TOUCH_EVERY_SECS)));
+    }
+}
