@@ -166,18 +166,35 @@ on_both_backends!(tenancy_db => other_organisations_filings_are_not_found);
 async fn sign_in_issues_a_new_session_id_with_safe_cookie_flags(app: &TestApp) -> anyhow::Result<()> {
     let c = app.client();
     let form = c.get("/login").await?;
-    let anonymous = form.session_cookie().ok_or_else(|| anyhow::anyhow!("no session cookie on /login"))?;
-    let flags = form.set_cookies.iter().find(|h| h.starts_with("od_session=")).cloned().unwrap_or_default();
-    assert!(flags.contains("HttpOnly") && flags.contains("SameSite=Lax"), "{flags}");
-    assert!(!flags.contains("Secure"), "plain-http deployment (PUBLIC_BASE_URL http://) sets no Secure flag");
+    // an anonymous visit writes no session: the sign-in form's token is double-submitted
+    assert!(form.session_cookie().is_none(), "no session for an anonymous visitor");
+    let login_cookie = form.set_cookies.iter().find(|h| h.starts_with("od_login_csrf=")).cloned().unwrap_or_default();
+    assert!(
+        login_cookie.contains("HttpOnly")
+            && login_cookie.contains("SameSite=Strict")
+            && login_cookie.contains("Path=/login"),
+        "{login_cookie}"
+    );
     let token = form.csrf().ok_or_else(|| anyhow::anyhow!("no token"))?;
+    // the token without its cookie (another browser) is refused
+    let elsewhere = app.client();
+    let forged =
+        elsewhere.post("/login", &[("email", "officer@a.example"), ("password", PASSWORD), ("_csrf", &token)]).await?;
+    assert_eq!(forged.status, 403);
     let resp = c.post("/login", &[("email", "officer@a.example"), ("password", PASSWORD), ("_csrf", &token)]).await?;
     assert_eq!(resp.status, 303);
-    let signed_in = resp.session_cookie().ok_or_else(|| anyhow::anyhow!("sign-in must set a new session cookie"))?;
-    assert_ne!(anonymous, signed_in, "session id rotated at sign-in (no fixation)");
-    // the pre-sign-in token is no longer valid either
+    let first = resp.session_cookie().ok_or_else(|| anyhow::anyhow!("sign-in must set a session cookie"))?;
+    let flags = resp.set_cookies.iter().find(|h| h.starts_with("od_session=")).cloned().unwrap_or_default();
+    assert!(flags.contains("HttpOnly") && flags.contains("SameSite=Lax"), "{flags}");
+    assert!(!flags.contains("Secure"), "plain-http deployment (PUBLIC_BASE_URL http://) sets no Secure flag");
+    // the sign-in form's token is not a session token
     let stale = c.post("/logout", &[("_csrf", &token)]).await?;
     assert_eq!(stale.status, 403, "{}", stale.body);
+    // signing in again from a signed-in session gives it a new id (no fixation)
+    let again = c.login("officer@a.example", PASSWORD).await?;
+    assert_eq!(again.status, 303);
+    let second = again.session_cookie().ok_or_else(|| anyhow::anyhow!("no new session cookie"))?;
+    assert_ne!(first, second, "session id rotated at sign-in");
     Ok(())
 }
 on_both_backends!(session_rotation_db => sign_in_issues_a_new_session_id_with_safe_cookie_flags);

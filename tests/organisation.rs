@@ -135,7 +135,7 @@ async fn admins_keep_the_profile_and_see_designations(app: &TestApp) -> anyhow::
         .body
         .split("/filing/organisation/team/")
         .skip(1)
-        .filter_map(|r| r.split('/').next().map(str::to_string))
+        .filter_map(|r| r.split_once("/role").map(|(id, _)| id.to_string()))
         .collect();
     assert_eq!(ids.len(), 2, "every colleague but the admin themself: {ids:?}");
     assert!(officer.get("/filing/organisation").await?.texts(".whoami").join("").contains("신고 담당자"));

@@ -19,6 +19,11 @@ pub fn label_of(key: &str, lang: Lang) -> String {
         "attest" => return Msg::Attestation.t(lang).to_string(),
         _ => {}
     }
+    if let Some(g) =
+        crate::domain::report::schema::sections().iter().flat_map(|s| s.groups.iter()).find(|g| g.key == key)
+    {
+        return pick(g.label);
+    }
     match slot(key) {
         Some(Slot::Plain(_, f)) => pick(f.label),
         Some(Slot::Cell(_, g, row, c)) => {
@@ -201,9 +206,14 @@ pub fn GroupFields(
             }
         })
         .collect_view();
+    // an error about the list as a whole (too many rows), linked from the error summary
+    let whole = errors.get(group.key).map(|e| {
+        view! { <p class="error-message" id=format!("{}-error", group.key)>{Msg::from(e).t(lang)}</p> }
+    });
     view! {
-        <section class="group" aria-labelledby=format!("{}-title", group.key)>
+        <section class="group" id=group.key tabindex="-1" aria-labelledby=format!("{}-title", group.key)>
             <h2 id=format!("{}-title", group.key)>{lang.pick(group.label.0, group.label.1)}</h2>
+            {whole}
             {group.hint.map(|h| view! { <p class="hint">{lang.pick(h.0, h.1)}</p> })}
             <p class="hint">{Msg::GroupRowsHint.t(lang)}</p>
             {rows_view}

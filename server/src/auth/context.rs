@@ -85,11 +85,14 @@ pub async fn middleware(State(state): State<AppState>, session: Session, mut req
     } else {
         None
     };
-    let sensitive = area.is_some()
-        || caller.is_some()
-        || path == "/login"
-        || path.starts_with("/_fn/")
-        || path.starts_with("/api/");
+    // Static assets (the application's script, styles) carry nothing personal and must stay
+    // cacheable for signed-in people too.
+    let sensitive = !path.starts_with("/pkg/")
+        && (area.is_some()
+            || caller.is_some()
+            || path == "/login"
+            || path.starts_with("/_fn/")
+            || path.starts_with("/api/"));
     let refused = match (area, &caller) {
         (Some(_), None) => return finish(Redirect::to("/login").into_response(), true),
         (Some(area), Some(c)) => !match area {

@@ -92,6 +92,11 @@ pub async fn add_record(State(state): State<AppState>, Path(kind): Path<String>,
     }
     match profiles::add_record(&state.db, &cap, &kind, &content, at).await {
         Ok(()) => see_other(&format!("{PAGE}#{kind}-title")),
+        Err(StorageError::RecordLimit) => {
+            let mut errors = FieldErrors::default();
+            errors.add(fields.first().map_or("name_ko", |f| f.key), FieldError::TooManyRows);
+            rejected(&state, form, errors, None, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
         Err(e) => {
             tracing::error!(org.id = %cap.org(), error = %e, "adding a {kind} failed");
             error_response(&form.parts)

@@ -62,6 +62,7 @@ pub async fn invite(db: &Db, cap: &OperatorCap, m: NewMember<'_>, at: Timestamp)
              ON CONFLICT (org_id, email) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
                  password_hash = excluded.password_hash, invited_by = excluded.invited_by, invited_at = excluded.invited_at",
         )
+        .bind(cap.org().0)
         .bind(&email)
         .bind(m.name)
         .bind(m.role.as_str())

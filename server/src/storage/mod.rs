@@ -57,6 +57,9 @@ pub enum StorageError {
     /// The incident already holds the most files or bytes it may.
     #[error("attachment limit reached")]
     AttachmentLimit,
+    /// The organisation already keeps the most records of this kind it may.
+    #[error("record limit reached")]
+    RecordLimit,
     #[error(transparent)]
     Db(#[from] sqlx::Error),
 }

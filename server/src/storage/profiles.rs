@@ -94,7 +94,11 @@ pub async fn records(db: &Db, org: OrgId) -> Result<Vec<Record>, StorageError> {
     rows.into_iter().map(|(id, kind, json)| Ok((id, kind, read(&json)?))).collect()
 }
 
-/// Adds a record of `kind` ("service", "facility" or "dependency").
+/// Records of one kind an organisation may keep.
+pub const MAX_RECORDS_PER_KIND: i64 = app::domain::report::limits::MAX_ROWS as i64;
+
+/// Adds a record of `kind` ("service", "facility" or "dependency"); refused with
+/// [`StorageError::RecordLimit`] past [`MAX_RECORDS_PER_KIND`].
 pub async fn add_record(
     db: &Db,
     cap: &OperatorCap,
@@ -105,6 +109,14 @@ pub async fn add_record(
     let json = c.canonical_json();
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;
+        let n = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM org_records WHERE org_id = $1 AND kind = $2")
+            .bind(cap.org().0)
+            .bind(kind)
+            .fetch_one(&mut *tx)
+            .await?;
+        if n >= MAX_RECORDS_PER_KIND {
+            return Err(StorageError::RecordLimit);
+        }
         sqlx::query(
             "INSERT INTO org_records (org_id, kind, content_json, created_by, created_at) VALUES ($1, $2, $3, $4, $5)",
         )
