@@ -139,3 +139,24 @@ fn a_template_cannot_read_files_outside_its_world() -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+#[test]
+fn a_document_over_its_page_budget_fails_cleanly() -> anyhow::Result<()> {
+    let engine = engine()?;
+    let mut filing = hostile_filing()?;
+    for i in 0..120 {
+        filing.content.set(&format!("timeline.{i}.at"), "2022-10-15T06:23:00Z");
+        filing.content.set(&format!("timeline.{i}.kind"), "detect");
+        filing
+            .content
+            .set(&format!("timeline.{i}.text"), "데이터센터 전원 차단으로 서비스가 중단되었습니다. ".repeat(8));
+    }
+    let data = typst::foundations::Bytes::new(server::http::pdf::filing_data(&filing).to_string().into_bytes());
+    match engine.render_within(Template::Filing, data.clone(), 2) {
+        Err(server::pdf::RenderError::TooManyPages(n)) => assert!(n > 2, "{n} pages"),
+        other => anyhow::bail!("expected the page budget to refuse it, got {:?}", other.map(|b| b.len())),
+    }
+    // the same document within the real budget renders
+    assert!(engine.render_template(Template::Filing, data)?.starts_with(b"%PDF-"));
+    Ok(())
+}

@@ -166,9 +166,12 @@ await test('CSP: a script slipped into the HTML does not run, the page still hyd
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
   // as if escaping had failed: an inline script and an inline handler in the served page
+  // (in <head>, which hydration does not walk, so only the policy can stop them)
   await page.route(`${BASE}/incidents`, async (route) => {
     const response = await route.fetch();
-    const body = (await response.text()).replace('<main', '<script>window.__injected = 1</script><img src="/x" onerror="window.__handler = 1"><main');
+    const injected = '<head><script>window.__injected = 1</script>'
+      + '<link rel="stylesheet" href="/pkg/outage-desk.css" onload="window.__handler = 1">';
+    const body = (await response.text()).replace('<head>', injected);
     await route.fulfill({ response, body });
   });
   await page.goto(`${BASE}/`);

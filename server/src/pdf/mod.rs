@@ -109,14 +109,19 @@ impl PdfEngine {
         self.render_template(Template::Filing, data)
     }
 
-    /// The blocking render of any template.
+    /// The blocking render of any template, within the page budget.
     pub fn render_template(&self, template: Template, data: Bytes) -> Result<Vec<u8>, RenderError> {
+        self.render_within(template, data, MAX_PAGES)
+    }
+
+    /// [`Self::render_template`] with another page budget (tests use a small one).
+    pub fn render_within(&self, template: Template, data: Bytes, max_pages: usize) -> Result<Vec<u8>, RenderError> {
         let source = match template {
             Template::Filing => self.filing_template.clone(),
             Template::Decision => self.decision_template.clone(),
         };
         let world = world::RenderWorld::new(self, source, data);
-        let result = world.render();
+        let result = world.render(max_pages);
         // Keep memory flat in a long-running process: drop cached layout work.
         typst::comemo::evict(10);
         result

@@ -37,11 +37,12 @@ impl<'a> RenderWorld<'a> {
         RenderWorld { engine, main, data }
     }
 
-    pub fn render(&self) -> Result<Vec<u8>, RenderError> {
+    /// Lays the document out and exports it, unless it has more than `max_pages` pages.
+    pub fn render(&self, max_pages: usize) -> Result<Vec<u8>, RenderError> {
         let doc = typst::compile::<PagedDocument>(self).output.map_err(|diags| {
             RenderError::Template(diags.iter().map(|d| d.message.to_string()).collect::<Vec<_>>().join("; "))
         })?;
-        if doc.pages().len() > super::MAX_PAGES {
+        if doc.pages().len() > max_pages {
             return Err(RenderError::TooManyPages(doc.pages().len()));
         }
         typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).map_err(|diags| {

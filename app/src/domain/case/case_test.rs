@@ -98,6 +98,31 @@ fn a_summary_that_withholds_text_says_so_and_a_correction_gives_a_reason() {
     assert_eq!(errs.get("impact_en"), Some(FieldError::UnbalancedRedaction));
     let errs = forms::summary(&values(&[]), false).err().unwrap_or_default();
     assert_eq!(errs.0.first().map(|(k, _)| k.as_str()), Some("headline_ko"), "errors in form order");
+    // a correction's reason is published too: its marks must pair
+    let mut reason = noted.clone();
+    reason.extend([("reason_ko", "정정 [[내부"), ("reason_en", "Fixed")]);
+    let errs = forms::summary(&values(&reason), true).err().unwrap_or_default();
+    assert_eq!(errs.get("reason_ko"), Some(FieldError::UnbalancedRedaction));
+}
+
+#[test]
+fn a_measure_that_will_be_published_has_paired_marks() {
+    let now = Timestamp(1_800_000_000);
+    let due = UserZone::Seoul.to_input(Timestamp(now.0 + 86_400 * 30));
+    let measure = |content: &str, items: &str| {
+        let v = values(&[
+            ("kind", "guidance"),
+            ("legal_basis", "전기통신사업법"),
+            ("content", content),
+            ("deadline", &due),
+            ("items", items),
+        ]);
+        forms::Measure::parse(&v, UserZone::Seoul, now).err().unwrap_or_default()
+    };
+    assert!(measure("개선 [[내부 주소]] 계획", "계획서\n[[비공개 항목]]").is_empty());
+    assert_eq!(measure("개선 [[내부", "계획서").get("content"), Some(FieldError::UnbalancedRedaction));
+    assert_eq!(measure("개선", "계획서 ]]").get("items"), Some(FieldError::UnbalancedRedaction));
+    assert_eq!(crate::domain::case::redact::public_text("a [[b]] c"), "a [비공개 · withheld] c");
 }
 
 #[test]
