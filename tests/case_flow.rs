@@ -5,22 +5,6 @@
 use outage_desk_tests::*;
 use server::storage::audit;
 
-fn incident_of(filing: &str) -> String {
-    filing.rsplit_once('-').map(|(i, _)| i.to_string()).unwrap_or_default()
-}
-
-/// A `datetime-local` value `days` from now (in KST, the default zone).
-fn in_days(days: i64) -> String {
-    let t = server::storage::now().0 + days * 86_400;
-    app::domain::zone::UserZone::Seoul.to_input(app::domain::timestamp::Timestamp(t))
-}
-
-async fn filed_case(app: &TestApp) -> anyhow::Result<String> {
-    let officer = app.signed_in("officer@a.example").await?;
-    let signatory = app.signed_in("signatory@a.example").await?;
-    Ok(incident_of(&file_initial(&officer, &signatory, "인증 장애").await?.1))
-}
-
 /// The id in `…/items/{id}` of the n-th item form on a page.
 fn item_ids(page: &Page, incident: &str, side: &str) -> Vec<String> {
     let marker = format!("/{side}/incidents/{incident}/items/");

@@ -12,10 +12,6 @@ async fn file(app: &TestApp, title: &str) -> anyhow::Result<String> {
     Ok(file_initial(&officer, &signatory, title).await?.1)
 }
 
-fn incident_of(filing: &str) -> String {
-    filing.rsplit_once('-').map(|(i, _)| i.to_string()).unwrap_or_default()
-}
-
 async fn whole_flow(app: &TestApp) -> anyhow::Result<()> {
     let officer = app.signed_in("officer@a.example").await?;
     let reference = file(app, "전원 장애로 메신저 중단").await?;

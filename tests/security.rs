@@ -6,21 +6,6 @@
 use outage_desk_tests::*;
 use server::storage::audit;
 
-fn incident_of(filing: &str) -> String {
-    filing.rsplit_once('-').map(|(i, _)| i.to_string()).unwrap_or_default()
-}
-
-fn in_days(days: i64) -> String {
-    let t = server::storage::now().0 + days * 86_400;
-    app::domain::zone::UserZone::Seoul.to_input(app::domain::timestamp::Timestamp(t))
-}
-
-async fn filed_case(app: &TestApp) -> anyhow::Result<String> {
-    let officer = app.signed_in("officer@a.example").await?;
-    let signatory = app.signed_in("signatory@a.example").await?;
-    Ok(incident_of(&file_initial(&officer, &signatory, "인증 장애").await?.1))
-}
-
 async fn audit_rows(app: &TestApp, action: &str) -> anyhow::Result<Vec<(String, String)>> {
     use sqlx::Row;
     let sql = "SELECT subject, detail FROM audit_log WHERE action = $1 ORDER BY id";

@@ -83,15 +83,6 @@ fn with_payload(base: Vec<Section>, every_section: bool) -> Vec<Section> {
     out
 }
 
-fn incident_of(filing: &str) -> String {
-    filing.rsplit_once('-').map(|(i, _)| i.to_string()).unwrap_or_default()
-}
-
-fn in_days(days: i64) -> String {
-    let t = server::storage::now().0 + days * 86_400;
-    app::domain::zone::UserZone::Seoul.to_input(app::domain::timestamp::Timestamp(t))
-}
-
 /// The organisation admin writes the payload into the profile, a service, a facility, a
 /// dependency and a colleague's name.
 async fn hostile_profile(admin: &Client) -> anyhow::Result<()> {

@@ -239,3 +239,21 @@ pub async fn file_initial(officer: &Client, signatory: &Client, title: &str) -> 
     let filing = file_draft(signatory, &incident).await?;
     Ok((incident, filing))
 }
+
+/// The incident reference of a filing reference (`OD-2026-000001-02` → `OD-2026-000001`).
+pub fn incident_of(filing: &str) -> String {
+    filing.rsplit_once('-').map(|(i, _)| i.to_string()).unwrap_or_default()
+}
+
+/// A `datetime-local` value `days` from now (in KST, the default zone).
+pub fn in_days(days: i64) -> String {
+    let t = server::storage::now().0 + days * 86_400;
+    app::domain::zone::UserZone::Seoul.to_input(app::domain::timestamp::Timestamp(t))
+}
+
+/// An initial notification of organisation A, filed; returns the incident reference.
+pub async fn filed_case(app: &super::TestApp) -> anyhow::Result<String> {
+    let officer = app.signed_in("officer@a.example").await?;
+    let signatory = app.signed_in("signatory@a.example").await?;
+    Ok(incident_of(&file_initial(&officer, &signatory, "인증 장애").await?.1))
+}
