@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use app::api::{FormEcho, FormProblem};
 use app::domain::validation::FieldErrors;
-use axum::body::{to_bytes, Body};
+use axum::body::Body;
 use axum::extract::Request;
 use axum::http::request::Parts;
 use axum::http::StatusCode;
@@ -19,6 +19,8 @@ use crate::state::AppState;
 /// Largest form body accepted: a section with three 10 000-character answers in Hangul is
 /// about 270 KB URL-encoded.
 const MAX_FORM_BYTES: usize = 1024 * 1024;
+/// Beyond this a body is not even read to its end (the connection is closed).
+const DRAIN_BYTES: usize = 32 * 1024 * 1024;
 /// Most fields one form may post: a section with 200 rows of four columns is about 850.
 const MAX_FORM_FIELDS: usize = 4_000;
 
@@ -72,6 +74,31 @@ impl axum::extract::FromRequest<AppState> for PostedForm {
     }
 }
 
+/// Reads a body of at most [`MAX_FORM_BYTES`]; `None` if it is larger. A larger body is
+/// still read to its end (up to [`DRAIN_BYTES`]) and thrown away, so the sender gets the
+/// translated "too large" page instead of a connection closed while it was still writing.
+async fn read_bounded(body: Body) -> Option<Vec<u8>> {
+    use http_body_util::BodyExt;
+    let mut body = body;
+    let (mut kept, mut seen, mut over) = (Vec::new(), 0usize, false);
+    while let Some(frame) = body.frame().await {
+        let Ok(data) = frame.map(|f| f.into_data()) else { return None };
+        let Ok(chunk) = data else { continue };
+        seen += chunk.len();
+        if seen > DRAIN_BYTES {
+            return None;
+        }
+        if !over && kept.len() + chunk.len() > MAX_FORM_BYTES {
+            over = true;
+            kept = Vec::new();
+        }
+        if !over {
+            kept.extend_from_slice(&chunk);
+        }
+    }
+    (!over).then_some(kept)
+}
+
 /// Reads a url-encoded form and checks its anti-forgery token. A missing or wrong token
 /// shows the form again (status 403) with what was typed, asking to submit again.
 async fn read_form(state: &AppState, session: &Session, req: Request) -> Result<PostedForm, Response> {
@@ -80,10 +107,7 @@ async fn read_form(state: &AppState, session: &Session, req: Request) -> Result<
         use app::i18n::Msg;
         message_page(parts, StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrorTitle, Msg::FormTooLarge)
     };
-    let bytes = match to_bytes(body, MAX_FORM_BYTES).await {
-        Ok(b) => b,
-        Err(_) => return Err(too_large(&parts)),
-    };
+    let Some(bytes) = read_bounded(body).await else { return Err(too_large(&parts)) };
     // A repeated name (ticked boxes of one question) becomes one comma-separated value.
     let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
     if pairs.len() > MAX_FORM_FIELDS {

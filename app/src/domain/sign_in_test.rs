@@ -1,0 +1,27 @@
+use super::*;
+
+fn counts(pair: i64, address: i64, account: i64) -> AttemptCounts {
+    AttemptCounts { pair, address, account }
+}
+
+#[test]
+fn the_first_attempts_are_evaluated_at_once() {
+    assert_eq!(decide(counts(1, 1, 1)), Decision::Evaluate { delay_ms: 0 });
+    assert_eq!(
+        decide(counts(MAX_PER_PAIR, MAX_PER_ADDRESS, SLOW_AFTER_PER_ACCOUNT)),
+        Decision::Evaluate { delay_ms: 0 }
+    );
+}
+
+#[test]
+fn one_more_than_the_pair_or_address_limit_is_refused() {
+    assert_eq!(decide(counts(MAX_PER_PAIR + 1, 1, 1)), Decision::Refuse);
+    assert_eq!(decide(counts(1, MAX_PER_ADDRESS + 1, 1)), Decision::Refuse);
+}
+
+#[test]
+fn many_addresses_on_one_account_slow_it_down_but_never_lock_it() {
+    assert_eq!(decide(counts(1, 1, SLOW_AFTER_PER_ACCOUNT + 1)), Decision::Evaluate { delay_ms: 500 });
+    assert_eq!(decide(counts(1, 1, SLOW_AFTER_PER_ACCOUNT + 4)), Decision::Evaluate { delay_ms: 2_000 });
+    assert_eq!(decide(counts(1, 1, 10_000)), Decision::Evaluate { delay_ms: MAX_DELAY_MS });
+}
