@@ -48,8 +48,7 @@ test-unit:
 	cargo test -p server
 
 test-integration:
-	# one test at a time: see docs/ARCHITECTURE.md (tests section) for why
-	cargo test -p outage-desk-tests -- --test-threads=1
+	cargo test -p outage-desk-tests
 
 test-browser: build
 	@scripts/browser-tests.sh

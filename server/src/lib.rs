@@ -54,8 +54,19 @@ pub async fn build_state(config: Config, leptos_options: LeptosOptions) -> anyho
     Ok((AppState { leptos_options, config: Arc::new(config), db, pdf: Arc::new(pdf), hasher }, store))
 }
 
-/// The whole HTTP application.
-pub fn router(state: AppState, store: Store) -> Router {
+/// The application's page routes, found by running the app once.
+///
+/// Call this once per process, before anything is served, and hand the list to [`router`]:
+/// while it runs, Leptos 0.8 suppresses resource loading *process-wide* (a static
+/// `AtomicBool` in leptos_server 0.8.8, `SuppressResourceLoad`; leptos-rs/leptos#4773), so a
+/// page being rendered at that moment on another thread waits for its data forever. That is
+/// what once made the integration tests hang when several ran at once.
+pub fn page_routes() -> Vec<leptos_axum::AxumRouteListing> {
+    generate_route_list(app::App)
+}
+
+/// The whole HTTP application, with the page routes from [`page_routes`].
+pub fn router(state: AppState, store: Store, routes: Vec<leptos_axum::AxumRouteListing>) -> Router {
     // Config guarantees at least 64 bytes, which is what `Key` needs.
     let key = state.config.session_secret.as_deref().and_then(|s| Key::try_from(s).ok()).unwrap_or_else(Key::generate);
     let sessions = SessionManagerLayer::new(store)
@@ -67,7 +78,6 @@ pub fn router(state: AppState, store: Store) -> Router {
         .with_signed(key);
 
     let site_root = state.leptos_options.site_root.to_string();
-    let routes = generate_route_list(app::App);
     let shell_options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(http::health::healthz))

@@ -41,7 +41,7 @@ async fn main() -> anyhow::Result<()> {
         tracing::info!("demo data loaded");
     }
     tokio::spawn(store.clone().delete_expired_every(std::time::Duration::from_secs(600)));
-    let app = server::router(state, store);
+    let app = server::router(state, store, server::page_routes());
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;
     tracing::info!("listening on http://{addr}");
     axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())

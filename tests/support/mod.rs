@@ -18,6 +18,13 @@ pub use filing::*;
 
 pub const PASSWORD: &str = "correct horse battery staple";
 
+/// The page routes, generated once for the whole test process before any test serves a
+/// page (see `server::page_routes` for why they must not be generated while others serve).
+fn page_routes() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(server::page_routes).clone()
+}
+
 /// Which database a test runs against.
 #[derive(Clone, Copy, Debug)]
 pub enum Backend {
@@ -116,7 +123,7 @@ impl TestApp {
             users::create_user(&state.db, NewUser { email, display_name: email, password_hash: &hash, role, org })
                 .await?;
         }
-        let router = server::router(state.clone(), store);
+        let router = server::router(state.clone(), store, page_routes());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?;
         tokio::spawn(async move {
@@ -159,16 +166,38 @@ impl TestApp {
         Ok(c)
     }
 
-    /// Drops the PostgreSQL database of this test.
-    pub async fn cleanup(self) -> anyhow::Result<()> {
-        if let Some(name) = &self.pg_db {
+    /// Drops the PostgreSQL database of this test (a passing test's last step; a failing
+    /// test's database is dropped by `Drop`).
+    pub async fn cleanup(mut self) -> anyhow::Result<()> {
+        if let Some(name) = self.pg_db.take() {
             if let server::storage::Db::Postgres(p) = &self.state.db {
                 p.close().await;
             }
-            let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&postgres_admin_url()).await?;
-            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await?;
+            drop_database(&name).await?;
         }
         Ok(())
+    }
+}
+
+async fn drop_database(name: &str) -> anyhow::Result<()> {
+    let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&postgres_admin_url()).await?;
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await?;
+    Ok(())
+}
+
+/// A test that failed (panicked or returned an error) never reached `cleanup`: its database
+/// is dropped here, on a thread of its own (the test's runtime may be unwinding).
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let Some(name) = self.pg_db.take() else { return };
+        let dropped = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+            rt.block_on(drop_database(&name))
+        })
+        .join();
+        if !matches!(dropped, Ok(Ok(()))) {
+            eprintln!("could not drop a test database; `make clean-test-dbs` removes leftovers");
+        }
     }
 }
 
