@@ -40,5 +40,10 @@ with c:
         FROM incidents i WHERE i.reference LIKE 'OD-2019-%' AND i.id % 10 = 0""",
         (reviewer,),
     )
+    # requests are numbered from the incident's counter (migration 0006)
+    c.execute(
+        """UPDATE incidents SET requests_numbered = 1
+        WHERE reference LIKE 'OD-2019-%' AND id % 10 = 0"""
+    )
 c.execute("ANALYZE")
 print(c.execute("SELECT COUNT(*) FROM filings").fetchone()[0], "filings")

@@ -273,7 +273,7 @@ async fn queue_triage(app: &TestApp) -> anyhow::Result<()> {
     let late =
         app::domain::case::forms::Request { question: "?".into(), due: app::domain::timestamp::Timestamp(now.0 + 1) };
     server::storage::requests::ask(&app.state.db, &cap, &record, &late, now).await?;
-    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    app.state.clock.advance(2);
     let overdue = reviewer.get("/review?overdue=yes").await?;
     assert!(listed(&overdue) && overdue.body.contains("기한 경과"), "flagged overdue");
     assert!(reviewer.get(&format!("/review/incidents/{incident}")).await?.body.contains("기한 경과"));
@@ -295,3 +295,49 @@ async fn queue_triage(app: &TestApp) -> anyhow::Result<()> {
     Ok(())
 }
 on_both_backends!(triage_db => queue_triage);
+
+/// Numbers per incident never collide: 50 requests and 50 measures posted at once on one
+/// incident get 50 distinct numbers each, and nothing answers 5xx.
+async fn numbers_under_concurrency(app: &TestApp) -> anyhow::Result<()> {
+    let incident = filed_case(app).await?;
+    let case = format!("/review/incidents/{incident}");
+    let reviewer = app.signed_in("reviewer@msit.example").await?;
+    let token = reviewer.get(&case).await?.csrf().unwrap_or_default();
+    let due = in_days(3);
+    let (ask, issue) = (format!("{case}/requests"), format!("{case}/measures"));
+    let mut posts = tokio::task::JoinSet::new();
+    for n in 0..50 {
+        let (c, token, due, ask, issue) = (reviewer.clone(), token.clone(), due.clone(), ask.clone(), issue.clone());
+        posts.spawn(async move {
+            let question = format!("질문 {n}");
+            let asked = c.post(&ask, &[("question", &question), ("due", &due), ("_csrf", &token)]).await?.status;
+            let order = [
+                ("kind", "guidance"),
+                ("legal_basis", "전기통신사업법"),
+                ("content", "개선"),
+                ("deadline", &due),
+                ("items", "계획서"),
+                ("_csrf", &token),
+            ];
+            let issued = c.post(&issue, &order).await?.status;
+            anyhow::Ok((asked, issued))
+        });
+    }
+    while let Some(done) = posts.join_next().await {
+        assert_eq!(done??, (303, 303), "every post accepted");
+    }
+    let page = reviewer.get(&case).await?;
+    for (what, marker) in [("requests", "/requests/"), ("measures", "/measures/")] {
+        let mut numbers: Vec<u32> = page
+            .body
+            .split(&format!("{case}{marker}"))
+            .skip(1)
+            .filter_map(|r| r.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok())
+            .collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        assert_eq!(numbers, (1..=50).collect::<Vec<u32>>(), "{what} numbered 1 to 50");
+    }
+    Ok(())
+}
+on_both_backends!(numbers_db => numbers_under_concurrency);

@@ -15,7 +15,7 @@ use async_trait::async_trait;
 
 use crate::assemble::{incident_row, incident_view};
 use crate::storage::filings::{self, Scope};
-use crate::storage::{attachments, drafts, incidents, now, profiles, publications, requests, users, Db, StorageError};
+use crate::storage::{attachments, drafts, incidents, profiles, publications, requests, users, Db, StorageError};
 
 /// Logs a storage failure once, here at the boundary, and hides its cause from the caller.
 pub fn desk_error(e: StorageError) -> DeskError {
@@ -32,8 +32,21 @@ fn checked(reference: &str) -> Result<&str, DeskError> {
     is_reference(reference).then_some(reference).ok_or(DeskError::NotFound)
 }
 
+/// The storage behind the pages' [`Desks`] port, with the clock the pages read.
+pub struct Desk {
+    pub db: Db,
+    pub clock: crate::clock::Clock,
+}
+
+impl std::ops::Deref for Desk {
+    type Target = Db;
+    fn deref(&self) -> &Db {
+        &self.db
+    }
+}
+
 #[async_trait]
-impl Desks for Db {
+impl Desks for Desk {
     async fn operator_incidents(&self, cap: &OperatorCap) -> Result<Vec<IncidentRow>, DeskError> {
         let list = incidents::list(self, cap.org()).await.map_err(desk_error)?;
         // one read each for versions and drafts, grouped by incident (not one query per row)
@@ -43,7 +56,7 @@ impl Desks for Db {
         }
         let drafts: HashMap<i64, drafts::DraftRecord> =
             drafts::of_org(self, cap.org()).await.map_err(desk_error)?.into_iter().collect();
-        let at = now();
+        let at = self.clock.now();
         let late = crate::storage::cases::overdue_by_incident(self, cap.org(), at).await.map_err(desk_error)?;
         let mut rows: Vec<IncidentRow> = list
             .into_iter()
@@ -64,7 +77,7 @@ impl Desks for Db {
         let versions = filings::versions(self, incident.id).await.map_err(desk_error)?;
         let draft = drafts::get(self, &incident).await.map_err(desk_error)?;
         let files = attachments::list(self, &incident).await.map_err(desk_error)?;
-        let at = now();
+        let at = self.clock.now();
         let closed = crate::storage::cases::state(self, incident.id).await.map_err(desk_error)?.closed;
         let ministry = crate::assemble_case::correspondence(self, incident.id, closed, at).await.map_err(desk_error)?;
         let requests = crate::assemble_case::request_facts(&ministry.requests);
@@ -146,14 +159,15 @@ impl Desks for Db {
     }
 
     async fn review_queue(&self, cap: &ReviewerCap, query: &QueueQuery) -> Result<QueuePage, DeskError> {
-        let (rows, next) = crate::storage::queue::page(self, cap.user().0, query, now()).await.map_err(desk_error)?;
+        let (rows, next) =
+            crate::storage::queue::page(self, cap.user().0, query, self.clock.now()).await.map_err(desk_error)?;
         let orgs = users::list_orgs(self).await.map_err(desk_error)?;
         let reviewers = crate::storage::cases::reviewers(self).await.map_err(desk_error)?;
         Ok(QueuePage { rows, next: next.map(|c| query.to_query(Some(c))), orgs, reviewers })
     }
 
     async fn review_case(&self, cap: &ReviewerCap, reference: &str) -> Result<app::api::CaseView, DeskError> {
-        crate::assemble_case::review_case(self, cap, checked(reference)?, now()).await.map_err(desk_error)
+        crate::assemble_case::review_case(self, cap, checked(reference)?, self.clock.now()).await.map_err(desk_error)
     }
 
     async fn review_overview(
@@ -161,7 +175,9 @@ impl Desks for Db {
         _cap: &ReviewerCap,
         lang: app::i18n::Lang,
     ) -> Result<app::domain::overview::Overview, DeskError> {
-        crate::storage::overview::overview(self, lang == app::i18n::Lang::Ko, now()).await.map_err(desk_error)
+        crate::storage::overview::overview(self, lang == app::i18n::Lang::Ko, self.clock.now())
+            .await
+            .map_err(desk_error)
     }
 
     async fn review_filing(&self, _cap: &ReviewerCap, reference: &str) -> Result<FilingDetail, DeskError> {
@@ -169,8 +185,8 @@ impl Desks for Db {
         let incident = incidents::find(self, None, &detail.incident_reference).await.map_err(desk_error)?;
         detail.attachments = attachments::list(self, &incident).await.map_err(desk_error)?;
         let versions = filings::versions(self, incident.id).await.map_err(desk_error)?;
-        let requests = requests::list(self, incident.id, now()).await.map_err(desk_error)?;
-        detail.clocks = crate::assemble_case::case_clocks(&versions, &requests, now());
+        let requests = requests::list(self, incident.id, self.clock.now()).await.map_err(desk_error)?;
+        detail.clocks = crate::assemble_case::case_clocks(&versions, &requests, self.clock.now());
         Ok(detail)
     }
 

@@ -4,6 +4,7 @@
 pub mod assemble;
 pub mod assemble_case;
 pub mod auth;
+pub mod clock;
 pub mod config;
 pub mod desks;
 pub mod http;
@@ -37,7 +38,7 @@ use crate::storage::Db;
 /// What pages and server functions get as Leptos context: the storage behind the
 /// [`app::api::ports::Desks`] trait.
 pub fn leptos_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
-    let desks: SharedDesks = Arc::new(state.db.clone());
+    let desks: SharedDesks = Arc::new(desks::Desk { db: state.db.clone(), clock: state.clock.clone() });
     move || {
         provide_context(desks.clone());
         http::csp::set_page_policy();
@@ -51,7 +52,8 @@ pub async fn build_state(config: Config, leptos_options: LeptosOptions) -> anyho
     let store = Store::for_db(&db).await?;
     let pdf = PdfEngine::load(&config.font_dir, &config.templates_dir)?;
     let hasher = Hasher::new()?;
-    Ok((AppState { leptos_options, config: Arc::new(config), db, pdf: Arc::new(pdf), hasher }, store))
+    let clock = clock::Clock::system();
+    Ok((AppState { leptos_options, config: Arc::new(config), db, pdf: Arc::new(pdf), hasher, clock }, store))
 }
 
 /// The application's page routes, found by running the app once.

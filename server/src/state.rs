@@ -17,6 +17,8 @@ pub struct AppState {
     pub db: Db,
     pub pdf: Arc<PdfEngine>,
     pub hasher: Hasher,
+    /// What "now" is for every request (adjustable in tests).
+    pub clock: crate::clock::Clock,
 }
 
 impl FromRef<AppState> for LeptosOptions {

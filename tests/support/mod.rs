@@ -114,7 +114,9 @@ impl TestApp {
             .site_root(ws.join("target/site").display().to_string())
             .site_pkg_dir("pkg")
             .build();
-        let (state, store) = server::build_state(config, options).await?;
+        let (mut state, store) = server::build_state(config, options).await?;
+        // tests move time on (`app.state.clock.advance`) instead of sleeping
+        state.clock = server::clock::Clock::adjustable();
         let org_a = users::create_org(&state.db, "org-a", "가나다 주식회사", "Ganada Corp.").await?;
         let org_b = users::create_org(&state.db, "org-b", "라마바 주식회사", "Ramaba Inc.").await?;
         let hash = state.hasher.hash(PASSWORD.into()).await?;

@@ -19,7 +19,6 @@ use crate::auth::client_addr::{self, ClientAddr};
 use crate::auth::{csrf, signed_in};
 use crate::state::AppState;
 use crate::storage::audit::{self, AuditEntry};
-use crate::storage::now;
 
 /// A query parameter's value (`?lang=en`), if present.
 fn query_param<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
@@ -63,7 +62,7 @@ pub async fn middleware(State(state): State<AppState>, session: Session, mut req
     let lang = asked.or_else(|| cookie(req.headers(), "lang").and_then(Lang::parse)).unwrap_or_default();
     let asked_zone = zone_from_query(&req);
     let zone = asked_zone.or_else(|| cookie(req.headers(), "tz").and_then(UserZone::parse)).unwrap_or_default();
-    let account = signed_in::current(&state, &session, now()).await;
+    let account = signed_in::current(&state, &session, state.clock.now()).await;
     let must_change_password = account.as_ref().is_some_and(|a| a.must_change_password);
     let caller = account.map(|a| a.caller);
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
@@ -160,7 +159,7 @@ pub async fn middleware(State(state): State<AppState>, session: Session, mut req
 async fn audit_refusal(state: &AppState, user: Option<UserId>, path: &str, client: Option<ClientAddr>) {
     let address = client.map(|c| c.0.to_string()).unwrap_or_default();
     let entry = AuditEntry {
-        at: now(),
+        at: state.clock.now(),
         actor: user,
         org: None,
         action: "access.refused",

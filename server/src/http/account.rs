@@ -13,7 +13,7 @@ use crate::auth::client_addr::ClientAddr;
 use crate::auth::signed_in;
 use crate::state::AppState;
 use crate::storage::audit::{self, AuditEntry};
-use crate::storage::{members, now, throttle, users};
+use crate::storage::{members, throttle, users};
 
 pub async fn login(State(state): State<AppState>, session: Session, form: PostedForm) -> Response {
     use app::domain::sign_in::{decide, AttemptCounts, Decision};
@@ -30,7 +30,7 @@ pub async fn login(State(state): State<AppState>, session: Session, form: Posted
         return render_page(&state, form.parts, echo, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
 
-    let at = now();
+    let at = state.clock.now();
     let address = form.parts.extensions.get::<ClientAddr>().map(|c| c.0.to_string()).unwrap_or_default();
     let pair_key = format!("pair:{email}|{address}");
     let keys = [pair_key.clone(), format!("address:{address}"), format!("account:{email}")];
@@ -102,7 +102,7 @@ async fn verify(state: &AppState, email: &str, password: String) -> Result<Optio
     let invitation = members::invitation(&state.db, email).await?;
     let ok = state.hasher.verify(password, invitation.as_ref().map(|(_, h)| h.clone())).await;
     match invitation {
-        Some((id, _)) if ok => Ok(members::accept(&state.db, id, now()).await?.map(|u| (u, 0))),
+        Some((id, _)) if ok => Ok(members::accept(&state.db, id, state.clock.now()).await?.map(|u| (u, 0))),
         _ => Ok(None),
     }
 }
@@ -111,7 +111,7 @@ async fn verify(state: &AppState, email: &str, password: String) -> Result<Optio
 /// shown: the person's sign-in does not depend on it.
 async fn audit_sign_in(state: &AppState, user: Option<UserId>, action: &str, email: &str, address: &str) {
     let entry = AuditEntry {
-        at: now(),
+        at: state.clock.now(),
         actor: user,
         org: None,
         action,
@@ -131,7 +131,7 @@ pub async fn logout(State(state): State<AppState>, session: Session, form: Poste
     }
     if let Some(id) = user {
         let entry = AuditEntry {
-            at: now(),
+            at: state.clock.now(),
             actor: Some(UserId(id)),
             org: None,
             action: "account.signed_out",
@@ -186,7 +186,7 @@ pub async fn change_password(State(state): State<AppState>, session: Session, fo
             return error_response(&form.parts);
         }
     };
-    let epoch = match users::set_password(&state.db, caller.user_id, &stored, now()).await {
+    let epoch = match users::set_password(&state.db, caller.user_id, &stored, state.clock.now()).await {
         Ok(epoch) => epoch,
         Err(e) => {
             tracing::error!(error = %e, "storing a password failed");

@@ -17,7 +17,7 @@ use crate::auth::csrf;
 use crate::state::AppState;
 use crate::storage::attachments::{self, NewAttachment};
 use crate::storage::incidents::{self, IncidentRecord};
-use crate::storage::{measures, now, requests, StorageError};
+use crate::storage::{measures, requests, StorageError};
 
 fn incident_page(reference: &str) -> String {
     format!("/filing/incidents/{reference}")
@@ -111,7 +111,7 @@ pub async fn answer(
         return render_at(&state, parts, &page, echo, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     let body = plain.get("body").map(|b| b.trim().to_string()).unwrap_or_default();
-    let at = now();
+    let at = state.clock.now();
     match requests::takes_messages(&state.db, &incident, number).await {
         Ok(true) => {}
         Ok(false) => {
@@ -159,7 +159,7 @@ pub async fn acknowledge(
         Ok(i) => i,
         Err(r) => return r,
     };
-    let result = measures::acknowledge(&state.db, &cap, &incident, number, now()).await;
+    let result = measures::acknowledge(&state.db, &cap, &incident, number, state.clock.now()).await;
     let page = incident_page(&reference);
     let to = format!("{page}#measure-{number}");
     done(&state, form.parts, Default::default(), result, &page, &to).await
@@ -186,7 +186,7 @@ pub async fn item_done(
             return render_at(&state, form.parts, &page, echo, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
-    let result = measures::mark_done(&state.db, &cap, &incident, item, &note, now()).await;
+    let result = measures::mark_done(&state.db, &cap, &incident, item, &note, state.clock.now()).await;
     let values = form.echo_values();
     done(&state, form.parts, values, result, &page, &format!("{page}#item-{item}")).await
 }

@@ -16,7 +16,7 @@ use axum::response::Response;
 use super::render::{error_response, render_at, scoped, see_other, suffixed, PostedForm};
 use crate::state::AppState;
 use crate::storage::incidents::{self, IncidentRecord};
-use crate::storage::{assessments, cases, measures, now, requests, summaries, StorageError};
+use crate::storage::{assessments, cases, measures, requests, summaries, StorageError};
 
 /// The reviewer and the incident a case post is about, or the response refusing it. A closed
 /// case takes no more findings, requests, measures or verdicts; its published summary can
@@ -121,7 +121,7 @@ pub async fn assign(State(state): State<AppState>, Path(reference): Path<String>
     if !cap.is_lead() && assignee != cap.user().0 {
         return refuse(&state, form, &page, FormProblem::LeadOnly, StatusCode::FORBIDDEN).await;
     }
-    let result = cases::assign(&state.db, &cap, &incident, assignee, now()).await;
+    let result = cases::assign(&state.db, &cap, &incident, assignee, state.clock.now()).await;
     finish(&state, form, result, &page, &page).await
 }
 
@@ -133,7 +133,7 @@ pub async fn assess(
 ) -> Response {
     let (cap, incident) = open_or_refuse!(&state, &form, &reference);
     let page = format!("/review/incidents/{reference}/duties/{duty}");
-    let Some(catalog) = catalog_at(incident.opened_at).or_else(|| catalog_at(now())) else {
+    let Some(catalog) = catalog_at(incident.opened_at).or_else(|| catalog_at(state.clock.now())) else {
         return super::not_found(&state, form.parts).await;
     };
     if !catalog.duties.iter().any(|d| d.id == duty) {
@@ -143,7 +143,7 @@ pub async fn assess(
         Ok(a) => a,
         Err(e) => return again(&state, form, &page, e, "").await,
     };
-    let result = assessments::record(&state.db, &cap, &incident, catalog.version, &duty, &a, now()).await;
+    let result = assessments::record(&state.db, &cap, &incident, catalog.version, &duty, &a, state.clock.now()).await;
     finish(&state, form, result, &page, &format!("{}#duties", case_page(&reference))).await
 }
 
@@ -151,11 +151,11 @@ pub async fn assess(
 pub async fn ask(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Response {
     let (cap, incident) = open_or_refuse!(&state, &form, &reference);
     let page = case_page(&reference);
-    let r = match forms::Request::parse(&form.fields, form.zone(), now()) {
+    let r = match forms::Request::parse(&form.fields, form.zone(), state.clock.now()) {
         Ok(r) => r,
         Err(e) => return again(&state, form, &page, e, "").await,
     };
-    let result = requests::ask(&state.db, &cap, &incident, &r, now()).await.map(|_| ());
+    let result = requests::ask(&state.db, &cap, &incident, &r, state.clock.now()).await.map(|_| ());
     finish(&state, form, result, &page, &format!("{page}#requests")).await
 }
 
@@ -172,7 +172,8 @@ pub async fn follow_up(
         Ok(b) => b,
         Err(e) => return again(&state, form, &page, e, &suffix).await,
     };
-    let result = requests::post(&state.db, requests::Author::Ministry(&cap), &incident, number, &body, now()).await;
+    let result =
+        requests::post(&state.db, requests::Author::Ministry(&cap), &incident, number, &body, state.clock.now()).await;
     finish(&state, form, result, &page, &format!("{page}#request-{number}")).await
 }
 
@@ -184,7 +185,7 @@ pub async fn close_request(
 ) -> Response {
     let (cap, incident) = open_or_refuse!(&state, &form, &reference);
     let page = case_page(&reference);
-    let result = requests::close(&state.db, &cap, &incident, number, now()).await;
+    let result = requests::close(&state.db, &cap, &incident, number, state.clock.now()).await;
     finish(&state, form, result, &page, &format!("{page}#request-{number}")).await
 }
 
@@ -192,11 +193,11 @@ pub async fn close_request(
 pub async fn issue_measure(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Response {
     let (cap, incident) = open_or_refuse!(&state, &form, &reference);
     let page = case_page(&reference);
-    let m = match forms::Measure::parse(&form.fields, form.zone(), now()) {
+    let m = match forms::Measure::parse(&form.fields, form.zone(), state.clock.now()) {
         Ok(m) => m,
         Err(e) => return again(&state, form, &page, e, "").await,
     };
-    let result = measures::issue(&state.db, &cap, &incident, &m, now()).await.map(|_| ());
+    let result = measures::issue(&state.db, &cap, &incident, &m, state.clock.now()).await.map(|_| ());
     finish(&state, form, result, &page, &format!("{page}#measures")).await
 }
 
@@ -213,7 +214,7 @@ pub async fn verify_item(
         Ok(v) => v,
         Err(e) => return again(&state, form, &page, e, &suffix).await,
     };
-    let result = measures::verify(&state.db, &cap, &incident, item, &v, now()).await;
+    let result = measures::verify(&state.db, &cap, &incident, item, &v, state.clock.now()).await;
     finish(&state, form, result, &page, &format!("{page}#item-{item}")).await
 }
 
@@ -232,7 +233,7 @@ pub async fn save_summary(State(state): State<AppState>, Path(reference): Path<S
     };
     let revision = form.get("revision").parse::<i64>().unwrap_or(0);
     let submit = form.get("action") == "submit";
-    match summaries::save(&state.db, &cap, &incident, &values, revision, submit, now()).await {
+    match summaries::save(&state.db, &cap, &incident, &values, revision, submit, state.clock.now()).await {
         Ok(()) => see_other(&page),
         Err(StorageError::Conflict(_)) => {
             refuse(&state, form, &page, FormProblem::SummaryChanged, StatusCode::CONFLICT).await
@@ -250,7 +251,7 @@ pub async fn approve_summary(
 ) -> Response {
     let (cap, incident) = open_or_refuse!(&state, &form, &reference, true);
     let page = format!("/review/incidents/{reference}/summary");
-    match summaries::approve(&state.db, &cap, &incident, now()).await {
+    match summaries::approve(&state.db, &cap, &incident, state.clock.now()).await {
         Ok(Ok(())) => {
             tracing::info!(incident = %reference, "summary approved and published");
             see_other(&format!("/incidents/{reference}"))
@@ -274,7 +275,7 @@ pub async fn close_case(State(state): State<AppState>, Path(reference): Path<Str
         e.add("close_note", app::domain::validation::FieldError::TooLong);
         return again(&state, form, &page, e, "").await;
     }
-    match cases::close(&state.db, &cap, &incident, &note, now()).await {
+    match cases::close(&state.db, &cap, &incident, &note, state.clock.now()).await {
         Ok(Ok(())) => see_other(&page),
         Ok(Err(block)) => refuse(&state, form, &page, FormProblem::CaseNotClosable(block), StatusCode::CONFLICT).await,
         Err(e) => failed(&form.parts, e),

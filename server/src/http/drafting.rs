@@ -17,7 +17,7 @@ use super::render::{error_response, message_page, render_at, render_page, see_ot
 use crate::state::AppState;
 use crate::storage::drafts::{self, Filed, Saved};
 use crate::storage::incidents::{self, IncidentRecord};
-use crate::storage::{filings, now, StorageError};
+use crate::storage::{filings, StorageError};
 
 fn operator(parts: &Parts) -> Option<OperatorCap> {
     parts.extensions.get::<Caller>().and_then(Caller::operator).filter(OperatorCap::can_file)
@@ -61,7 +61,7 @@ pub async fn open_incident(State(state): State<AppState>, form: PostedForm) -> R
         let echo = FormEcho { values: form.echo_values(), errors, problem: None };
         return render_page(&state, form.parts, echo, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
-    match incidents::open(&state.db, &cap, &title, now()).await {
+    match incidents::open(&state.db, &cap, &title, state.clock.now()).await {
         Ok(reference) => {
             tracing::info!(org.id = %cap.org(), incident = %reference, "incident opened");
             see_other(&format!("/filing/incidents/{reference}"))
@@ -87,7 +87,7 @@ pub async fn start_stage(State(state): State<AppState>, Path(reference): Path<St
         return message_page(&form.parts, StatusCode::CONFLICT, Msg::ErrorTitle, Msg::StageNotAllowed);
     };
     let carried = versions.last().map(|v| v.content.clone()).unwrap_or_default();
-    match drafts::start(&state.db, &cap, &incident, stage, &carried, now()).await {
+    match drafts::start(&state.db, &cap, &incident, stage, &carried, state.clock.now()).await {
         // a draft that already exists is where the person wanted to go anyway
         Ok(()) | Err(StorageError::Conflict(_)) => see_other(&format!("/filing/incidents/{reference}")),
         Err(e) => failed(&form.parts, &cap, "starting a draft", e),
@@ -124,7 +124,7 @@ pub async fn save_section(
         let echo = FormEcho { values: form.echo_values(), errors: refused, problem: None };
         return render_page(&state, form.parts, echo, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
-    let at = now();
+    let at = state.clock.now();
     match drafts::save(&state.db, &cap, &incident, expected, &content, at).await {
         Ok(Saved::Saved(_)) => {
             let here = format!("/filing/incidents/{reference}/draft/{slug}");
@@ -173,7 +173,7 @@ pub async fn submit(State(state): State<AppState>, Path(reference): Path<String>
         Ok(None) => return see_other(&check_page),
         Err(e) => return failed(&form.parts, &cap, "reading the draft", e),
     };
-    let at = now();
+    let at = state.clock.now();
     if !check(&draft.content, draft.stage, at).is_empty() {
         return see_other(&check_page);
     }

@@ -16,7 +16,7 @@ use super::render::{error_response, render_at, see_other};
 use crate::auth::csrf;
 use crate::state::AppState;
 use crate::storage::attachments::{self, NewAttachment};
-use crate::storage::{incidents, now, StorageError};
+use crate::storage::{incidents, StorageError};
 
 /// Largest file accepted.
 pub const MAX_BYTES: usize = app::pages::evidence::MAX_ATTACHMENT_BYTES;
@@ -150,7 +150,7 @@ pub async fn upload(
         return render_at(&state, parts, &page, echo, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     let file = NewAttachment { file_name: &up.file_name, content_type, description: &description, data: &up.data };
-    match attachments::add(&state.db, &cap, &incident, file, now()).await {
+    match attachments::add(&state.db, &cap, &incident, file, state.clock.now()).await {
         Ok(_) => see_other(&format!("{page}#evidence-title")),
         Err(StorageError::AttachmentLimit) => {
             let mut errors = FieldErrors::default();

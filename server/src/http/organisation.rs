@@ -14,7 +14,7 @@ use axum::response::Response;
 
 use super::render::{error_response, render_at, see_other, PostedForm};
 use crate::state::AppState;
-use crate::storage::{members, now, profiles, StorageError};
+use crate::storage::{members, profiles, StorageError};
 
 const PAGE: &str = "/filing/organisation";
 
@@ -37,7 +37,7 @@ async fn rejected(
 pub async fn save_profile(State(state): State<AppState>, form: PostedForm) -> Response {
     let Some(cap) = admin(&form) else { return super::forbidden(&form.parts) };
     let content = from_fields(PROFILE, &form.fields, form.zone());
-    let at = now();
+    let at = state.clock.now();
     let errors = check_fields(PROFILE, &content, at);
     if !errors.is_empty() {
         return rejected(&state, form, errors, None, StatusCode::UNPROCESSABLE_ENTITY).await;
@@ -69,7 +69,7 @@ pub async fn add_record(State(state): State<AppState>, Path(kind): Path<String>,
     let Some(cap) = admin(&form) else { return super::forbidden(&form.parts) };
     let Some(fields) = defs(&kind) else { return super::not_found(&state, form.parts).await };
     let content = from_fields(fields, &form.fields, form.zone());
-    let at = now();
+    let at = state.clock.now();
     let mut errors = check_fields(fields, &content, at);
     if kind == "dependency" && errors.get("service").is_none() {
         // a dependency names one of the organisation's registered services
@@ -107,7 +107,7 @@ pub async fn add_record(State(state): State<AppState>, Path(kind): Path<String>,
 /// POST /filing/organisation/records/{id}/delete
 pub async fn remove_record(State(state): State<AppState>, Path(id): Path<i64>, form: PostedForm) -> Response {
     let Some(cap) = admin(&form) else { return super::forbidden(&form.parts) };
-    match profiles::remove_record(&state.db, &cap, id, now()).await {
+    match profiles::remove_record(&state.db, &cap, id, state.clock.now()).await {
         Ok(()) => see_other(PAGE),
         Err(StorageError::NotFound) => super::not_found(&state, form.parts).await,
         Err(e) => {
@@ -125,7 +125,7 @@ pub async fn change_role(State(state): State<AppState>, Path(id): Path<i64>, for
         errors.add("role", FieldError::UnknownOption);
         return rejected(&state, form, errors, None, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
-    match profiles::set_role(&state.db, &cap, id, role, now()).await {
+    match profiles::set_role(&state.db, &cap, id, role, state.clock.now()).await {
         Ok(()) => see_other(&format!("{PAGE}#team-title")),
         Err(StorageError::NotFound) => super::not_found(&state, form.parts).await,
         Err(e) => {
@@ -140,7 +140,7 @@ pub async fn add_member(State(state): State<AppState>, form: PostedForm) -> Resp
     use app::domain::auth::Role;
     let Some(cap) = admin(&form) else { return super::forbidden(&form.parts) };
     let content = from_fields(app::domain::profile_fields::MEMBER, &form.fields, form.zone());
-    let mut errors = check_fields(app::domain::profile_fields::MEMBER, &content, now());
+    let mut errors = check_fields(app::domain::profile_fields::MEMBER, &content, state.clock.now());
     let email = content.get("member_email").to_lowercase();
     let password = form.get("member_password");
     if let Some(e) = app::domain::account::check_new_password(&password, &email) {
@@ -158,7 +158,7 @@ pub async fn add_member(State(state): State<AppState>, form: PostedForm) -> Resp
         }
     };
     let member = members::NewMember { name: content.get("member_name"), email: &email, role, password_hash: &hash };
-    match members::invite(&state.db, &cap, member, now()).await {
+    match members::invite(&state.db, &cap, member, state.clock.now()).await {
         Ok(()) => see_other(&format!("{PAGE}?invited=1#team-title")),
         Err(members::InviteError::AlreadyMember) => {
             let mut errors = FieldErrors::default();
@@ -181,7 +181,7 @@ pub async fn set_access(State(state): State<AppState>, Path(id): Path<i64>, form
         "enable" => false,
         _ => return super::not_found(&state, form.parts).await,
     };
-    match members::set_disabled(&state.db, &cap, id, disabled, now()).await {
+    match members::set_disabled(&state.db, &cap, id, disabled, state.clock.now()).await {
         Ok(()) => see_other(&format!("{PAGE}#team-title")),
         Err(StorageError::NotFound) => super::not_found(&state, form.parts).await,
         Err(e) => {
@@ -194,7 +194,7 @@ pub async fn set_access(State(state): State<AppState>, Path(id): Path<i64>, form
 /// POST /filing/organisation/invitations/{id}/withdraw
 pub async fn withdraw_invitation(State(state): State<AppState>, Path(id): Path<i64>, form: PostedForm) -> Response {
     let Some(cap) = admin(&form) else { return super::forbidden(&form.parts) };
-    match members::withdraw(&state.db, &cap, id, now()).await {
+    match members::withdraw(&state.db, &cap, id, state.clock.now()).await {
         Ok(()) => see_other(&format!("{PAGE}#team-title")),
         Err(StorageError::NotFound) => super::not_found(&state, form.parts).await,
         Err(e) => {

@@ -113,11 +113,14 @@ pub async fn issue(
 ) -> Result<i64, StorageError> {
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;
-        let number =
-            sqlx::query_scalar::<_, i64>("SELECT COALESCE(MAX(number), 0) + 1 FROM measures WHERE incident_id = $1")
-                .bind(incident.id)
-                .fetch_one(&mut *tx)
-                .await?;
+        // First statement of the transaction: it takes the incident row's lock (PostgreSQL) or
+        // the write lock (SQLite), so concurrent issues are numbered one after the other.
+        let number = sqlx::query_scalar::<_, i64>(
+            "UPDATE incidents SET measures_numbered = measures_numbered + 1 WHERE id = $1 RETURNING measures_numbered",
+        )
+        .bind(incident.id)
+        .fetch_one(&mut *tx)
+        .await?;
         let id = sqlx::query_scalar::<_, i64>(
             "INSERT INTO measures (incident_id, number, kind, legal_basis, content, due_at, amount_krw, issued_by, issued_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",

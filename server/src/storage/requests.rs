@@ -117,6 +117,15 @@ pub async fn ask(
 ) -> Result<i64, StorageError> {
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;
+        // First statement of the transaction: it takes the incident row's lock (PostgreSQL) or
+        // the write lock (SQLite; a read first would make a concurrent writer fail with a stale
+        // snapshot), so concurrent requests are numbered one after the other.
+        let number = sqlx::query_scalar::<_, i64>(
+            "UPDATE incidents SET requests_numbered = requests_numbered + 1 WHERE id = $1 RETURNING requests_numbered",
+        )
+        .bind(incident.id)
+        .fetch_one(&mut *tx)
+        .await?;
         let filing = sqlx::query_scalar::<_, i64>(
             "SELECT id FROM filings WHERE incident_id = $1 AND submitted_at <= $2 ORDER BY version DESC LIMIT 1",
         )
@@ -125,12 +134,6 @@ pub async fn ask(
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(StorageError::NotFound)?;
-        let number = sqlx::query_scalar::<_, i64>(
-            "SELECT COALESCE(MAX(number), 0) + 1 FROM info_requests WHERE incident_id = $1",
-        )
-        .bind(incident.id)
-        .fetch_one(&mut *tx)
-        .await?;
         sqlx::query(
             "INSERT INTO info_requests (incident_id, filing_id, number, question, due_at, asked_by, asked_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
