@@ -1,19 +1,19 @@
 //! Per-request context middleware: resolves the language, the signed-in person and the
 //! anti-forgery token once, and puts them into request extensions for pages, server
-//! functions and handlers. Also sends signed-out visitors of work areas to sign-in.
+//! functions and handlers. Also sends signed-out visitors of work areas to sign-in, holds a
+//! person with a first password at the password page, audits refusals and sets the headers
+//! every response carries.
+
+use std::net::SocketAddr;
 
 use app::domain::ids::UserId;
 use app::domain::zone::UserZone;
 use app::i18n::Lang;
-use axum::extract::{Request, State};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
-
-use std::net::SocketAddr;
-
-use axum::extract::ConnectInfo;
 
 use crate::auth::client_addr::{self, ClientAddr};
 use crate::auth::{csrf, signed_in};
