@@ -18,8 +18,7 @@ pub mod storage;
 use std::sync::Arc;
 
 use app::api::ports::SharedDesks;
-use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
+use axum::routing::get;
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
@@ -81,49 +80,7 @@ pub fn router(state: AppState, store: Store, routes: Vec<leptos_axum::AxumRouteL
 
     let site_root = state.leptos_options.site_root.to_string();
     let shell_options = state.leptos_options.clone();
-    Router::new()
-        .route("/healthz", get(http::health::healthz))
-        .route("/readyz", get(http::health::readyz))
-        .route("/login", post(http::account::login))
-        .route("/logout", post(http::account::logout))
-        .route("/filing/new", post(http::drafting::open_incident))
-        .route("/filing/organisation", post(http::organisation::save_profile))
-        .route("/filing/organisation/records/{id}/delete", post(http::organisation::remove_record))
-        .route("/filing/organisation/team/{id}/role", post(http::organisation::change_role))
-        .route("/filing/organisation/team", post(http::organisation::add_member))
-        .route("/filing/organisation/team/{id}/access", post(http::organisation::set_access))
-        .route("/filing/organisation/invitations/{id}/withdraw", post(http::organisation::withdraw_invitation))
-        .route("/account/password", post(http::account::change_password))
-        .route("/filing/organisation/{kind}", post(http::organisation::add_record))
-        .route("/filing/incidents/{reference}/draft", post(http::drafting::start_stage))
-        .route("/filing/incidents/{reference}/draft/submit", post(http::drafting::submit))
-        .route("/filing/incidents/{reference}/draft/{section}", post(http::drafting::save_section))
-        .route(
-            "/filing/incidents/{reference}/attachments",
-            post(http::evidence::upload).layer(DefaultBodyLimit::max(http::evidence::MAX_BYTES + 64 * 1024)),
-        )
-        .route("/filing/incidents/{reference}/attachments/{id}", get(http::evidence::download))
-        .route("/filing/filings/{reference}/pdf", get(http::pdf::operator_pdf))
-        .route("/review/incidents/{reference}/assign", post(http::case::assign))
-        .route("/review/incidents/{reference}/duties/{duty}", post(http::case::assess))
-        .route("/review/incidents/{reference}/requests", post(http::case::ask))
-        .route("/review/incidents/{reference}/requests/{number}", post(http::case::follow_up))
-        .route("/review/incidents/{reference}/requests/{number}/close", post(http::case::close_request))
-        .route("/review/incidents/{reference}/measures", post(http::case::issue_measure))
-        .route("/review/incidents/{reference}/measures/{number}/pdf", get(http::decision_pdf::reviewer_decision))
-        .route("/filing/incidents/{reference}/measures/{number}/pdf", get(http::decision_pdf::operator_decision))
-        .route("/review/incidents/{reference}/items/{item}", post(http::case::verify_item))
-        .route("/review/incidents/{reference}/summary", post(http::case::save_summary))
-        .route("/review/incidents/{reference}/summary/approve", post(http::case::approve_summary))
-        .route("/review/incidents/{reference}/close", post(http::case::close_case))
-        .route(
-            "/filing/incidents/{reference}/requests/{number}",
-            post(http::answers::answer).layer(DefaultBodyLimit::max(http::evidence::MAX_BYTES + 64 * 1024)),
-        )
-        .route("/filing/incidents/{reference}/measures/{number}/acknowledge", post(http::answers::acknowledge))
-        .route("/filing/incidents/{reference}/items/{item}", post(http::answers::item_done))
-        .route("/review/filings/{reference}/pdf", get(http::pdf::reviewer_pdf))
-        .route("/review/incidents/{reference}/attachments/{id}", get(http::evidence::review_download))
+    http::routes::handlers()
         .leptos_routes_with_context(&state, routes, leptos_context(&state), move || app::shell(shell_options.clone()))
         .fallback_service(ServeDir::new(site_root).fallback(get(http::not_found_fallback).with_state(state.clone())))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::context::middleware))

@@ -20,7 +20,7 @@ pub const PASSWORD: &str = "correct horse battery staple";
 
 /// The page routes, generated once for the whole test process before any test serves a
 /// page (see `server::page_routes` for why they must not be generated while others serve).
-fn page_routes() -> Vec<leptos_axum::AxumRouteListing> {
+pub fn page_routes() -> Vec<leptos_axum::AxumRouteListing> {
     static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
     ROUTES.get_or_init(server::page_routes).clone()
 }
@@ -208,6 +208,7 @@ async fn axum_serve(listener: tokio::net::TcpListener, router: axum::Router) -> 
 }
 
 /// A response, read whole.
+#[derive(Default)]
 pub struct Page {
     pub status: u16,
     pub location: Option<String>,

@@ -251,6 +251,10 @@ pub async fn approve_summary(
 ) -> Response {
     let (cap, incident) = open_or_refuse!(&state, &form, &reference, true);
     let page = format!("/review/incidents/{reference}/summary");
+    // who may approve is decided before the draft's state is looked at
+    if !cap.is_lead() {
+        return refuse(&state, form, &page, FormProblem::LeadOnly, StatusCode::FORBIDDEN).await;
+    }
     match summaries::approve(&state.db, &cap, &incident, state.clock.now()).await {
         Ok(Ok(())) => {
             tracing::info!(incident = %reference, "summary approved and published");

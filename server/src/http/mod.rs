@@ -12,6 +12,7 @@ pub mod health;
 pub mod organisation;
 pub mod pdf;
 pub mod render;
+pub mod routes;
 
 use app::api::FormEcho;
 use axum::http::request::Parts;
