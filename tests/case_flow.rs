@@ -264,11 +264,11 @@ async fn queue_triage(app: &TestApp) -> anyhow::Result<()> {
 
     assert!(!listed(&reviewer.get("/review?overdue=yes").await?));
     // a request whose due date has passed (asked through storage: the form refuses past dates)
-    let record = server::storage::incidents::find(&app.state.db, None, &incident).await?;
     let who = server::storage::users::credentials(&app.state.db, "reviewer@msit.example").await?;
     let user = app::domain::ids::UserId(who.map(|c| c.id).unwrap_or_default());
     let caller = server::storage::users::caller(&app.state.db, user).await?;
     let cap = caller.and_then(|c| c.reviewer()).ok_or_else(|| anyhow::anyhow!("no reviewer"))?;
+    let record = server::storage::incidents::find_filed(&app.state.db, &cap, &incident).await?;
     let now = server::storage::now();
     let late =
         app::domain::case::forms::Request { question: "?".into(), due: app::domain::timestamp::Timestamp(now.0 + 1) };

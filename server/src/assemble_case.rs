@@ -175,7 +175,7 @@ pub async fn review_case(
     reference: &str,
     now: Timestamp,
 ) -> Result<CaseView, StorageError> {
-    let incident = crate::storage::incidents::find(db, None, reference).await?;
+    let incident = crate::storage::incidents::find_filed(db, cap, reference).await?;
     let versions = filings::versions(db, incident.id).await?;
     let Some(latest) = versions.last() else { return Err(StorageError::NotFound) };
     let content = latest.content.clone();

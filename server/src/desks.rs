@@ -73,7 +73,7 @@ impl Desks for Desk {
     }
 
     async fn operator_incident(&self, cap: &OperatorCap, reference: &str) -> Result<IncidentView, DeskError> {
-        let incident = incidents::find(self, Some(cap.org()), checked(reference)?).await.map_err(desk_error)?;
+        let incident = incidents::find(self, cap.org(), checked(reference)?).await.map_err(desk_error)?;
         let versions = filings::versions(self, incident.id).await.map_err(desk_error)?;
         let draft = drafts::get(self, &incident).await.map_err(desk_error)?;
         let files = attachments::list(self, &incident).await.map_err(desk_error)?;
@@ -140,7 +140,7 @@ impl Desks for Desk {
         from: u32,
         to: u32,
     ) -> Result<DiffView, DeskError> {
-        let incident = incidents::find(self, Some(cap.org()), checked(reference)?).await.map_err(desk_error)?;
+        let incident = incidents::find(self, cap.org(), checked(reference)?).await.map_err(desk_error)?;
         let versions = filings::versions(self, incident.id).await.map_err(desk_error)?;
         let pick = |n: u32| versions.iter().find(|v| v.row.version == n).ok_or(DeskError::NotFound);
         let (a, b) = (pick(from)?, pick(to)?);
@@ -180,9 +180,9 @@ impl Desks for Desk {
             .map_err(desk_error)
     }
 
-    async fn review_filing(&self, _cap: &ReviewerCap, reference: &str) -> Result<FilingDetail, DeskError> {
+    async fn review_filing(&self, cap: &ReviewerCap, reference: &str) -> Result<FilingDetail, DeskError> {
         let mut detail = filings::get(self, Scope::All, checked(reference)?).await.map_err(desk_error)?;
-        let incident = incidents::find(self, None, &detail.incident_reference).await.map_err(desk_error)?;
+        let incident = incidents::find_filed(self, cap, &detail.incident_reference).await.map_err(desk_error)?;
         detail.attachments = attachments::list(self, &incident).await.map_err(desk_error)?;
         let versions = filings::versions(self, incident.id).await.map_err(desk_error)?;
         let requests = requests::list(self, incident.id, self.clock.now()).await.map_err(desk_error)?;

@@ -51,7 +51,7 @@ fn summary_text() -> BTreeMap<String, String> {
 
 /// The fire: assessed, asked, answered, guided, verified, published and closed.
 pub async fn closed_fire_case(db: &Db, s: &Staff, reference: &str) -> anyhow::Result<()> {
-    let incident = incidents::find(db, None, reference).await?;
+    let incident = incidents::find_filed(db, &s.reviewer, reference).await?;
     cases::assign(db, &s.lead, &incident, s.reviewer.user().0, kst("2025-11-15T09:00")?).await?;
     for (duty, finding, rationale) in FINDINGS {
         let a = Assessment { finding, rationale: rationale.into(), evidence: format!("{reference}-03") };
@@ -94,7 +94,7 @@ pub async fn closed_fire_case(db: &Db, s: &Staff, reference: &str) -> anyhow::Re
 
 /// The login outage: a question asked two days ago, due yesterday, not answered.
 pub async fn open_login_case(db: &Db, s: &Staff, reference: &str, now: Timestamp) -> anyhow::Result<()> {
-    let incident = incidents::find(db, None, reference).await?;
+    let incident = incidents::find_filed(db, &s.reviewer, reference).await?;
     let hours_ago = |h: i64| Timestamp(now.0 - h * 3600);
     let r = Request {
         question: "인증 서버 배포 전 사전 검증 기록과 롤백 절차 문서를 제출하십시오. / Send the pre-deployment test records and the rollback procedure.".into(),

@@ -37,7 +37,7 @@ async fn save_and_file(
     saved_at: Timestamp,
     filed_at: Option<Timestamp>,
 ) -> anyhow::Result<Option<String>> {
-    let incident = incidents::find(db, Some(officer.org()), reference).await?;
+    let incident = incidents::find(db, officer.org(), reference).await?;
     let draft = drafts::get(db, &incident).await?.ok_or_else(|| anyhow::anyhow!("demo draft missing"))?;
     let Saved::Saved(_) = drafts::save(db, officer, &incident, draft.revision, c, saved_at).await? else {
         anyhow::bail!("demo save refused");
@@ -164,7 +164,7 @@ pub async fn fire(db: &Db, officer: &OperatorCap, signatory: &OperatorCap) -> an
         Some(kst("2025-10-15T16:20")?),
     )
     .await?;
-    let incident = incidents::find(db, Some(officer.org()), &reference).await?;
+    let incident = incidents::find(db, officer.org(), &reference).await?;
     drafts::start(db, officer, &incident, FilingStage::Interim, &initial, kst("2025-10-16T09:00")?).await?;
     let interim = content(&initial, FIRE_INTERIM)?;
     save_and_file(
@@ -227,7 +227,7 @@ pub async fn open_login_outage(
     c.set("detected_at", hours_ago(80).to_utc_string());
     c.set("notice_sent_at", hours_ago(79).to_utc_string());
     save_and_file(db, officer, signatory, &reference, &c, hours_ago(79), Some(hours_ago(78))).await?;
-    let incident = incidents::find(db, Some(officer.org()), &reference).await?;
+    let incident = incidents::find(db, officer.org(), &reference).await?;
     drafts::start(db, officer, &incident, FilingStage::Interim, &c, hours_ago(3)).await?;
     let mut update = c.clone();
     update.set("status", "partially_restored");

@@ -33,7 +33,7 @@ async fn own_incident(
     if !is_reference(reference) {
         return Err(super::not_found(state, parts.clone()).await);
     }
-    match incidents::find(&state.db, Some(cap.org()), reference).await {
+    match incidents::find(&state.db, cap.org(), reference).await {
         Ok(i) => Ok(i),
         Err(StorageError::NotFound) => Err(super::not_found(state, parts.clone()).await),
         Err(e) => {

@@ -15,7 +15,7 @@ use axum::response::Response;
 
 use super::render::{error_response, render_at, scoped, see_other, suffixed, PostedForm};
 use crate::state::AppState;
-use crate::storage::incidents::{self, IncidentRecord};
+use crate::storage::incidents::{self, FiledIncident};
 use crate::storage::{assessments, cases, measures, requests, summaries, StorageError};
 
 /// The reviewer and the incident a case post is about, or the response refusing it. A closed
@@ -26,14 +26,14 @@ async fn open(
     form: &PostedForm,
     reference: &str,
     closed_ok: bool,
-) -> Result<(ReviewerCap, IncidentRecord), Response> {
+) -> Result<(ReviewerCap, FiledIncident), Response> {
     let Some(cap) = form.parts.extensions.get::<Caller>().and_then(Caller::reviewer) else {
         return Err(super::forbidden(&form.parts));
     };
     if !is_reference(reference) {
         return Err(super::not_found(state, form.parts.clone()).await);
     }
-    let incident = match incidents::find(&state.db, None, reference).await {
+    let incident = match incidents::find_filed(&state.db, &cap, reference).await {
         Ok(i) => i,
         Err(StorageError::NotFound) => return Err(super::not_found(state, form.parts.clone()).await),
         Err(e) => return Err(failed(&form.parts, e)),

@@ -3,7 +3,7 @@
 
 use app::api::MeasureView;
 use app::domain::auth::Caller;
-use app::domain::ids::{is_reference, OrgId};
+use app::domain::ids::is_reference;
 use app::domain::numbers::grouped;
 use app::i18n::{Lang, Msg};
 use axum::extract::{Path, Request, State};
@@ -16,7 +16,7 @@ use super::pdf::pdf_or_error;
 use super::render::{error_response, message_page};
 use crate::pdf::Template;
 use crate::state::AppState;
-use crate::storage::incidents::{self, IncidentRecord};
+use crate::storage::incidents::{self, IncidentRecord, View};
 use crate::storage::{measures, StorageError};
 
 /// The JSON the decision template reads.
@@ -54,18 +54,12 @@ pub fn decision_data(incident: &IncidentRecord, m: &MeasureView) -> serde_json::
     })
 }
 
-async fn decision_response(
-    state: &AppState,
-    parts: Parts,
-    org: Option<OrgId>,
-    reference: &str,
-    number: i64,
-) -> Response {
+async fn decision_response(state: &AppState, parts: Parts, view: View<'_>, reference: &str, number: i64) -> Response {
     let not_found = |parts: &Parts| message_page(parts, StatusCode::NOT_FOUND, Msg::NotFoundTitle, Msg::NotFoundBody);
     if !is_reference(reference) {
         return not_found(&parts);
     }
-    let found = match incidents::find(&state.db, org, reference).await {
+    let found = match incidents::find_in(&state.db, view, reference).await {
         Ok(incident) => measures::list(&state.db, incident.id).await.map(|list| (incident, list)),
         Err(e) => Err(e),
     };
@@ -90,10 +84,10 @@ pub async fn reviewer_decision(
     req: Request,
 ) -> Response {
     let (parts, _) = req.into_parts();
-    if parts.extensions.get::<Caller>().and_then(Caller::reviewer).is_none() {
+    let Some(cap) = parts.extensions.get::<Caller>().and_then(Caller::reviewer) else {
         return super::forbidden(&parts);
-    }
-    decision_response(&state, parts, None, &reference, number).await
+    };
+    decision_response(&state, parts, View::Ministry(&cap), &reference, number).await
 }
 
 /// GET /filing/incidents/{ref}/measures/{n}/pdf — the organisation the measure is addressed to.
@@ -106,5 +100,5 @@ pub async fn operator_decision(
     let Some(cap) = parts.extensions.get::<Caller>().and_then(Caller::operator) else {
         return super::forbidden(&parts);
     };
-    decision_response(&state, parts, Some(cap.org()), &reference, number).await
+    decision_response(&state, parts, View::Own(cap.org()), &reference, number).await
 }

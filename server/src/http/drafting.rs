@@ -39,7 +39,7 @@ async fn own_incident(
     if !app::domain::ids::is_reference(reference) {
         return Err(super::not_found(state, form.parts.clone()).await);
     }
-    match incidents::find(&state.db, Some(cap.org()), reference).await {
+    match incidents::find(&state.db, cap.org(), reference).await {
         Ok(i) => Ok(i),
         Err(StorageError::NotFound) => Err(super::not_found(state, form.parts.clone()).await),
         Err(e) => Err(failed(&form.parts, cap, "finding the incident", e)),

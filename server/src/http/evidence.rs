@@ -121,7 +121,7 @@ pub async fn upload(
     if !app::domain::ids::is_reference(&reference) {
         return super::not_found(&state, parts).await;
     }
-    let incident = match incidents::find(&state.db, Some(cap.org()), &reference).await {
+    let incident = match incidents::find(&state.db, cap.org(), &reference).await {
         Ok(i) => i,
         Err(StorageError::NotFound) => return super::not_found(&state, parts).await,
         Err(e) => {
@@ -176,7 +176,7 @@ pub async fn download(
     let Some(cap) = parts.extensions.get::<Caller>().and_then(Caller::operator) else {
         return super::forbidden(&parts);
     };
-    serve(&state, parts, Some(cap.org()), &reference, &id).await
+    serve(&state, parts, incidents::View::Own(cap.org()), &reference, &id).await
 }
 
 /// GET /review/incidents/{ref}/attachments/{id}: the ministry, for any filed incident.
@@ -186,20 +186,20 @@ pub async fn review_download(
     req: Request,
 ) -> Response {
     let (parts, _) = req.into_parts();
-    if parts.extensions.get::<Caller>().and_then(Caller::reviewer).is_none() {
+    let Some(cap) = parts.extensions.get::<Caller>().and_then(Caller::reviewer) else {
         return super::forbidden(&parts);
-    }
-    serve(&state, parts, None, &reference, &id).await
+    };
+    serve(&state, parts, incidents::View::Ministry(&cap), &reference, &id).await
 }
 
 async fn serve(
     state: &AppState,
     parts: axum::http::request::Parts,
-    org: Option<app::domain::ids::OrgId>,
+    view: incidents::View<'_>,
     reference: &str,
     id: &str,
 ) -> Response {
-    let found = match incidents::find(&state.db, org, reference).await {
+    let found = match incidents::find_in(&state.db, view, reference).await {
         Ok(incident) => attachments::get(&state.db, &incident, id).await,
         Err(e) => Err(e),
     };

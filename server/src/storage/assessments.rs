@@ -7,7 +7,7 @@ use app::domain::duties::Finding;
 use app::domain::timestamp::Timestamp;
 
 use super::audit::{record_audit, AuditEntry};
-use super::incidents::IncidentRecord;
+use super::incidents::FiledIncident;
 use super::{Db, StorageError};
 use crate::with_pool;
 
@@ -50,7 +50,7 @@ pub async fn list(db: &Db, incident_id: i64) -> Result<Vec<Stored>, StorageError
 pub async fn record(
     db: &Db,
     cap: &ReviewerCap,
-    incident: &IncidentRecord,
+    incident: &FiledIncident,
     catalog_version: &str,
     duty_id: &str,
     a: &Assessment,

@@ -7,7 +7,7 @@ use app::domain::case::{may_close, CaseFacts, CloseBlock, ItemState};
 use app::domain::timestamp::Timestamp;
 
 use super::audit::{record_audit, AuditEntry};
-use super::incidents::IncidentRecord;
+use super::incidents::FiledIncident;
 use super::{Db, StorageError};
 use crate::with_pool;
 
@@ -53,7 +53,7 @@ pub async fn reviewers(db: &Db) -> Result<Vec<(i64, String)>, StorageError> {
 pub async fn assign(
     db: &Db,
     cap: &ReviewerCap,
-    incident: &IncidentRecord,
+    incident: &FiledIncident,
     assignee: i64,
     at: Timestamp,
 ) -> Result<(), StorageError> {
@@ -178,7 +178,7 @@ pub async fn close_block(db: &Db, incident_id: i64) -> Result<Option<CloseBlock>
 pub async fn close(
     db: &Db,
     cap: &ReviewerCap,
-    incident: &IncidentRecord,
+    incident: &FiledIncident,
     note: &str,
     at: Timestamp,
 ) -> Result<Result<(), CloseBlock>, StorageError> {

@@ -2,7 +2,7 @@
 //! dashboard and incident page are assembled from.
 
 use app::api::Names;
-use app::domain::auth::OperatorCap;
+use app::domain::auth::{OperatorCap, ReviewerCap};
 use app::domain::filing::FilingStage;
 use app::domain::ids::{incident_reference, IncidentId, OrgId};
 use app::domain::report::Content;
@@ -94,24 +94,48 @@ pub async fn open(db: &Db, cap: &OperatorCap, title: &str, at: Timestamp) -> Res
     })
 }
 
-/// One incident by reference. With `org` (the operator's view), only if it belongs to that
-/// organisation: another organisation's incident is indistinguishable from a missing one.
-/// Without (the ministry's view), only if at least one version has been filed: a draft the
-/// operator never filed does not exist for the ministry, exactly like a missing incident.
-pub async fn find(db: &Db, org: Option<OrgId>, reference: &str) -> Result<IncidentRecord, StorageError> {
-    let row = match org {
-        Some(org) => {
-            let sql = format!("{SELECT} WHERE i.reference = $1 AND i.org_id = $2");
-            with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(reference).bind(org.0).fetch_optional(p).await)?
-        }
-        None => {
-            let sql = format!(
-                "{SELECT} WHERE i.reference = $1 AND EXISTS (SELECT 1 FROM filings f WHERE f.incident_id = i.id)"
-            );
-            with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(reference).fetch_optional(p).await)?
-        }
-    };
+/// One of the organisation's incidents by reference: another organisation's incident is
+/// indistinguishable from a missing one.
+pub async fn find(db: &Db, org: OrgId, reference: &str) -> Result<IncidentRecord, StorageError> {
+    let sql = format!("{SELECT} WHERE i.reference = $1 AND i.org_id = $2");
+    let row = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(reference).bind(org.0).fetch_optional(p).await)?;
     row.map(IncidentRecord::from).ok_or(StorageError::NotFound)
+}
+
+/// An incident with at least one filed version: the only kind the ministry can see or act on.
+/// Only [`find_filed`] makes one, and every ministry write takes one, so an action on an
+/// incident the operator never filed cannot be written.
+#[derive(Clone, Debug)]
+pub struct FiledIncident(IncidentRecord);
+
+impl std::ops::Deref for FiledIncident {
+    type Target = IncidentRecord;
+    fn deref(&self) -> &IncidentRecord {
+        &self.0
+    }
+}
+
+/// The ministry's view of an incident: found only once a version has been filed; a draft the
+/// operator never filed does not exist for the ministry, exactly like a missing incident.
+pub async fn find_filed(db: &Db, _cap: &ReviewerCap, reference: &str) -> Result<FiledIncident, StorageError> {
+    let sql =
+        format!("{SELECT} WHERE i.reference = $1 AND EXISTS (SELECT 1 FROM filings f WHERE f.incident_id = i.id)");
+    let row = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(reference).fetch_optional(p).await)?;
+    row.map(|r| FiledIncident(IncidentRecord::from(r))).ok_or(StorageError::NotFound)
+}
+
+/// Whose view an incident is looked up in, for routes both sides share (notices, files).
+pub enum View<'a> {
+    Own(OrgId),
+    Ministry(&'a ReviewerCap),
+}
+
+/// [`find`] or [`find_filed`], by view.
+pub async fn find_in(db: &Db, view: View<'_>, reference: &str) -> Result<IncidentRecord, StorageError> {
+    match view {
+        View::Own(org) => find(db, org, reference).await,
+        View::Ministry(cap) => Ok(find_filed(db, cap, reference).await?.0),
+    }
 }
 
 /// An organisation's incidents, newest first (at most 500: the dashboard's working set).

@@ -9,7 +9,7 @@ use app::domain::case::{ItemState, MeasureKind};
 use app::domain::timestamp::Timestamp;
 
 use super::audit::{record_audit, AuditEntry};
-use super::incidents::IncidentRecord;
+use super::incidents::{FiledIncident, IncidentRecord};
 use super::{Db, StorageError};
 use crate::with_pool;
 
@@ -107,7 +107,7 @@ pub async fn list(db: &Db, incident_id: i64) -> Result<Vec<MeasureView>, Storage
 pub async fn issue(
     db: &Db,
     cap: &ReviewerCap,
-    incident: &IncidentRecord,
+    incident: &FiledIncident,
     m: &Measure,
     at: Timestamp,
 ) -> Result<i64, StorageError> {
@@ -232,7 +232,7 @@ pub async fn mark_done(
 pub async fn verify(
     db: &Db,
     cap: &ReviewerCap,
-    incident: &IncidentRecord,
+    incident: &FiledIncident,
     item: i64,
     v: &Verdict,
     at: Timestamp,

@@ -8,7 +8,7 @@ use app::domain::case::request_state;
 use app::domain::timestamp::Timestamp;
 
 use super::audit::{record_audit, AuditEntry};
-use super::incidents::IncidentRecord;
+use super::incidents::{FiledIncident, IncidentRecord};
 use super::{Db, StorageError};
 use crate::with_pool;
 
@@ -111,7 +111,7 @@ pub async fn list(db: &Db, incident_id: i64, now: Timestamp) -> Result<Vec<Reque
 pub async fn ask(
     db: &Db,
     cap: &ReviewerCap,
-    incident: &IncidentRecord,
+    incident: &FiledIncident,
     r: &Request,
     at: Timestamp,
 ) -> Result<i64, StorageError> {
@@ -255,7 +255,7 @@ pub async fn post(
 pub async fn close(
     db: &Db,
     cap: &ReviewerCap,
-    incident: &IncidentRecord,
+    incident: &FiledIncident,
     number: i64,
     at: Timestamp,
 ) -> Result<(), StorageError> {

@@ -14,7 +14,7 @@ use app::domain::filing::FilingStatus;
 use app::domain::timestamp::Timestamp;
 
 use super::audit::{record_audit, AuditEntry};
-use super::incidents::IncidentRecord;
+use super::incidents::FiledIncident;
 use super::{Db, StorageError};
 use crate::with_pool;
 
@@ -48,7 +48,7 @@ pub async fn draft(db: &Db, incident_id: i64) -> Result<Option<SummaryDraftView>
 pub async fn save(
     db: &Db,
     cap: &ReviewerCap,
-    incident: &IncidentRecord,
+    incident: &FiledIncident,
     values: &Values,
     revision: i64,
     submit: bool,
@@ -90,7 +90,7 @@ pub async fn save(
 pub async fn approve(
     db: &Db,
     cap: &ReviewerCap,
-    incident: &IncidentRecord,
+    incident: &FiledIncident,
     at: Timestamp,
 ) -> Result<Result<(), ApprovalBlock>, StorageError> {
     with_pool!(db, |p| {
