@@ -197,7 +197,7 @@ async fn whole_case(app: &TestApp) -> anyhow::Result<()> {
     ] {
         assert!(history.contains(step), "history lacks {step}:\n{history}");
     }
-    assert_eq!(audit::count(&app.state.db, "item.verified", &incident).await?, 3);
+    assert_eq!(audit::count(&app.state.db, app::domain::audit::AuditAction::ItemVerified, &incident).await?, 3);
     assert_eq!(reviewer.submit(&case, &close, &[]).await?.status, 409, "closed once");
     let after =
         reviewer.submit(&case, &format!("{case}/requests"), &[("question", "추가"), ("due", &in_days(3))]).await?;

@@ -37,7 +37,7 @@ async fn three_stages_end_to_end(app: &TestApp) -> anyhow::Result<()> {
     assert!(confirm.texts(".panel-confirmation h1").iter().any(|t| t.contains("접수")));
     assert!(confirm.body.contains("준법감시인"), "signatory's title recorded");
     assert!(confirm.body.contains("officer@a.example"), "drafter recorded");
-    assert_eq!(audit::count(&app.state.db, "filing.submitted", &v1).await?, 1);
+    assert_eq!(audit::count(&app.state.db, app::domain::audit::AuditAction::FilingSubmitted, &v1).await?, 1);
     let sql = "SELECT approved_sha256 FROM filings WHERE reference = $1";
     assert_eq!(
         db_scalar(app, sql, &v1).await?,
@@ -354,7 +354,7 @@ async fn evidence_files_are_checked_hashed_and_served_back(app: &TestApp) -> any
         303,
         "anonymous sent to sign-in"
     );
-    assert_eq!(audit::count(&app.state.db, "attachment.added", &incident).await?, 1);
+    assert_eq!(audit::count(&app.state.db, app::domain::audit::AuditAction::AttachmentAdded, &incident).await?, 1);
     // the ministry sees the files of filed incidents and downloads them through its own route
     let signatory = app.signed_in("signatory@a.example").await?;
     fill(&officer, &incident, &initial_sections("증빙")).await?;

@@ -28,7 +28,7 @@ async fn whole_flow(app: &TestApp) -> anyhow::Result<()> {
     assert_eq!(pdf.status, 200);
     assert_eq!(pdf.content_type, "application/pdf");
     assert!(pdf.bytes.starts_with(b"%PDF-"));
-    assert_eq!(audit::count(&app.state.db, "filing.submitted", &reference).await?, 1);
+    assert_eq!(audit::count(&app.state.db, app::domain::audit::AuditAction::FilingSubmitted, &reference).await?, 1);
 
     // nothing is public yet
     let public = app.client();

@@ -194,7 +194,7 @@ async fn unfiled_incidents_are_not_found(app: &TestApp) -> anyhow::Result<()> {
     assert_eq!(lead.post(&format!("{case}/summary/approve"), &[("_csrf", &lead_token)]).await?.status, 404);
     assert!(!reviewer.get("/review").await?.body.contains(&draft_only), "not in the queue");
     // nothing was written for it
-    assert_eq!(audit::count(&app.state.db, "measure.issued", &draft_only).await?, 0);
+    assert_eq!(audit::count(&app.state.db, app::domain::audit::AuditAction::MeasureIssued, &draft_only).await?, 0);
     assert!(officer.get(&format!("/filing/incidents/{draft_only}")).await?.texts("#ministry-title").is_empty());
     Ok(())
 }
@@ -411,7 +411,10 @@ async fn session_lifecycle(app: &TestApp) -> anyhow::Result<()> {
     let other_admin = app.signed_in("admin@b.example").await?;
     let theirs = other_admin.submit("/filing/organisation", &access, &[("access", "disable")]).await?;
     assert_eq!(theirs.status, 404, "another organisation's person is not found");
-    assert_eq!(audit::count(&app.state.db, "team.member_disabled", &format!("user:{id}")).await?, 1);
+    assert_eq!(
+        audit::count(&app.state.db, app::domain::audit::AuditAction::TeamMemberDisabled, &format!("user:{id}")).await?,
+        1
+    );
     Ok(())
 }
 on_both_backends!(sessions_db => session_lifecycle);

@@ -1,6 +1,7 @@
 //! Pure domain types and rules. No I/O: everything here runs in the browser too.
 
 pub mod account;
+pub mod audit;
 pub mod auth;
 pub mod case;
 pub mod dates;

@@ -4,6 +4,7 @@
 //! person with a first password at the password page, audits refusals and sets the headers
 //! every response carries.
 
+use app::domain::audit::AuditAction;
 use std::net::SocketAddr;
 
 use app::domain::ids::UserId;
@@ -162,7 +163,7 @@ async fn audit_refusal(state: &AppState, user: Option<UserId>, path: &str, clien
         at: state.clock.now(),
         actor: user,
         org: None,
-        action: "access.refused",
+        action: AuditAction::AccessRefused,
         subject: path,
         detail: serde_json::json!({ "address": address }),
     };

@@ -1,6 +1,7 @@
 //! Sign-in and sign-out.
 
 use app::api::{FormEcho, FormProblem};
+use app::domain::audit::AuditAction;
 use app::domain::ids::UserId;
 use app::domain::validation::FieldErrors;
 use axum::extract::State;
@@ -45,7 +46,7 @@ pub async fn login(State(state): State<AppState>, session: Session, form: Posted
     let counts = AttemptCounts { pair: claim.counts[0], address: claim.counts[1], account: claim.counts[2] };
     let delay_ms = match decide(counts) {
         Decision::Refuse => {
-            audit_sign_in(&state, None, "account.sign_in_throttled", &email, &address).await;
+            audit_sign_in(&state, None, AuditAction::SignInThrottled, &email, &address).await;
             echo.problem = Some(FormProblem::LoginThrottled);
             return render_page(&state, form.parts, echo, StatusCode::TOO_MANY_REQUESTS).await;
         }
@@ -63,7 +64,7 @@ pub async fn login(State(state): State<AppState>, session: Session, form: Posted
         }
     };
     let Some((user, epoch)) = verified else {
-        audit_sign_in(&state, None, "account.sign_in_failed", &email, &address).await;
+        audit_sign_in(&state, None, AuditAction::SignInFailed, &email, &address).await;
         echo.problem = Some(FormProblem::LoginFailed);
         return render_page(&state, form.parts, echo, StatusCode::UNAUTHORIZED).await;
     };
@@ -75,7 +76,7 @@ pub async fn login(State(state): State<AppState>, session: Session, form: Posted
     if let Err(e) = throttle::succeeded(&state.db, &claim, &pair_key, at).await {
         tracing::error!(user.id = %user, error = %e, "clearing sign-in failures failed");
     }
-    audit_sign_in(&state, Some(user), "account.signed_in", &email, &address).await;
+    audit_sign_in(&state, Some(user), AuditAction::SignedIn, &email, &address).await;
     // The account just verified decides where to land; no need to read the session back.
     let home = match users::caller(&state.db, user).await {
         Ok(Some(c)) if c.operator().is_some() => "/filing",
@@ -109,7 +110,7 @@ async fn verify(state: &AppState, email: &str, password: String) -> Result<Optio
 
 /// Records a sign-in event with the client address. A failure to record is logged, never
 /// shown: the person's sign-in does not depend on it.
-async fn audit_sign_in(state: &AppState, user: Option<UserId>, action: &str, email: &str, address: &str) {
+async fn audit_sign_in(state: &AppState, user: Option<UserId>, action: AuditAction, email: &str, address: &str) {
     let entry = AuditEntry {
         at: state.clock.now(),
         actor: user,
@@ -119,7 +120,7 @@ async fn audit_sign_in(state: &AppState, user: Option<UserId>, action: &str, ema
         detail: serde_json::json!({ "address": address }),
     };
     if let Err(e) = audit::record(&state.db, entry).await {
-        tracing::error!(error = %e, action, "audit write failed");
+        tracing::error!(error = %e, action = action.code(), "audit write failed");
     }
 }
 
@@ -134,7 +135,7 @@ pub async fn logout(State(state): State<AppState>, session: Session, form: Poste
             at: state.clock.now(),
             actor: Some(UserId(id)),
             org: None,
-            action: "account.signed_out",
+            action: AuditAction::SignedOut,
             subject: "",
             detail: serde_json::json!({}),
         };

@@ -1,6 +1,7 @@
 //! Per-duty findings (internal to the ministry: no operator read touches this table).
 
 use app::api::Stamp;
+use app::domain::audit::AuditAction;
 use app::domain::auth::ReviewerCap;
 use app::domain::case::forms::Assessment;
 use app::domain::duties::Finding;
@@ -75,7 +76,10 @@ pub async fn record(
         .execute(&mut *tx)
         .await?;
         let detail = serde_json::json!({ "duty": duty_id, "finding": a.finding.as_str() });
-        record_audit!(&mut *tx, AuditEntry::by_reviewer(cap, at, "duty.assessed", &incident.reference, detail))?;
+        record_audit!(
+            &mut *tx,
+            AuditEntry::by_reviewer(cap, at, AuditAction::DutyAssessed, &incident.reference, detail)
+        )?;
         tx.commit().await?;
         Ok(())
     })

@@ -2,6 +2,7 @@
 //! serves them and a backup holds them with the filings they support.
 
 use app::api::AttachmentRow;
+use app::domain::audit::AuditAction;
 use app::domain::auth::OperatorCap;
 use app::domain::timestamp::Timestamp;
 
@@ -97,7 +98,7 @@ pub async fn add(
             AuditEntry::by_operator(
                 cap,
                 at,
-                "attachment.added",
+                AuditAction::AttachmentAdded,
                 &incident.reference,
                 serde_json::json!({ "id": public_id, "file": file.file_name, "sha256": sha, "bytes": size })
             )

@@ -1,6 +1,7 @@
 //! The audit log: who did what, when. Written in the same transaction as the change it
 //! records, so there is never a change without its record.
 
+use app::domain::audit::AuditAction;
 use app::domain::ids::{OrgId, UserId};
 use app::domain::timestamp::Timestamp;
 
@@ -9,7 +10,7 @@ pub struct AuditEntry<'a> {
     pub at: Timestamp,
     pub actor: Option<UserId>,
     pub org: Option<OrgId>,
-    pub action: &'a str,
+    pub action: AuditAction,
     pub subject: &'a str,
     pub detail: serde_json::Value,
 }
@@ -19,7 +20,7 @@ impl<'a> AuditEntry<'a> {
     pub fn by_operator(
         cap: &app::domain::auth::OperatorCap,
         at: Timestamp,
-        action: &'a str,
+        action: AuditAction,
         subject: &'a str,
         detail: serde_json::Value,
     ) -> Self {
@@ -30,7 +31,7 @@ impl<'a> AuditEntry<'a> {
     pub fn by_reviewer(
         cap: &app::domain::auth::ReviewerCap,
         at: Timestamp,
-        action: &'a str,
+        action: AuditAction,
         subject: &'a str,
         detail: serde_json::Value,
     ) -> Self {
@@ -48,7 +49,7 @@ macro_rules! record_audit {
         .bind(e.at.0)
         .bind(e.actor.map(|u| u.0))
         .bind(e.org.map(|o| o.0))
-        .bind(e.action)
+        .bind(e.action.code())
         .bind(e.subject)
         .bind(e.detail.to_string())
         .execute($exec)
@@ -63,10 +64,10 @@ pub async fn record(db: &super::Db, entry: AuditEntry<'_>) -> Result<(), sqlx::E
 }
 
 /// Number of entries with this action and subject; used by tests.
-pub async fn count(db: &super::Db, action: &str, subject: &str) -> Result<i64, sqlx::Error> {
+pub async fn count(db: &super::Db, action: AuditAction, subject: &str) -> Result<i64, sqlx::Error> {
     crate::with_pool!(db, |p| {
         sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM audit_log WHERE action = $1 AND subject = $2")
-            .bind(action)
+            .bind(action.code())
             .bind(subject)
             .fetch_one(p)
             .await

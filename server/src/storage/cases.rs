@@ -2,6 +2,7 @@
 //! closure and the case history read from the audit log.
 
 use app::api::{HistoryRow, Stamp};
+use app::domain::audit::AuditAction;
 use app::domain::auth::ReviewerCap;
 use app::domain::case::{may_close, CaseFacts, CloseBlock, ItemState};
 use app::domain::timestamp::Timestamp;
@@ -79,7 +80,10 @@ pub async fn assign(
         .execute(&mut *tx)
         .await?;
         let detail = serde_json::json!({ "assignee": name });
-        record_audit!(&mut *tx, AuditEntry::by_reviewer(cap, at, "case.assigned", &incident.reference, detail))?;
+        record_audit!(
+            &mut *tx,
+            AuditEntry::by_reviewer(cap, at, AuditAction::CaseAssigned, &incident.reference, detail)
+        )?;
         tx.commit().await?;
         Ok(())
     })
@@ -199,7 +203,10 @@ pub async fn close(
         .execute(&mut *tx)
         .await?;
         let detail = serde_json::json!({ "note": note });
-        record_audit!(&mut *tx, AuditEntry::by_reviewer(cap, at, "case.closed", &incident.reference, detail))?;
+        record_audit!(
+            &mut *tx,
+            AuditEntry::by_reviewer(cap, at, AuditAction::CaseClosed, &incident.reference, detail)
+        )?;
         tx.commit().await?;
         Ok(Ok(()))
     })

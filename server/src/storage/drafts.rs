@@ -2,6 +2,7 @@
 //! guarded by a revision number so two people never silently overwrite each other; filed
 //! by a signatory into an immutable version in one transaction.
 
+use app::domain::audit::AuditAction;
 use app::domain::auth::OperatorCap;
 use app::domain::filing::{FilingStage, FilingStatus};
 use app::domain::ids::filing_reference;
@@ -109,7 +110,7 @@ pub async fn start(
                 AuditEntry::by_operator(
                     cap,
                     at,
-                    "draft.started",
+                    AuditAction::DraftStarted,
                     &incident.reference,
                     serde_json::json!({ "stage": stage.as_str() })
                 )
@@ -249,7 +250,7 @@ pub async fn file(
             AuditEntry::by_operator(
                 cap,
                 at,
-                "filing.submitted",
+                AuditAction::FilingSubmitted,
                 &reference,
                 serde_json::json!({ "stage": draft.stage.as_str(), "sha256": sha, "drafted_by": draft.updated_by_id })
             )

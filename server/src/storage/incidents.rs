@@ -2,6 +2,7 @@
 //! dashboard and incident page are assembled from.
 
 use app::api::Names;
+use app::domain::audit::AuditAction;
 use app::domain::auth::{OperatorCap, ReviewerCap};
 use app::domain::filing::FilingStage;
 use app::domain::ids::{incident_reference, IncidentId, OrgId};
@@ -87,7 +88,13 @@ pub async fn open(db: &Db, cap: &OperatorCap, title: &str, at: Timestamp) -> Res
         .await?;
         record_audit!(
             &mut *tx,
-            AuditEntry::by_operator(cap, at, "incident.opened", &reference, serde_json::json!({ "title": title }))
+            AuditEntry::by_operator(
+                cap,
+                at,
+                AuditAction::IncidentOpened,
+                &reference,
+                serde_json::json!({ "title": title })
+            )
         )?;
         tx.commit().await?;
         Ok(reference)

@@ -3,6 +3,7 @@
 //! verified (accepted, rejected or waived) by the ministry.
 
 use app::api::{ItemView, MeasureView, Stamp};
+use app::domain::audit::AuditAction;
 use app::domain::auth::{OperatorCap, ReviewerCap};
 use app::domain::case::forms::{Measure, Verdict};
 use app::domain::case::{ItemState, MeasureKind};
@@ -145,7 +146,10 @@ pub async fn issue(
                 .await?;
         }
         let detail = serde_json::json!({ "measure": number, "kind": m.kind.as_str(), "items": m.items.len() });
-        record_audit!(&mut *tx, AuditEntry::by_reviewer(cap, at, "measure.issued", &incident.reference, detail))?;
+        record_audit!(
+            &mut *tx,
+            AuditEntry::by_reviewer(cap, at, AuditAction::MeasureIssued, &incident.reference, detail)
+        )?;
         tx.commit().await?;
         Ok(number)
     })
@@ -175,7 +179,10 @@ pub async fn acknowledge(
             return Err(StorageError::Conflict("already acknowledged or absent"));
         }
         let detail = serde_json::json!({ "measure": number });
-        record_audit!(&mut *tx, AuditEntry::by_operator(cap, at, "measure.acknowledged", &incident.reference, detail))?;
+        record_audit!(
+            &mut *tx,
+            AuditEntry::by_operator(cap, at, AuditAction::MeasureAcknowledged, &incident.reference, detail)
+        )?;
         tx.commit().await?;
         Ok(())
     })
@@ -222,7 +229,7 @@ pub async fn mark_done(
         .execute(&mut *tx)
         .await?;
         let detail = serde_json::json!({ "item": item, "number": number });
-        record_audit!(&mut *tx, AuditEntry::by_operator(cap, at, "item.done", &incident.reference, detail))?;
+        record_audit!(&mut *tx, AuditEntry::by_operator(cap, at, AuditAction::ItemDone, &incident.reference, detail))?;
         tx.commit().await?;
         Ok(())
     })
@@ -259,7 +266,10 @@ pub async fn verify(
         .await?;
         let detail =
             serde_json::json!({ "item": item, "number": number, "verdict": v.state.as_str(), "reason": v.reason });
-        record_audit!(&mut *tx, AuditEntry::by_reviewer(cap, at, "item.verified", &incident.reference, detail))?;
+        record_audit!(
+            &mut *tx,
+            AuditEntry::by_reviewer(cap, at, AuditAction::ItemVerified, &incident.reference, detail)
+        )?;
         tx.commit().await?;
         Ok(())
     })

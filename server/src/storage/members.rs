@@ -6,6 +6,7 @@
 //! account becomes one, at its first sign-in with the first password; the admin sees
 //! "invited" either way.
 
+use app::domain::audit::AuditAction;
 use app::domain::auth::{OperatorCap, Role};
 use app::domain::ids::UserId;
 use app::domain::timestamp::Timestamp;
@@ -76,7 +77,7 @@ pub async fn invite(db: &Db, cap: &OperatorCap, m: NewMember<'_>, at: Timestamp)
             AuditEntry::by_operator(
                 cap,
                 at,
-                "team.member_invited",
+                AuditAction::TeamMemberInvited,
                 &subject,
                 serde_json::json!({ "role": m.role.as_str() })
             )
@@ -131,7 +132,7 @@ pub async fn accept(db: &Db, invitation: i64, at: Timestamp) -> Result<Option<Us
                 at,
                 actor: Some(UserId(id)),
                 org: Some(app::domain::ids::OrgId(org)),
-                action: "team.member_joined",
+                action: AuditAction::TeamMemberJoined,
                 subject: &subject,
                 detail: serde_json::json!({ "role": role, "invited_by": invited_by })
             }
@@ -170,7 +171,7 @@ pub async fn withdraw(db: &Db, cap: &OperatorCap, invitation: i64, at: Timestamp
         let subject = format!("invitation:{invitation}");
         record_audit!(
             &mut *tx,
-            AuditEntry::by_operator(cap, at, "team.invitation_withdrawn", &subject, serde_json::json!({}))
+            AuditEntry::by_operator(cap, at, AuditAction::TeamInvitationWithdrawn, &subject, serde_json::json!({}))
         )?;
         tx.commit().await?;
         Ok(())
@@ -206,7 +207,7 @@ pub async fn set_disabled(
         if n != 1 {
             return Err(StorageError::NotFound);
         }
-        let action = if disabled { "team.member_disabled" } else { "team.member_enabled" };
+        let action = if disabled { AuditAction::TeamMemberDisabled } else { AuditAction::TeamMemberEnabled };
         let subject = format!("user:{user}");
         record_audit!(&mut *tx, AuditEntry::by_operator(cap, at, action, &subject, serde_json::json!({})))?;
         tx.commit().await?;

@@ -2,6 +2,7 @@
 //! scoped by the caller's organisation.
 
 use app::api::TeamMember;
+use app::domain::audit::AuditAction;
 use app::domain::auth::{OperatorCap, Role};
 use app::domain::ids::OrgId;
 use app::domain::report::Content;
@@ -73,7 +74,7 @@ pub async fn save_profile(
             let subject = format!("org:{}", cap.org());
             record_audit!(
                 &mut *tx,
-                AuditEntry::by_operator(cap, at, "profile.saved", &subject, serde_json::json!({}))
+                AuditEntry::by_operator(cap, at, AuditAction::ProfileSaved, &subject, serde_json::json!({}))
             )?;
         }
         tx.commit().await?;
@@ -130,7 +131,13 @@ pub async fn add_record(
         let subject = format!("org:{}", cap.org());
         record_audit!(
             &mut *tx,
-            AuditEntry::by_operator(cap, at, "profile.record_added", &subject, serde_json::json!({ "kind": kind }))
+            AuditEntry::by_operator(
+                cap,
+                at,
+                AuditAction::ProfileRecordAdded,
+                &subject,
+                serde_json::json!({ "kind": kind })
+            )
         )?;
         tx.commit().await?;
         Ok(())
@@ -153,7 +160,13 @@ pub async fn remove_record(db: &Db, cap: &OperatorCap, id: i64, at: Timestamp) -
         let subject = format!("org:{}", cap.org());
         record_audit!(
             &mut *tx,
-            AuditEntry::by_operator(cap, at, "profile.record_removed", &subject, serde_json::json!({ "id": id }))
+            AuditEntry::by_operator(
+                cap,
+                at,
+                AuditAction::ProfileRecordRemoved,
+                &subject,
+                serde_json::json!({ "id": id })
+            )
         )?;
         tx.commit().await?;
         Ok(())
@@ -205,7 +218,7 @@ pub async fn set_role(db: &Db, cap: &OperatorCap, user: i64, role: Role, at: Tim
             AuditEntry::by_operator(
                 cap,
                 at,
-                "team.role_changed",
+                AuditAction::TeamRoleChanged,
                 &subject,
                 serde_json::json!({ "role": role.as_str() })
             )

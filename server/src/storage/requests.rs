@@ -2,6 +2,7 @@
 //! them; only the ministry asks, follows up and closes; only the operator answers.
 
 use app::api::{AttachmentRow, MessageView, RequestView, Stamp};
+use app::domain::audit::AuditAction;
 use app::domain::auth::{OperatorCap, ReviewerCap};
 use app::domain::case::forms::Request;
 use app::domain::case::request_state;
@@ -148,7 +149,10 @@ pub async fn ask(
         .execute(&mut *tx)
         .await?;
         let detail = serde_json::json!({ "request": number, "due": r.due.0 });
-        record_audit!(&mut *tx, AuditEntry::by_reviewer(cap, at, "request.sent", &incident.reference, detail))?;
+        record_audit!(
+            &mut *tx,
+            AuditEntry::by_reviewer(cap, at, AuditAction::RequestSent, &incident.reference, detail)
+        )?;
         tx.commit().await?;
         Ok(number)
     })
@@ -236,7 +240,7 @@ pub async fn post(
                 .execute(&mut *tx)
                 .await?;
         }
-        let action = if ministry { "request.follow_up" } else { "request.answered" };
+        let action = if ministry { AuditAction::RequestFollowUp } else { AuditAction::RequestAnswered };
         let entry = AuditEntry {
             at,
             actor: Some(user),
@@ -275,7 +279,10 @@ pub async fn close(
             return Err(StorageError::NotFound);
         }
         let detail = serde_json::json!({ "request": number });
-        record_audit!(&mut *tx, AuditEntry::by_reviewer(cap, at, "request.closed", &incident.reference, detail))?;
+        record_audit!(
+            &mut *tx,
+            AuditEntry::by_reviewer(cap, at, AuditAction::RequestClosed, &incident.reference, detail)
+        )?;
         tx.commit().await?;
         Ok(())
     })

@@ -3,6 +3,7 @@
 //! redacted text in the same transaction. A published summary is corrected the same way,
 //! with a reason the public sees. Nothing here is readable by the public until approved.
 
+use app::domain::audit::AuditAction;
 use std::collections::BTreeMap;
 
 use app::api::{PublicMeasure, Stamp, SummaryDraftView};
@@ -78,7 +79,7 @@ pub async fn save(
         .bind(submitted)
         .execute(&mut *tx)
         .await?;
-        let action = if submit { "summary.submitted_for_approval" } else { "summary.drafted" };
+        let action = if submit { AuditAction::SummarySubmitted } else { AuditAction::SummaryDrafted };
         record_audit!(&mut *tx, AuditEntry::by_reviewer(cap, at, action, &incident.reference, serde_json::json!({})))?;
         tx.commit().await?;
         Ok(())
@@ -182,7 +183,7 @@ pub async fn approve(
             .bind(get("reason_en"))
             .execute(&mut *tx)
             .await?;
-            "summary.corrected"
+            AuditAction::SummaryCorrected
         } else {
             let filing = sqlx::query_scalar::<_, i64>(
                 "SELECT id FROM filings WHERE incident_id = $1 ORDER BY version DESC LIMIT 1",
@@ -213,7 +214,7 @@ pub async fn approve(
                 .bind(filing)
                 .execute(&mut *tx)
                 .await?;
-            "summary.published"
+            AuditAction::SummaryPublished
         };
         sqlx::query("DELETE FROM summary_drafts WHERE incident_id = $1").bind(incident.id).execute(&mut *tx).await?;
         let detail = serde_json::json!({ "drafted_by": drafted_by });

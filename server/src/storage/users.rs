@@ -1,5 +1,6 @@
 //! Organisations and accounts.
 
+use app::domain::audit::AuditAction;
 use app::domain::auth::{Caller, Role};
 use app::domain::ids::{OrgId, UserId};
 
@@ -187,7 +188,7 @@ pub async fn set_password(
                 at,
                 actor: Some(user),
                 org: None,
-                action: "account.password_changed",
+                action: AuditAction::PasswordChanged,
                 subject: &subject,
                 detail: serde_json::json!({})
             }

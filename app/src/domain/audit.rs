@@ -1,0 +1,95 @@
+//! What the audit log records, as a closed set: a mistyped action is a compile error, and
+//! every action has words in both languages for the case history.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+/// Each action once: variant, stored code, Korean, English.
+macro_rules! audit_actions {
+    ($($variant:ident => $code:literal, $ko:literal, $en:literal;)*) => {
+        /// One kind of recorded change or refusal.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+        pub enum AuditAction { $($variant),* }
+
+        impl AuditAction {
+            /// Every action, in a stable order.
+            pub const ALL: &'static [AuditAction] = &[$(AuditAction::$variant),*];
+
+            /// (stored code, Korean, English).
+            fn words(self) -> (&'static str, &'static str, &'static str) {
+                match self { $(AuditAction::$variant => ($code, $ko, $en)),* }
+            }
+        }
+    };
+}
+
+audit_actions! {
+    IncidentOpened => "incident.opened", "장애 등록", "Incident opened";
+    DraftStarted => "draft.started", "보고서 작성 시작", "Report drafting started";
+    FilingSubmitted => "filing.submitted", "보고서 제출", "Report filed";
+    AttachmentAdded => "attachment.added", "증빙 자료 추가", "Evidence file added";
+    CaseAssigned => "case.assigned", "담당자 지정", "Case assigned";
+    DutyAssessed => "duty.assessed", "의무 평가", "Duty assessed";
+    RequestSent => "request.sent", "자료제출 요청", "Information requested";
+    RequestFollowUp => "request.follow_up", "추가 질의", "Follow-up sent";
+    RequestAnswered => "request.answered", "사업자 답변", "Operator answered";
+    RequestClosed => "request.closed", "요청 종결", "Request closed";
+    MeasureIssued => "measure.issued", "조치 부과", "Measure issued";
+    MeasureAcknowledged => "measure.acknowledged", "조치 수령 확인", "Measure acknowledged";
+    ItemDone => "item.done", "이행 완료 보고", "Item reported done";
+    ItemVerified => "item.verified", "이행 확인", "Item verified";
+    SummaryDrafted => "summary.drafted", "공개 요약 저장", "Summary draft saved";
+    SummarySubmitted => "summary.submitted_for_approval", "공개 요약 승인 요청", "Summary sent for approval";
+    SummaryPublished => "summary.published", "공개 요약 승인·공개", "Summary approved and published";
+    SummaryCorrected => "summary.corrected", "공개 요약 정정", "Published summary corrected";
+    CaseClosed => "case.closed", "사건 종결", "Case closed";
+    SignedIn => "account.signed_in", "로그인", "Signed in";
+    SignedOut => "account.signed_out", "로그아웃", "Signed out";
+    SignInFailed => "account.sign_in_failed", "로그인 실패", "Sign-in failed";
+    SignInThrottled => "account.sign_in_throttled", "로그인 시도 제한", "Sign-in refused: too many attempts";
+    PasswordChanged => "account.password_changed", "비밀번호 변경", "Password changed";
+    AccessRefused => "access.refused", "접근 거부", "Access refused";
+    ProfileSaved => "profile.saved", "기관 정보 저장", "Organisation profile saved";
+    ProfileRecordAdded => "profile.record_added", "기관 정보 항목 추가", "Profile record added";
+    ProfileRecordRemoved => "profile.record_removed", "기관 정보 항목 삭제", "Profile record removed";
+    TeamRoleChanged => "team.role_changed", "구성원 역할 변경", "Colleague's role changed";
+    TeamMemberInvited => "team.member_invited", "구성원 초대", "Colleague invited";
+    TeamMemberJoined => "team.member_joined", "구성원 계정 생성", "Colleague's account made";
+    TeamMemberDisabled => "team.member_disabled", "구성원 사용 중지", "Colleague disabled";
+    TeamMemberEnabled => "team.member_enabled", "구성원 다시 사용", "Colleague enabled";
+    TeamInvitationWithdrawn => "team.invitation_withdrawn", "초대 취소", "Invitation withdrawn";
+}
+
+impl AuditAction {
+    /// The code stored in the audit log.
+    pub fn code(self) -> &'static str {
+        self.words().0
+    }
+
+    /// The action read back from the log.
+    pub fn parse(code: &str) -> Option<AuditAction> {
+        Self::ALL.iter().copied().find(|a| a.code() == code)
+    }
+
+    /// The action in words.
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (_, ko, en) = self.words();
+        lang.pick(ko, en)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_has_a_unique_code_and_words_in_both_languages() {
+        for &a in AuditAction::ALL {
+            assert_eq!(AuditAction::parse(a.code()), Some(a));
+            assert!(!a.text(Lang::Ko).is_empty() && a.text(Lang::Ko) != a.text(Lang::En), "{a:?}");
+        }
+        assert_eq!(AuditAction::ALL.len(), 34);
+        assert_eq!(AuditAction::parse("x.y"), None);
+    }
+}
