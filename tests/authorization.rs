@@ -1,12 +1,12 @@
 //! The authorization matrix, generated from the router's own route table
-//! (`server::http::routes::ROUTES`) and the Leptos page routes: every route, GET or POST,
+//! (every HTTP module's `ROUTES`, listed in `server::http::routes::MODULES`) and the Leptos page routes: every route, GET or POST,
 //! × anonymous, each role of organisation A, organisation B's officer and admin, reviewer,
 //! review lead and system admin. A route added later is in the table by construction (the
 //! router is built from it) and so in this test. Expected admission is written here
 //! independently of the server's own checks.
 
 use outage_desk_tests::*;
-use server::http::routes::{page_audience, Audience, RouteInfo, ROUTES};
+use server::http::routes::{page_audience, Audience, RouteInfo};
 
 /// Text only organisation A's own incident carries: it must never reach anyone else.
 const SECRET: &str = "A사-내부-전용-제목-7731";
@@ -179,7 +179,7 @@ fn after(body: &str, marker: &str) -> String {
 
 async fn every_route_for_every_caller(app: &TestApp) -> anyhow::Result<()> {
     let fx = fixture(app).await?;
-    let mut routes: Vec<RouteInfo> = ROUTES.to_vec();
+    let mut routes: Vec<RouteInfo> = server::http::routes::all();
     let pages: Vec<String> = page_routes().iter().map(|r| r.path().to_string()).collect();
     assert!(pages.len() >= 19, "page routes: {pages:?}");
     for p in &pages {

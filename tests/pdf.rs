@@ -45,6 +45,7 @@ fn hostile_filing() -> anyhow::Result<FilingDetail> {
         drafted_by: Some("박서연".into()),
         signatory_title: Some("준법감시인".into()),
         content_sha256: content_hash(&content.canonical_json()),
+        document_sha256: None,
         content,
         attachments: Vec::new(),
         clocks: Vec::new(),
@@ -62,7 +63,7 @@ fn run(cmd: &str, args: &[&str]) -> anyhow::Result<String> {
 fn filing_pdf_prints_user_text_literally_in_an_embedded_korean_font() -> anyhow::Result<()> {
     let engine = engine()?;
     let filing = hostile_filing()?;
-    let data = server::http::pdf::filing_data(&filing);
+    let data = server::pdf::filing_data::filing_data(&filing);
     let started = std::time::Instant::now();
     let pdf = engine.render_sync(typst::foundations::Bytes::new(data.to_string().into_bytes()))?;
     let first = started.elapsed();
@@ -125,7 +126,7 @@ fn a_template_cannot_read_files_outside_its_world() -> anyhow::Result<()> {
     }
     let fonts = std::env::var("FONT_DIR").unwrap_or_else(|_| "/usr/share/fonts/truetype/nanum".into());
     let engine = PdfEngine::load(std::path::Path::new(&fonts), &dir)?;
-    let data = server::http::pdf::filing_data(&hostile_filing()?);
+    let data = server::pdf::filing_data::filing_data(&hostile_filing()?);
     let bytes = typst::foundations::Bytes::new(data.to_string().into_bytes());
     let results = [Template::Filing, Template::Decision].map(|t| engine.render_template(t, bytes.clone()));
     std::fs::remove_dir_all(&dir)?;
@@ -151,7 +152,7 @@ fn a_document_over_its_page_budget_fails_cleanly() -> anyhow::Result<()> {
             .content
             .set(&format!("timeline.{i}.text"), "데이터센터 전원 차단으로 서비스가 중단되었습니다. ".repeat(8));
     }
-    let data = typst::foundations::Bytes::new(server::http::pdf::filing_data(&filing).to_string().into_bytes());
+    let data = typst::foundations::Bytes::new(server::pdf::filing_data::filing_data(&filing).to_string().into_bytes());
     match engine.render_within(Template::Filing, data.clone(), 2) {
         Err(server::pdf::RenderError::TooManyPages(n)) => assert!(n > 2, "{n} pages"),
         other => anyhow::bail!("expected the page budget to refuse it, got {:?}", other.map(|b| b.len())),

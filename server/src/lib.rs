@@ -1,17 +1,13 @@
 //! Outage Desk server: configuration, storage, sessions, PDF rendering and the HTTP routes
 //! around the Leptos application in the `app` crate.
 
-pub mod assemble;
-pub mod assemble_case;
 pub mod auth;
 pub mod clock;
 pub mod config;
-pub mod desks;
 pub mod http;
+pub mod page_data;
 pub mod pdf;
-pub mod seed;
-pub mod seed_cases;
-pub mod seed_incidents;
+pub mod seeds;
 pub mod state;
 pub mod storage;
 
@@ -37,7 +33,7 @@ use crate::storage::Db;
 /// What pages and server functions get as Leptos context: the storage behind the
 /// [`app::api::ports::Desks`] trait.
 pub fn leptos_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
-    let desks: SharedDesks = Arc::new(desks::Desk { db: state.db.clone(), clock: state.clock.clone() });
+    let desks: SharedDesks = Arc::new(page_data::Desk { db: state.db.clone(), clock: state.clock.clone() });
     move || {
         provide_context(desks.clone());
         http::csp::set_page_policy();
@@ -82,7 +78,9 @@ pub fn router(state: AppState, store: Store, routes: Vec<leptos_axum::AxumRouteL
     let shell_options = state.leptos_options.clone();
     http::routes::handlers()
         .leptos_routes_with_context(&state, routes, leptos_context(&state), move || app::shell(shell_options.clone()))
-        .fallback_service(ServeDir::new(site_root).fallback(get(http::not_found_fallback).with_state(state.clone())))
+        .fallback_service(ServeDir::new(site_root).fallback(get(http::not_found_fallback)))
+        // innermost: draws every `AppError` with the request the context middleware prepared
+        .layer(axum::middleware::from_fn_with_state(state.clone(), http::error::render_errors))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::context::middleware))
         .layer(sessions)
         .with_state(state)

@@ -37,16 +37,29 @@ async fn main() -> anyhow::Result<()> {
     let seed = config.seed_demo;
     let (state, store) = server::build_state(config, leptos.leptos_options).await?;
     tracing::info!(backend = state.db.backend(), "database ready");
-    if seed && server::seed::seed_demo(&state.db, &state.hasher).await? {
+    if seed && server::seeds::seed_demo(&state).await? {
         tracing::info!("demo data loaded");
     }
+    // Official documents missing from this database (filed before documents were stored)
+    // are made once, in the background; a download before then makes its own.
+    let backfill_state = state.clone();
+    tokio::spawn(async move {
+        match server::pdf::documents::backfill(&backfill_state).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(documents = n, "official documents made for earlier records"),
+            Err(e) => tracing::error!(error = %e, "making missing official documents failed"),
+        }
+    });
     tokio::spawn(store.clone().delete_expired_every(std::time::Duration::from_secs(600)));
     let app = server::router(state, store, server::page_routes());
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;
     tracing::info!("listening on http://{addr}");
     axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
+            if let Err(e) = tokio::signal::ctrl_c().await {
+                tracing::error!(error = %e, "cannot listen for Ctrl-C; stop the server another way");
+                std::future::pending::<()>().await;
+            }
         })
         .await?;
     Ok(())

@@ -81,6 +81,11 @@ pub const ACCOUNTS: [(&str, Role, Option<char>); 8] = [
 
 impl TestApp {
     pub async fn spawn(backend: Backend) -> anyhow::Result<TestApp> {
+        TestApp::spawn_with_templates(backend, workspace().join("report-templates")).await
+    }
+
+    /// [`TestApp::spawn`] with the official-document templates of `templates`.
+    pub async fn spawn_with_templates(backend: Backend, templates: PathBuf) -> anyhow::Result<TestApp> {
         let (database_url, pg_db, dir) = match backend {
             Backend::Sqlite => {
                 let dir = std::env::temp_dir().join(unique("od_test"));
@@ -98,25 +103,8 @@ impl TestApp {
                 (format!("{base}/{name}"), Some(name), None)
             }
         };
-        let ws = workspace();
-        let templates = ws.join("report-templates").display().to_string();
         let fonts = std::env::var("FONT_DIR").unwrap_or_else(|_| "/usr/share/fonts/truetype/nanum".into());
-        let config = Config::from_lookup(|k| match k {
-            "DATABASE_URL" => Some(database_url.clone()),
-            "TEMPLATES_DIR" => Some(templates.clone()),
-            "FONT_DIR" => Some(fonts.clone()),
-            // the test clients are the "proxy": they may say which address they speak for
-            "TRUSTED_PROXIES" => Some("127.0.0.1".into()),
-            _ => None,
-        })?;
-        let options = LeptosOptions::builder()
-            .output_name("outage-desk")
-            .site_root(ws.join("target/site").display().to_string())
-            .site_pkg_dir("pkg")
-            .build();
-        let (mut state, store) = server::build_state(config, options).await?;
-        // tests move time on (`app.state.clock.advance`) instead of sleeping
-        state.clock = server::clock::Clock::adjustable();
+        let (state, store) = start(test_config(&database_url, &templates, &fonts)?).await?;
         let org_a = users::create_org(&state.db, "org-a", "가나다 주식회사", "Ganada Corp.").await?;
         let org_b = users::create_org(&state.db, "org-b", "라마바 주식회사", "Ramaba Inc.").await?;
         let hash = state.hasher.hash(PASSWORD.into()).await?;
@@ -125,13 +113,17 @@ impl TestApp {
             users::create_user(&state.db, NewUser { email, display_name: email, password_hash: &hash, role, org })
                 .await?;
         }
-        let router = server::router(state.clone(), store, page_routes());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-        let addr = listener.local_addr()?;
-        tokio::spawn(async move {
-            let _ = axum_serve(listener, router).await;
-        });
-        Ok(TestApp { base: format!("http://{addr}"), state, org_a, org_b, pg_db, _dir: dir })
+        let base = serve(&state, store).await?;
+        Ok(TestApp { base, state, org_a, org_b, pg_db, _dir: dir })
+    }
+
+    /// A second server on the same database (as after a restart), loading the templates of
+    /// `templates`. Dropping it leaves the database to this one.
+    pub async fn restarted_with_templates(&self, templates: &std::path::Path) -> anyhow::Result<TestApp> {
+        let fonts = self.state.config.font_dir.display().to_string();
+        let (state, store) = start(test_config(&self.state.config.database_url, templates, &fonts)?).await?;
+        let base = serve(&state, store).await?;
+        Ok(TestApp { base, state, org_a: self.org_a, org_b: self.org_b, pg_db: None, _dir: None })
     }
 
     /// A new browser-like client with its own cookie jar, not following redirects.
@@ -203,6 +195,46 @@ impl Drop for TestApp {
     }
 }
 
+/// A test server's configuration.
+fn test_config(database_url: &str, templates: &std::path::Path, fonts: &str) -> anyhow::Result<Config> {
+    let templates = templates.display().to_string();
+    Config::from_lookup(|k| match k {
+        "DATABASE_URL" => Some(database_url.to_string()),
+        "TEMPLATES_DIR" => Some(templates.clone()),
+        "FONT_DIR" => Some(fonts.to_string()),
+        // the test clients are the "proxy": they may say which address they speak for
+        "TRUSTED_PROXIES" => Some("127.0.0.1".into()),
+        _ => None,
+    })
+}
+
+/// The state of a test server: the real one, with a clock tests move on
+/// (`app.state.clock.advance`) instead of sleeping.
+async fn start(config: Config) -> anyhow::Result<(AppState, server::storage::sessions::Store)> {
+    let ws = workspace();
+    let options = LeptosOptions::builder()
+        .output_name("outage-desk")
+        .site_root(ws.join("target/site").display().to_string())
+        .site_pkg_dir("pkg")
+        .build();
+    let (mut state, store) = server::build_state(config, options).await?;
+    state.clock = server::clock::Clock::adjustable();
+    Ok((state, store))
+}
+
+/// Serves the router of `state` on a free port; returns its base address.
+async fn serve(state: &AppState, store: server::storage::sessions::Store) -> anyhow::Result<String> {
+    let router = server::router(state.clone(), store, page_routes());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    tokio::spawn(async move {
+        if let Err(e) = axum_serve(listener, router).await {
+            eprintln!("test server stopped: {e}");
+        }
+    });
+    Ok(format!("http://{addr}"))
+}
+
 async fn axum_serve(listener: tokio::net::TcpListener, router: axum::Router) -> std::io::Result<()> {
     axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await
 }
@@ -218,6 +250,7 @@ pub struct Page {
     pub set_cookies: Vec<String>,
     pub body: String,
     pub bytes: Vec<u8>,
+    pub headers: reqwest::header::HeaderMap,
 }
 
 impl Page {
@@ -270,9 +303,10 @@ impl Client {
         let cache_control = header("cache-control");
         let set_cookies =
             resp.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).map(str::to_string).collect();
+        let headers = resp.headers().clone();
         let bytes = resp.bytes().await?.to_vec();
         let body = String::from_utf8_lossy(&bytes).to_string();
-        Ok(Page { status, location, content_type, cache_control, set_cookies, body, bytes })
+        Ok(Page { status, location, content_type, cache_control, set_cookies, body, bytes, headers })
     }
 
     pub async fn get(&self, path: &str) -> anyhow::Result<Page> {

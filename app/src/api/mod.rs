@@ -5,6 +5,7 @@
 
 pub mod case_views;
 pub mod echo;
+pub mod error_notice;
 #[cfg(feature = "ssr")]
 pub mod ports;
 mod reads;
@@ -12,5 +13,6 @@ pub mod views;
 
 pub use case_views::*;
 pub use echo::{form_echo, FormEcho, FormProblem};
+pub use error_notice::ErrorNotice;
 pub use reads::*;
 pub use views::*;

@@ -82,6 +82,10 @@ pub struct FilingDetail {
     pub drafted_by: Option<String>,
     pub signatory_title: Option<String>,
     pub content_sha256: String,
+    /// SHA-256 of the official PDF frozen for this version (`None` until it is made, for a
+    /// version filed before documents were stored).
+    #[serde(default)]
+    pub document_sha256: Option<String>,
     pub content: Content,
     /// The incident's evidence files (filled for the ministry's view; operators see them on
     /// the incident page).

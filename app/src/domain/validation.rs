@@ -93,6 +93,11 @@ impl FieldError {
 pub struct FieldErrors(pub Vec<(String, FieldError)>);
 
 impl FieldErrors {
+    /// Just one error, on `field`.
+    pub fn one(field: &str, error: FieldError) -> FieldErrors {
+        FieldErrors(vec![(field.to_string(), error)])
+    }
+
     /// Records an error for `field` unless that field already has one (the first problem
     /// found is the one worth telling).
     pub fn add(&mut self, field: &str, error: FieldError) {

@@ -6,6 +6,7 @@ macro_rules! case_messages {
         messages! {
             $($rest)*
             AboutFiling => "대상 보고:", "About filing";
+            UnsentText => "보내지 못한 내용입니다. 필요하면 복사해 두세요.", "This was not sent. Copy it if you still need it.";
             Accept => "이행 확인 (수용)", "Accept: verified";
             Acknowledge => "조치 수령 확인", "Acknowledge this measure";
             Acknowledged => "사업자 수령 확인", "Acknowledged by the operator";

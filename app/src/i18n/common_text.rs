@@ -66,6 +66,8 @@ macro_rules! base_messages {
             ConfirmationBody => "이 접수번호로 신고를 확인할 수 있습니다.", "Use this reference to refer to your filing.";
             DownloadPdf => "공식 PDF 내려받기", "Download the official PDF";
             ContentHash => "내용 해시 (SHA-256)", "Content hash (SHA-256)";
+            DocumentHash => "공식 문서(PDF) 해시 (SHA-256)", "Official document (PDF) hash (SHA-256)";
+            DocumentPending => "공식 문서를 준비하고 있습니다. PDF를 내려받으면 바로 만들어져 고정됩니다.", "The official document is being prepared; downloading the PDF makes and freezes it now.";
             SubmittedBy => "제출자", "Submitted by";
             BackToDashboard => "신고 목록으로", "Back to your filings";
             ReviewQueueTitle => "검토 대기 신고", "Review queue";

@@ -7,6 +7,7 @@ use crate::api::IncidentView;
 use crate::i18n::Msg;
 use crate::ui::forms::{use_form_echo, CsrfField};
 use crate::ui::shell::{use_lang, use_zone};
+use crate::ui::table::DataTable;
 
 /// Largest file accepted, in bytes (also enforced by the server).
 pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
@@ -44,18 +45,9 @@ pub fn Evidence(inc: IncidentView) -> impl IntoView {
         view! { <p>{Msg::NoAttachments.t(lang)}</p> }.into_any()
     } else {
         view! {
-            <div class="table-scroll">
-                <table class="table">
-                    <thead><tr>
-                        <th scope="col">{Msg::FileName.t(lang)}</th>
-                        <th scope="col">{Msg::FileDescription.t(lang)}</th>
-                        <th scope="col">{Msg::FileSize.t(lang)}</th>
-                        <th scope="col">{Msg::UploadedBy.t(lang)}</th>
-                        <th scope="col">{Msg::ContentHash.t(lang)}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <DataTable columns=vec![
+                Msg::FileName.into(), Msg::FileDescription.into(), Msg::FileSize.into(), Msg::UploadedBy.into(), Msg::ContentHash.into(),
+            ]>{rows}</DataTable>
         }
         .into_any()
     };

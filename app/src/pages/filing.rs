@@ -1,6 +1,7 @@
 //! The operator's side: dashboard, initial notification form, filed report.
 
 use crate::ui::raw_sinks::PageTitle;
+use crate::ui::table::DataTable;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -81,26 +82,15 @@ fn Dashboard(rows: Vec<IncidentRow>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="stats">
-            {stat(open.to_string(), Msg::OpenIncidents, false)}
-            {stat(overdue.to_string(), Msg::OverdueItems, overdue > 0)}
-            {stat(items[0].to_string(), Msg::PreventionPlanned, false)}
-            {stat(items[1].to_string(), Msg::PreventionInProgress, false)}
-            {stat(items[2].to_string(), Msg::PreventionDone, false)}
-        </div>
-        <div class="table-scroll">
-            <table class="table">
-                <thead><tr>
-                    <th scope="col">{Msg::Reference.t(lang)}</th>
-                    <th scope="col">{Msg::Title.t(lang)}</th>
-                    <th scope="col">{Msg::Stage.t(lang)}</th>
-                    <th scope="col">{Msg::NextDue.t(lang)}</th>
-                    <th scope="col">{Msg::Status.t(lang)}</th>
-                </tr></thead>
-                <tbody>{table}</tbody>
-            </table>
-        </div>
-    }
+            <div class="stats">
+                {stat(open.to_string(), Msg::OpenIncidents, false)}
+                {stat(overdue.to_string(), Msg::OverdueItems, overdue > 0)}
+                {stat(items[0].to_string(), Msg::PreventionPlanned, false)}
+                {stat(items[1].to_string(), Msg::PreventionInProgress, false)}
+                {stat(items[2].to_string(), Msg::PreventionDone, false)}
+            </div>
+    <DataTable columns=vec![Msg::Reference.into(), Msg::Title.into(), Msg::Stage.into(), Msg::NextDue.into(), Msg::Status.into()]>{table}</DataTable>
+        }
 }
 
 /// A table of filings, each linking to `{base}/{reference}`.
@@ -108,18 +98,9 @@ fn Dashboard(rows: Vec<IncidentRow>) -> impl IntoView {
 pub fn FilingTable(rows: Vec<FilingRow>, base: &'static str) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <table class="table">
-            <thead>
-                <tr>
-                    <th scope="col">{Msg::Reference.t(lang)}</th>
-                    <th scope="col">{Msg::Operator.t(lang)}</th>
-                    <th scope="col">{Msg::Title.t(lang)}</th>
-                    <th scope="col">{Msg::Stage.t(lang)}</th>
-                    <th scope="col">{Msg::SubmittedAt.t(lang)}</th>
-                    <th scope="col">{Msg::Status.t(lang)}</th>
-                </tr>
-            </thead>
-            <tbody>
+        <DataTable columns=vec![
+            Msg::Reference.into(), Msg::Operator.into(), Msg::Title.into(), Msg::Stage.into(), Msg::SubmittedAt.into(), Msg::Status.into(),
+        ]>
                 {rows.into_iter().map(|r| view! {
                     <tr>
                         <td><a href=format!("{base}/{}", r.reference)>{r.reference.clone()}</a></td>
@@ -130,8 +111,7 @@ pub fn FilingTable(rows: Vec<FilingRow>, base: &'static str) -> impl IntoView {
                         <td><StatusTag status=r.status/></td>
                     </tr>
                 }).collect_view()}
-            </tbody>
-        </table>
+        </DataTable>
     }
 }
 

@@ -2,6 +2,7 @@
 //! the reportability check, every filed version, evidence files, and version comparison.
 
 use crate::ui::raw_sinks::PageTitle;
+use crate::ui::table::{Col, DataTable};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -173,20 +174,7 @@ fn Versions(reference: String, versions: Vec<VersionRow>) -> impl IntoView {
     view! {
         <section aria-labelledby="versions-title">
             <h2 id="versions-title">{Msg::VersionsTitle.t(lang)}</h2>
-            <div class="table-scroll">
-                <table class="table">
-                    <thead><tr>
-                        <th scope="col">{Msg::Reference.t(lang)}</th>
-                        <th scope="col">{Msg::Stage.t(lang)}</th>
-                        <th scope="col">{Msg::SubmittedAt.t(lang)}</th>
-                        <th scope="col">{Msg::Signatory.t(lang)}</th>
-                        <th scope="col">{Msg::Drafter.t(lang)}</th>
-                        <th scope="col">{Msg::ContentHash.t(lang)}</th>
-                        <th scope="col"><span class="visually-hidden">{Msg::Compare.t(lang)}</span></th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+<DataTable columns=vec![Msg::Reference.into(), Msg::Stage.into(), Msg::SubmittedAt.into(), Msg::Signatory.into(), Msg::Drafter.into(), Msg::ContentHash.into(), Col::Hidden(Msg::Compare)]>{rows}</DataTable>
         </section>
     }
     .into_any()
@@ -243,25 +231,16 @@ fn Compare(d: DiffView) -> impl IntoView {
         .collect_view();
     let count = d.changes.len();
     view! {
-        <PageTitle text=format!("{} · {}", Msg::CompareTitle.t(lang), d.incident_reference)/>
-        <p class="caption">{d.incident_reference.clone()}" · "{d.title.clone()}</p>
-        <h1>{Msg::CompareTitle.t(lang)}</h1>
-        <form method="get" class="inline-form compare-form">
-            <label for="from">{Msg::CompareFrom.t(lang)}</label>" "{picker("from", d.from.version)}" "
-            <label for="to">{Msg::CompareTo.t(lang)}</label>" "{picker("to", d.to.version)}" "
-            <button type="submit" class="button button-secondary">{Msg::Compare.t(lang)}</button>
-        </form>
-        <p>{format!("{} {count}", Msg::ChangedFields.t(lang))}</p>
-        <div class="table-scroll">
-            <table class="table">
-                <thead><tr>
-                    <th scope="col">{Msg::Field.t(lang)}</th>
-                    <th scope="col">{d.from.reference.clone()}</th>
-                    <th scope="col">{d.to.reference.clone()}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-        <p><a href=format!("/filing/incidents/{}", d.incident_reference)>{Msg::BackToIncident.t(lang)}</a></p>
-    }
+            <PageTitle text=format!("{} · {}", Msg::CompareTitle.t(lang), d.incident_reference)/>
+            <p class="caption">{d.incident_reference.clone()}" · "{d.title.clone()}</p>
+            <h1>{Msg::CompareTitle.t(lang)}</h1>
+            <form method="get" class="inline-form compare-form">
+                <label for="from">{Msg::CompareFrom.t(lang)}</label>" "{picker("from", d.from.version)}" "
+                <label for="to">{Msg::CompareTo.t(lang)}</label>" "{picker("to", d.to.version)}" "
+                <button type="submit" class="button button-secondary">{Msg::Compare.t(lang)}</button>
+            </form>
+            <p>{format!("{} {count}", Msg::ChangedFields.t(lang))}</p>
+    <DataTable columns=vec![Msg::Field.into(), Col::Text(d.from.reference.clone()), Col::Text(d.to.reference.clone())]>{rows}</DataTable>
+            <p><a href=format!("/filing/incidents/{}", d.incident_reference)>{Msg::BackToIncident.t(lang)}</a></p>
+        }
 }

@@ -67,6 +67,7 @@ fn panel(inc: IncidentView, echo: Option<FormEcho>) -> impl IntoView {
                             <button type="submit" class="button">{Msg::SendAnswer.t(lang)}</button>
                         </form>
                     })}
+                    {(!open).then(|| unsent(value(&body)))}
                 </div>
             }
         })
@@ -110,7 +111,10 @@ fn done_form(base: &str, item: &ItemView, can_file: bool, echo: &Option<FormEcho
     let note = format!("note_{}", item.id);
     let value = echo.as_ref().map(|e| e.value(&note)).unwrap_or_default();
     let error = echo.as_ref().and_then(|e| e.errors.get(&note));
-    (can_file && item.state.operator_may_mark_done()).then(|| {
+    if !(can_file && item.state.operator_may_mark_done()) {
+        return unsent(value).into_any();
+    }
+    {
         view! {
             <form method="post" action=format!("{base}/items/{}", item.id) novalidate>
                 <CsrfField/>
@@ -118,6 +122,21 @@ fn done_form(base: &str, item: &ItemView, can_file: bool, echo: &Option<FormEcho
                     hint=Msg::WhatWasDoneHint.t(lang).to_string() control=NamedControl::TextArea value=value error=error rows=3/>
                 <button type="submit" class="button button-secondary">{Msg::ReportDone.t(lang)}</button>
             </form>
+        }
+    }
+    .into_any()
+}
+
+/// What was typed into a form that is no longer there (the request was closed, the item
+/// verified meanwhile), shown so that nothing typed is lost.
+fn unsent(text: String) -> impl IntoView {
+    let lang = use_lang();
+    (!text.trim().is_empty()).then(|| {
+        view! {
+            <div class="unsent" role="note">
+                <p><strong>{Msg::UnsentText.t(lang)}</strong></p>
+                <p class="pre-wrap">{text}</p>
+            </div>
         }
     })
 }

@@ -3,6 +3,7 @@
 //! server-drawn charts.
 
 use crate::ui::raw_sinks::PageTitle;
+use crate::ui::table::DataTable;
 use leptos::prelude::*;
 
 use crate::api::review_overview;
@@ -72,24 +73,11 @@ fn overview(o: Overview, lang: Lang) -> impl IntoView {
         <h2>{Msg::IncidentsPerYear.t(lang)}</h2>
         <BarChart title=Msg::IncidentsPerYear.t(lang).to_string() bars=per_year/>
         <h2>{Msg::ByOrgYear.t(lang)}</h2>
-        <div class="table-scroll">
-            <table class="table">
-                <thead><tr>
-                    <th scope="col">{Msg::Operator.t(lang)}</th>
-                    <th scope="col">{Msg::Year.t(lang)}</th>
-                    <th scope="col">{Msg::IncidentCount.t(lang)}</th>
-                    <th scope="col">{Msg::TotalDuration.t(lang)}</th>
-                    <th scope="col">{Msg::MedianDuration.t(lang)}</th>
-                    <th scope="col">{Msg::UserHoursLost.t(lang)}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable columns=vec![
+            Msg::Operator.into(), Msg::Year.into(), Msg::IncidentCount.into(), Msg::TotalDuration.into(), Msg::MedianDuration.into(), Msg::UserHoursLost.into(),
+        ]>{rows}</DataTable>
         <h2>{Msg::CauseCategories.t(lang)}</h2>
         <BarChart title=Msg::CauseCategories.t(lang).to_string() bars=causes.clone()/>
-        <table class="table">
-            <thead><tr><th scope="col">{Msg::Cause.t(lang)}</th><th scope="col">{Msg::IncidentCount.t(lang)}</th></tr></thead>
-            <tbody>{cause_rows}</tbody>
-        </table>
+        <DataTable columns=vec![Msg::Cause.into(), Msg::IncidentCount.into()]>{cause_rows}</DataTable>
     }
 }

@@ -1,6 +1,7 @@
 //! The ministry's side: the queue and publishing a public summary.
 
 use crate::ui::raw_sinks::PageTitle;
+use crate::ui::table::DataTable;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -168,22 +169,10 @@ fn QueueTable(rows: Vec<crate::api::FilingRow>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-scroll">
-            <table class="table">
-                <thead><tr>
-                    <th scope="col">{Msg::Reference.t(lang)}</th>
-                    <th scope="col">{Msg::CaseTitle.t(lang)}</th>
-                    <th scope="col">{Msg::Operator.t(lang)}</th>
-                    <th scope="col">{Msg::Title.t(lang)}</th>
-                    <th scope="col">{Msg::Stage.t(lang)}</th>
-                    <th scope="col">{Msg::Severity.t(lang)}</th>
-                    <th scope="col">{Msg::SubmittedAt.t(lang)}</th>
-                    <th scope="col">{Msg::Assignee.t(lang)}</th>
-                    <th scope="col">{Msg::Status.t(lang)}</th>
-                </tr></thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
+        <DataTable columns=vec![
+            Msg::Reference.into(), Msg::CaseTitle.into(), Msg::Operator.into(), Msg::Title.into(), Msg::Stage.into(),
+            Msg::Severity.into(), Msg::SubmittedAt.into(), Msg::Assignee.into(), Msg::Status.into(),
+        ]>{body}</DataTable>
     }
 }
 

@@ -8,6 +8,7 @@ use crate::domain::auth::Role;
 use crate::i18n::Msg;
 use crate::ui::forms::CsrfField;
 use crate::ui::shell::use_lang;
+use crate::ui::table::DataTable;
 
 const OPERATOR_ROLES: [Role; 3] = [Role::OperatorOfficer, Role::OperatorSignatory, Role::OperatorAdmin];
 
@@ -84,33 +85,13 @@ pub fn Team(team: Vec<TeamMember>, invitations: Vec<Invitation>, can_edit: bool)
         view! {
             <h3 id="invitations-title">{Msg::InvitationsTitle.t(lang)}</h3>
             <p class="hint">{Msg::InvitationsHint.t(lang)}</p>
-            <div class="table-scroll">
-                <table class="table">
-                    <thead><tr>
-                        <th scope="col">{Msg::Name.t(lang)}</th>
-                        <th scope="col">{Msg::Email.t(lang)}</th>
-                        <th scope="col">{Msg::RoleLabel.t(lang)}</th>
-                        <th scope="col">{Msg::Actions.t(lang)}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+<DataTable columns=vec![Msg::Name.into(), Msg::Email.into(), Msg::RoleLabel.into(), Msg::Actions.into()]>{rows}</DataTable>
         }
     });
     view! {
-        <h2 id="team-title">{Msg::TeamTitle.t(lang)}</h2>
-        <div class="table-scroll">
-            <table class="table">
-                <thead><tr>
-                    <th scope="col">{Msg::Name.t(lang)}</th>
-                    <th scope="col">{Msg::Email.t(lang)}</th>
-                    <th scope="col">{Msg::RoleLabel.t(lang)}</th>
-                    <th scope="col">{Msg::AccountState.t(lang)}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-        <p class="hint">{Msg::TeamHint.t(lang)}</p>
-        {open}
-    }
+            <h2 id="team-title">{Msg::TeamTitle.t(lang)}</h2>
+    <DataTable columns=vec![Msg::Name.into(), Msg::Email.into(), Msg::RoleLabel.into(), Msg::AccountState.into()]>{rows}</DataTable>
+            <p class="hint">{Msg::TeamHint.t(lang)}</p>
+            {open}
+        }
 }

@@ -13,6 +13,11 @@ use leptos::prelude::*;
 /// Preloads the application's JavaScript and WebAssembly and starts hydration.
 #[component]
 pub fn Hydration(options: LeptosOptions) -> impl IntoView {
+    // An error page is drawn in place of the route at its address; hydrating it would
+    // make the browser render that route instead. It needs no script.
+    if use_context::<crate::api::ErrorNotice>().is_some() {
+        return ().into_any();
+    }
     let nonce = leptos::nonce::use_nonce();
     let pkg = format!("/{}", options.site_pkg_dir);
     let name = options.output_name.to_string();
@@ -33,4 +38,5 @@ pub fn Hydration(options: LeptosOptions) -> impl IntoView {
         <link rel="preload" href=wasm r#as="fetch" r#type="application/wasm" crossorigin=""/>
         <script type="module" nonce=nonce>{boot}</script>
     }
+    .into_any()
 }

@@ -98,7 +98,12 @@ fn LangSwitch() -> impl IntoView {
         Lang::Ko => Lang::En,
         Lang::En => Lang::Ko,
     };
-    let href = move || format!("{}?lang={}", location.pathname.get(), other.code());
+    // An error page after a post is not at an address that can be fetched again.
+    let stay = use_context::<crate::api::ErrorNotice>().is_none_or(|n| n.same_address);
+    let href = move || {
+        let path = if stay { location.pathname.get() } else { "/".to_string() };
+        format!("{path}?lang={}", other.code())
+    };
     view! {
         <a class="lang-switch" rel="external" href=href hreflang=other.code() lang=other.code()>
             {Msg::LanguageSwitch.t(lang)}
@@ -141,6 +146,25 @@ pub fn NotFound() -> impl IntoView {
         <crate::ui::raw_sinks::PageTitle text=Msg::NotFoundTitle.t(lang)/>
         <h1>{Msg::NotFoundTitle.t(lang)}</h1>
         <p>{Msg::NotFoundBody.t(lang)}</p>
+    }
+}
+
+/// The page for a refusal or failure the server answered with; it says nothing of the
+/// cause, which the server has logged.
+#[component]
+pub fn ErrorPage(notice: crate::api::ErrorNotice) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(status) = http::StatusCode::from_u16(notice.status) {
+            resp.set_status(status);
+        }
+    }
+    let lang = use_lang();
+    view! {
+        <crate::ui::raw_sinks::PageTitle text=notice.title.t(lang)/>
+        <h1>{notice.title.t(lang)}</h1>
+        <p>{notice.body.t(lang)}</p>
+        <p><a href="/">{Msg::SiteName.t(lang)}</a></p>
     }
 }
 

@@ -14,3 +14,4 @@ pub mod report_form;
 pub mod report_show;
 pub mod shell;
 pub mod show;
+pub mod table;

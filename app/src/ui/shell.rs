@@ -9,7 +9,7 @@ use crate::api::session_info;
 use crate::domain::zone::UserZone;
 use crate::i18n::{Lang, Msg};
 use crate::pages::{account, case, draft, filing, incident, organisation, overview, public, review};
-use crate::ui::layout::{Layout, NotFound};
+use crate::ui::layout::{ErrorPage, Layout, NotFound};
 use crate::ui::raw_sinks::PageTitle;
 
 /// The language of this render: on the server, chosen by the server's middleware from the
@@ -87,7 +87,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The application: every route of the site.
+/// The application: every route of the site, or the error page the server asked for
+/// (an [`crate::api::ErrorNotice`] in context, set only on the server).
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -102,27 +103,32 @@ pub fn App() -> impl IntoView {
         <PageTitle text=Msg::SiteName.t(lang)/>
         <Router>
             <Layout>
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=public::HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/incidents") view=public::IncidentsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/incidents/:reference") view=public::IncidentPage ssr=SsrMode::Async/>
-                    <Route path=path!("/login") view=account::LoginPage ssr=SsrMode::Async/>
-                    <Route path=path!("/account/password") view=account::PasswordPage ssr=SsrMode::Async/>
-                    <Route path=path!("/filing") view=filing::DashboardPage ssr=SsrMode::Async/>
-                    <Route path=path!("/filing/new") view=filing::NewIncidentPage ssr=SsrMode::Async/>
-                    <Route path=path!("/filing/organisation") view=organisation::OrganisationPage ssr=SsrMode::Async/>
-                    <Route path=path!("/filing/incidents/:reference") view=incident::IncidentPage ssr=SsrMode::Async/>
-                    <Route path=path!("/filing/incidents/:reference/draft/check") view=draft::CheckPage ssr=SsrMode::Async/>
-                    <Route path=path!("/filing/incidents/:reference/draft/:section") view=draft::SectionPage ssr=SsrMode::Async/>
-                    <Route path=path!("/filing/incidents/:reference/compare") view=incident::ComparePage ssr=SsrMode::Async/>
-                    <Route path=path!("/filing/filings/:reference") view=filing::FilingPage ssr=SsrMode::Async/>
-                    <Route path=path!("/review") view=review::QueuePage ssr=SsrMode::Async/>
-                    <Route path=path!("/review/filings/:reference") view=review::ReviewFilingPage ssr=SsrMode::Async/>
-                    <Route path=path!("/review/overview") view=overview::OverviewPage ssr=SsrMode::Async/>
-                    <Route path=path!("/review/incidents/:reference") view=case::CasePage ssr=SsrMode::Async/>
-                    <Route path=path!("/review/incidents/:reference/duties/:duty") view=case::DutyPage ssr=SsrMode::Async/>
-                    <Route path=path!("/review/incidents/:reference/summary") view=case::SummaryPage ssr=SsrMode::Async/>
-                </Routes>
+                {match use_context::<crate::api::ErrorNotice>() {
+                    Some(notice) => view! { <ErrorPage notice/> }.into_any(),
+                    None => view! {
+                    <Routes fallback=|| view! { <NotFound/> }>
+                        <Route path=path!("/") view=public::HomePage ssr=SsrMode::Async/>
+                        <Route path=path!("/incidents") view=public::IncidentsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/incidents/:reference") view=public::IncidentPage ssr=SsrMode::Async/>
+                        <Route path=path!("/login") view=account::LoginPage ssr=SsrMode::Async/>
+                        <Route path=path!("/account/password") view=account::PasswordPage ssr=SsrMode::Async/>
+                        <Route path=path!("/filing") view=filing::DashboardPage ssr=SsrMode::Async/>
+                        <Route path=path!("/filing/new") view=filing::NewIncidentPage ssr=SsrMode::Async/>
+                        <Route path=path!("/filing/organisation") view=organisation::OrganisationPage ssr=SsrMode::Async/>
+                        <Route path=path!("/filing/incidents/:reference") view=incident::IncidentPage ssr=SsrMode::Async/>
+                        <Route path=path!("/filing/incidents/:reference/draft/check") view=draft::CheckPage ssr=SsrMode::Async/>
+                        <Route path=path!("/filing/incidents/:reference/draft/:section") view=draft::SectionPage ssr=SsrMode::Async/>
+                        <Route path=path!("/filing/incidents/:reference/compare") view=incident::ComparePage ssr=SsrMode::Async/>
+                        <Route path=path!("/filing/filings/:reference") view=filing::FilingPage ssr=SsrMode::Async/>
+                        <Route path=path!("/review") view=review::QueuePage ssr=SsrMode::Async/>
+                        <Route path=path!("/review/filings/:reference") view=review::ReviewFilingPage ssr=SsrMode::Async/>
+                        <Route path=path!("/review/overview") view=overview::OverviewPage ssr=SsrMode::Async/>
+                        <Route path=path!("/review/incidents/:reference") view=case::CasePage ssr=SsrMode::Async/>
+                        <Route path=path!("/review/incidents/:reference/duties/:duty") view=case::DutyPage ssr=SsrMode::Async/>
+                        <Route path=path!("/review/incidents/:reference/summary") view=case::SummaryPage ssr=SsrMode::Async/>
+                    </Routes>
+                    }.into_any(),
+                }}
             </Layout>
         </Router>
     }

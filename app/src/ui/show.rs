@@ -63,6 +63,7 @@ pub fn FilingContent(filing: FilingDetail) -> impl IntoView {
             {row(Msg::Signatory, signatory)}
             {filing.drafted_by.clone().map(|d| row(Msg::Drafter, d))}
             {row(Msg::ContentHash, filing.content_sha256.clone())}
+            {row(Msg::DocumentHash, filing.document_sha256.clone().unwrap_or_else(|| Msg::DocumentPending.t(lang).to_string()))}
         </dl>
         <ContentSections content=filing.content.clone()/>
     }

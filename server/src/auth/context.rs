@@ -107,29 +107,29 @@ pub async fn middleware(State(state): State<AppState>, session: Session, mut req
         return finish(Redirect::to("/account/password?first=1").into_response(), true);
     }
     let user = caller.as_ref().map(|c| c.user_id);
+    // Signed-in sessions keep their token; the anonymous sign-in form gets a cookie token
+    // (no session row for anonymous visitors).
+    let mut login_token = None;
+    let token = if caller.is_some() {
+        csrf::token(&session, true).await
+    } else if path == "/login" {
+        let existing = cookie(req.headers(), csrf::LOGIN_COOKIE).filter(|t| csrf::is_token(t)).map(str::to_string);
+        let t = existing.clone().unwrap_or_else(csrf::new_token);
+        login_token = existing.is_none().then(|| t.clone());
+        Some(t)
+    } else {
+        None
+    };
+    if let Some(c) = caller {
+        req.extensions_mut().insert(c);
+    }
+    if let Some(t) = token {
+        req.extensions_mut().insert(app::api::CsrfToken(t));
+    }
     let resp = if refused {
         let (parts, _) = req.into_parts();
-        crate::http::forbidden(&parts)
+        crate::http::error::render(&state, parts, crate::http::AppError::Forbidden).await
     } else {
-        // Signed-in sessions keep their token; the anonymous sign-in form gets a cookie token
-        // (no session row for anonymous visitors).
-        let mut login_token = None;
-        let token = if caller.is_some() {
-            csrf::token(&session, true).await
-        } else if path == "/login" {
-            let existing = cookie(req.headers(), csrf::LOGIN_COOKIE).filter(|t| csrf::is_token(t)).map(str::to_string);
-            let t = existing.clone().unwrap_or_else(csrf::new_token);
-            login_token = existing.is_none().then(|| t.clone());
-            Some(t)
-        } else {
-            None
-        };
-        if let Some(c) = caller {
-            req.extensions_mut().insert(c);
-        }
-        if let Some(t) = token {
-            req.extensions_mut().insert(app::api::CsrfToken(t));
-        }
         let mut resp = next.run(req).await;
         let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
         let mut cookies: Vec<String> = [asked.map(|l| ("lang", l.code())), asked_zone.map(|z| ("tz", z.iana()))]

@@ -27,7 +27,12 @@ pub async fn token(session: &Session, create: bool) -> Option<String> {
         Ok(Some(t)) => Some(t),
         Ok(None) if create => {
             let t = new_token();
-            session.insert(SESSION_KEY, &t).await.ok()?;
+            // Without a stored token no form of this page could be sent: say so in the log
+            // (the page then renders without the token, and a post asks to try again).
+            if let Err(e) = session.insert(SESSION_KEY, &t).await {
+                tracing::error!(error = %e, "storing the anti-forgery token failed");
+                return None;
+            }
             Some(t)
         }
         Ok(None) => None,

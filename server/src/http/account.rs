@@ -1,34 +1,41 @@
 //! Sign-in and sign-out.
 
-use app::api::{FormEcho, FormProblem};
+use app::api::FormProblem;
 use app::domain::audit::AuditAction;
 use app::domain::ids::UserId;
-use app::domain::validation::FieldErrors;
+use app::domain::validation::{FieldError, FieldErrors};
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::Response;
 use tower_sessions::Session;
 
-use super::render::{error_response, render_page, see_other, PostedForm};
+use super::error::{Answer, AppError};
+use super::render::{see_other, PostedForm};
 use crate::auth::client_addr::ClientAddr;
 use crate::auth::signed_in;
 use crate::state::AppState;
 use crate::storage::audit::{self, AuditEntry};
 use crate::storage::{members, throttle, users};
 
-pub async fn login(State(state): State<AppState>, session: Session, form: PostedForm) -> Response {
+super::routes::route_table! {
+    post "/login" => login, Public;
+    post "/logout" => logout, SignedIn;
+    post "/account/password" => change_password, SignedIn;
+}
+
+/// POST /login
+pub async fn login(State(state): State<AppState>, session: Session, form: PostedForm) -> Answer {
     use app::domain::sign_in::{decide, AttemptCounts, Decision};
     let email = form.get("email").trim().to_lowercase();
     let password = form.get("password");
-    let mut echo = FormEcho { values: form.echo_values(), errors: FieldErrors::default(), problem: None };
+    let mut errors = FieldErrors::default();
     if email.is_empty() {
-        echo.errors.add("email", app::domain::validation::FieldError::Required);
+        errors.add("email", FieldError::Required);
     }
     if password.is_empty() {
-        echo.errors.add("password", app::domain::validation::FieldError::Required);
+        errors.add("password", FieldError::Required);
     }
-    if !echo.errors.is_empty() {
-        return render_page(&state, form.parts, echo, StatusCode::UNPROCESSABLE_ENTITY).await;
+    if !errors.is_empty() {
+        return Err(form.invalid(None, errors));
     }
 
     let at = state.clock.now();
@@ -36,19 +43,12 @@ pub async fn login(State(state): State<AppState>, session: Session, form: Posted
     let pair_key = format!("pair:{email}|{address}");
     let keys = [pair_key.clone(), format!("address:{address}"), format!("account:{email}")];
     // Claimed before the password is verified, so attempts sent at once are counted at once.
-    let claim = match throttle::claim(&state.db, &keys, at).await {
-        Ok(c) => c,
-        Err(e) => {
-            tracing::error!(error = %e, "claiming a sign-in attempt failed");
-            return error_response(&form.parts);
-        }
-    };
+    let claim = throttle::claim(&state.db, &keys, at).await.map_err(AppError::internal)?;
     let counts = AttemptCounts { pair: claim.counts[0], address: claim.counts[1], account: claim.counts[2] };
     let delay_ms = match decide(counts) {
         Decision::Refuse => {
             audit_sign_in(&state, None, AuditAction::SignInThrottled, &email, &address).await;
-            echo.problem = Some(FormProblem::LoginThrottled);
-            return render_page(&state, form.parts, echo, StatusCode::TOO_MANY_REQUESTS).await;
+            return Err(form.refuse(None, FormProblem::LoginThrottled, StatusCode::TOO_MANY_REQUESTS));
         }
         Decision::Evaluate { delay_ms } => delay_ms,
     };
@@ -56,23 +56,13 @@ pub async fn login(State(state): State<AppState>, session: Session, form: Posted
         tokio::time::sleep(std::time::Duration::from_millis(delay_ms)).await;
     }
 
-    let verified = match verify(&state, &email, password).await {
-        Ok(v) => v,
-        Err(e) => {
-            tracing::error!(error = %e, "checking credentials failed");
-            return error_response(&form.parts);
-        }
-    };
+    let verified = verify(&state, &email, password).await.map_err(AppError::internal)?;
     let Some((user, epoch)) = verified else {
         audit_sign_in(&state, None, AuditAction::SignInFailed, &email, &address).await;
-        echo.problem = Some(FormProblem::LoginFailed);
-        return render_page(&state, form.parts, echo, StatusCode::UNAUTHORIZED).await;
+        return Err(form.refuse(None, FormProblem::LoginFailed, StatusCode::UNAUTHORIZED));
     };
 
-    if let Err(e) = signed_in::begin(&session, user, epoch, at).await {
-        tracing::error!(error = %e, "session write failed");
-        return error_response(&form.parts);
-    }
+    signed_in::begin(&session, user, epoch, at).await.map_err(AppError::internal)?;
     if let Err(e) = throttle::succeeded(&state.db, &claim, &pair_key, at).await {
         tracing::error!(user.id = %user, error = %e, "clearing sign-in failures failed");
     }
@@ -87,7 +77,7 @@ pub async fn login(State(state): State<AppState>, session: Session, form: Posted
             "/"
         }
     };
-    see_other(home)
+    Ok(see_other(home))
 }
 
 /// Checks a password against the account of `email`, or against the newest invitation of
@@ -124,12 +114,10 @@ async fn audit_sign_in(state: &AppState, user: Option<UserId>, action: AuditActi
     }
 }
 
-pub async fn logout(State(state): State<AppState>, session: Session, form: PostedForm) -> Response {
-    let user = session.get::<i64>(signed_in::USER_KEY).await.ok().flatten();
-    if let Err(e) = session.flush().await {
-        tracing::error!(error = %e, "ending the session failed");
-        return error_response(&form.parts);
-    }
+/// POST /logout
+pub async fn logout(State(state): State<AppState>, session: Session, _form: PostedForm) -> Answer {
+    let user = session.get::<i64>(signed_in::USER_KEY).await.map_err(AppError::internal)?;
+    session.flush().await.map_err(AppError::internal)?;
     if let Some(id) = user {
         let entry = AuditEntry {
             at: state.clock.now(),
@@ -143,23 +131,16 @@ pub async fn logout(State(state): State<AppState>, session: Session, form: Poste
             tracing::error!(user.id = id, error = %e, "recording a sign-out failed");
         }
     }
-    see_other("/")
+    Ok(see_other("/"))
 }
 
 /// POST /account/password: anyone signed in changes their own password, proving the
 /// current one first.
-pub async fn change_password(State(state): State<AppState>, session: Session, form: PostedForm) -> Response {
-    use app::domain::validation::FieldError;
+pub async fn change_password(State(state): State<AppState>, session: Session, form: PostedForm) -> Answer {
     let Some(caller) = form.parts.extensions.get::<app::domain::auth::Caller>().cloned() else {
-        return see_other("/login");
+        return Ok(see_other("/login"));
     };
-    let (hash, email) = match users::password_of(&state.db, caller.user_id).await {
-        Ok(x) => x,
-        Err(e) => {
-            tracing::error!(error = %e, "reading a password failed");
-            return error_response(&form.parts);
-        }
-    };
+    let (hash, email) = users::password_of(&state.db, caller.user_id).await?;
     let mut errors = FieldErrors::default();
     let new = form.get("new_password");
     if let Some(e) = app::domain::account::check_new_password(&new, &email) {
@@ -173,32 +154,12 @@ pub async fn change_password(State(state): State<AppState>, session: Session, fo
         errors.add("current_password", FieldError::WrongPassword);
     }
     if !errors.is_empty() {
-        let echo = FormEcho {
-            values: form.echo_values(),
-            errors: errors.ordered_by(&["current_password", "new_password", "confirm_password"]),
-            problem: None,
-        };
-        return render_page(&state, form.parts, echo, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return Err(form.invalid(None, errors.ordered_by(&["current_password", "new_password", "confirm_password"])));
     }
-    let stored = match state.hasher.hash(new).await {
-        Ok(h) => h,
-        Err(e) => {
-            tracing::error!(error = %e, "hashing a password failed");
-            return error_response(&form.parts);
-        }
-    };
-    let epoch = match users::set_password(&state.db, caller.user_id, &stored, state.clock.now()).await {
-        Ok(epoch) => epoch,
-        Err(e) => {
-            tracing::error!(error = %e, "storing a password failed");
-            return error_response(&form.parts);
-        }
-    };
+    let stored = state.hasher.hash(new).await.map_err(AppError::internal)?;
+    let epoch = users::set_password(&state.db, caller.user_id, &stored, state.clock.now()).await?;
     // Every other session of the account has ended with the epoch; this one goes on under a
     // new id.
-    if let Err(e) = signed_in::renew(&session, epoch).await {
-        tracing::error!(user.id = %caller.user_id, error = %e, "renewing the session failed");
-        return error_response(&form.parts);
-    }
-    see_other("/account/password?changed=1")
+    signed_in::renew(&session, epoch).await.map_err(AppError::internal)?;
+    Ok(see_other("/account/password?changed=1"))
 }

@@ -3,126 +3,78 @@
 //! handler checks the capability, validates with the domain rules and calls one storage
 //! operation; a rejected form comes back on its page with everything typed.
 
-use app::api::{FormEcho, FormProblem};
+use app::api::FormProblem;
 use app::domain::auth::{Caller, ReviewerCap};
 use app::domain::case::forms;
 use app::domain::duties::catalog_at;
 use app::domain::ids::is_reference;
-use app::domain::validation::FieldErrors;
+use app::domain::validation::{FieldError, FieldErrors};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::Response;
 
-use super::render::{error_response, render_at, scoped, see_other, suffixed, PostedForm};
+use super::error::{Answer, AppError, OrRefuse};
+use super::render::{scoped, see_other, suffixed, PostedForm};
 use crate::state::AppState;
 use crate::storage::incidents::{self, FiledIncident};
 use crate::storage::{assessments, cases, measures, requests, summaries, StorageError};
 
-/// The reviewer and the incident a case post is about, or the response refusing it. A closed
-/// case takes no more findings, requests, measures or verdicts; its published summary can
-/// still be corrected (`closed_ok`).
+super::routes::route_table! {
+    post "/review/incidents/{reference}/assign" => assign, Reviewer;
+    post "/review/incidents/{reference}/duties/{duty}" => assess, Reviewer;
+    post "/review/incidents/{reference}/requests" => ask, Reviewer;
+    post "/review/incidents/{reference}/requests/{number}" => follow_up, Reviewer;
+    post "/review/incidents/{reference}/requests/{number}/close" => close_request, Reviewer;
+    post "/review/incidents/{reference}/measures" => issue_measure, Reviewer;
+    post "/review/incidents/{reference}/items/{item}" => verify_item, Reviewer;
+    post "/review/incidents/{reference}/summary" => save_summary, Reviewer;
+    post "/review/incidents/{reference}/summary/approve" => approve_summary, Lead;
+    post "/review/incidents/{reference}/close" => close_case, Reviewer;
+}
+
+/// The reviewer and the filed incident a case post is about. A closed case takes no more
+/// findings, requests, measures or verdicts; its published summary can still be corrected
+/// (`closed_ok`).
 async fn open(
     state: &AppState,
     form: &PostedForm,
     reference: &str,
     closed_ok: bool,
-) -> Result<(ReviewerCap, FiledIncident), Response> {
-    let Some(cap) = form.parts.extensions.get::<Caller>().and_then(Caller::reviewer) else {
-        return Err(super::forbidden(&form.parts));
-    };
+) -> Result<(ReviewerCap, FiledIncident), AppError> {
+    let cap = form.parts.extensions.get::<Caller>().and_then(Caller::reviewer).ok_or(AppError::Forbidden)?;
     if !is_reference(reference) {
-        return Err(super::not_found(state, form.parts.clone()).await);
+        return Err(AppError::NotFound);
     }
-    let incident = match incidents::find_filed(&state.db, &cap, reference).await {
-        Ok(i) => i,
-        Err(StorageError::NotFound) => return Err(super::not_found(state, form.parts.clone()).await),
-        Err(e) => return Err(failed(&form.parts, e)),
-    };
-    if !closed_ok {
-        match cases::state(&state.db, incident.id).await {
-            Ok(s) if s.closed.is_some() => {
-                let echo = FormEcho {
-                    values: form.echo_values(),
-                    errors: FieldErrors::default(),
-                    problem: Some(FormProblem::CaseIsClosed),
-                };
-                let parts = form.parts.clone();
-                return Err(render_at(state, parts, &case_page(reference), echo, StatusCode::CONFLICT).await);
-            }
-            Ok(_) => {}
-            Err(e) => return Err(failed(&form.parts, e)),
-        }
+    let incident = incidents::find_filed(&state.db, &cap, reference).await?;
+    if !closed_ok && cases::state(&state.db, incident.id).await?.closed.is_some() {
+        return Err(form.refuse(Some(&case_page(reference)), FormProblem::CaseIsClosed, StatusCode::CONFLICT));
     }
     Ok((cap, incident))
-}
-
-/// `open`, or return its refusal from the handler.
-macro_rules! open_or_refuse {
-    ($state:expr, $form:expr, $reference:expr) => {
-        open_or_refuse!($state, $form, $reference, false)
-    };
-    ($state:expr, $form:expr, $reference:expr, $closed_ok:expr) => {
-        match open($state, $form, $reference, $closed_ok).await {
-            Ok(x) => x,
-            Err(refusal) => return refusal,
-        }
-    };
-}
-
-fn failed(parts: &axum::http::request::Parts, e: StorageError) -> Response {
-    tracing::error!(error = %e, path = %parts.uri.path(), "case operation failed");
-    error_response(parts)
 }
 
 fn case_page(reference: &str) -> String {
     format!("/review/incidents/{reference}")
 }
 
-/// Shows `page` again with what was typed and the errors (fields carry `suffix` on the page,
+/// `page` again with what was typed and the errors (fields carry `suffix` on the page,
 /// where one form is repeated per request or item).
-async fn again(state: &AppState, form: PostedForm, page: &str, errors: FieldErrors, suffix: &str) -> Response {
-    let echo = FormEcho { values: form.echo_values(), errors: suffixed(errors, suffix), problem: None };
-    render_at(state, form.parts, page, echo, StatusCode::UNPROCESSABLE_ENTITY).await
-}
-
-/// Shows `page` again with a problem about the whole form.
-async fn refuse(state: &AppState, form: PostedForm, page: &str, problem: FormProblem, status: StatusCode) -> Response {
-    let echo = FormEcho { values: form.echo_values(), errors: FieldErrors::default(), problem: Some(problem) };
-    render_at(state, form.parts, page, echo, status).await
-}
-
-/// The outcome of a storage write: on to `to`, or the page again for a state conflict.
-async fn finish(
-    state: &AppState,
-    form: PostedForm,
-    result: Result<(), StorageError>,
-    page: &str,
-    to: &str,
-) -> Response {
-    match result {
-        Ok(()) => see_other(to),
-        Err(StorageError::NotFound) => super::not_found(state, form.parts).await,
-        Err(StorageError::Conflict(_)) => {
-            refuse(state, form, page, FormProblem::CaseStateChanged, StatusCode::CONFLICT).await
-        }
-        Err(e) => failed(&form.parts, e),
-    }
+fn again(form: &PostedForm, page: &str, errors: FieldErrors, suffix: &str) -> AppError {
+    form.invalid(Some(page), suffixed(errors, suffix))
 }
 
 /// POST /review/incidents/{ref}/assign
-pub async fn assign(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Response {
-    let (cap, incident) = open_or_refuse!(&state, &form, &reference);
+pub async fn assign(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Answer {
+    let (cap, incident) = open(&state, &form, &reference, false).await?;
     let page = case_page(&reference);
     let Ok(assignee) = form.get("assignee").parse::<i64>() else {
         let mut e = FieldErrors::default();
-        e.add("assignee", app::domain::validation::FieldError::Required);
-        return again(&state, form, &page, e, "").await;
+        e.add("assignee", FieldError::Required);
+        return Err(again(&form, &page, e, ""));
     };
     if !cap.is_lead() && assignee != cap.user().0 {
-        return refuse(&state, form, &page, FormProblem::LeadOnly, StatusCode::FORBIDDEN).await;
+        return Err(form.refuse(Some(&page), FormProblem::LeadOnly, StatusCode::FORBIDDEN));
     }
-    let result = cases::assign(&state.db, &cap, &incident, assignee, state.clock.now()).await;
-    finish(&state, form, result, &page, &page).await
+    cases::assign(&state.db, &cap, &incident, assignee, state.clock.now()).await.or_refuse(&form, &page)?;
+    Ok(see_other(&page))
 }
 
 /// POST /review/incidents/{ref}/duties/{duty}
@@ -130,33 +82,30 @@ pub async fn assess(
     State(state): State<AppState>,
     Path((reference, duty)): Path<(String, String)>,
     form: PostedForm,
-) -> Response {
-    let (cap, incident) = open_or_refuse!(&state, &form, &reference);
+) -> Answer {
+    let (cap, incident) = open(&state, &form, &reference, false).await?;
     let page = format!("/review/incidents/{reference}/duties/{duty}");
     let Some(catalog) = catalog_at(incident.opened_at).or_else(|| catalog_at(state.clock.now())) else {
-        return super::not_found(&state, form.parts).await;
+        return Err(AppError::NotFound);
     };
     if !catalog.duties.iter().any(|d| d.id == duty) {
-        return super::not_found(&state, form.parts).await;
+        return Err(AppError::NotFound);
     }
-    let a = match forms::Assessment::parse(&form.fields) {
-        Ok(a) => a,
-        Err(e) => return again(&state, form, &page, e, "").await,
-    };
-    let result = assessments::record(&state.db, &cap, &incident, catalog.version, &duty, &a, state.clock.now()).await;
-    finish(&state, form, result, &page, &format!("{}#duties", case_page(&reference))).await
+    let a = forms::Assessment::parse(&form.fields).map_err(|e| again(&form, &page, e, ""))?;
+    assessments::record(&state.db, &cap, &incident, catalog.version, &duty, &a, state.clock.now())
+        .await
+        .or_refuse(&form, &page)?;
+    Ok(see_other(&format!("{}#duties", case_page(&reference))))
 }
 
 /// POST /review/incidents/{ref}/requests
-pub async fn ask(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Response {
-    let (cap, incident) = open_or_refuse!(&state, &form, &reference);
+pub async fn ask(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Answer {
+    let (cap, incident) = open(&state, &form, &reference, false).await?;
     let page = case_page(&reference);
-    let r = match forms::Request::parse(&form.fields, form.zone(), state.clock.now()) {
-        Ok(r) => r,
-        Err(e) => return again(&state, form, &page, e, "").await,
-    };
-    let result = requests::ask(&state.db, &cap, &incident, &r, state.clock.now()).await.map(|_| ());
-    finish(&state, form, result, &page, &format!("{page}#requests")).await
+    let r =
+        forms::Request::parse(&form.fields, form.zone(), state.clock.now()).map_err(|e| again(&form, &page, e, ""))?;
+    requests::ask(&state.db, &cap, &incident, &r, state.clock.now()).await.or_refuse(&form, &page)?;
+    Ok(see_other(&format!("{page}#requests")))
 }
 
 /// POST /review/incidents/{ref}/requests/{n}: a follow-up in the thread.
@@ -164,17 +113,15 @@ pub async fn follow_up(
     State(state): State<AppState>,
     Path((reference, number)): Path<(String, i64)>,
     form: PostedForm,
-) -> Response {
-    let (cap, incident) = open_or_refuse!(&state, &form, &reference);
+) -> Answer {
+    let (cap, incident) = open(&state, &form, &reference, false).await?;
     let page = case_page(&reference);
     let suffix = format!("_{number}");
-    let body = match forms::message(&scoped(&form.fields, &suffix)) {
-        Ok(b) => b,
-        Err(e) => return again(&state, form, &page, e, &suffix).await,
-    };
-    let result =
-        requests::post(&state.db, requests::Author::Ministry(&cap), &incident, number, &body, state.clock.now()).await;
-    finish(&state, form, result, &page, &format!("{page}#request-{number}")).await
+    let body = forms::message(&scoped(&form.fields, &suffix)).map_err(|e| again(&form, &page, e, &suffix))?;
+    requests::post(&state.db, requests::Author::Ministry(&cap), &incident, number, &body, state.clock.now())
+        .await
+        .or_refuse(&form, &page)?;
+    Ok(see_other(&format!("{page}#request-{number}")))
 }
 
 /// POST /review/incidents/{ref}/requests/{n}/close
@@ -182,23 +129,22 @@ pub async fn close_request(
     State(state): State<AppState>,
     Path((reference, number)): Path<(String, i64)>,
     form: PostedForm,
-) -> Response {
-    let (cap, incident) = open_or_refuse!(&state, &form, &reference);
+) -> Answer {
+    let (cap, incident) = open(&state, &form, &reference, false).await?;
     let page = case_page(&reference);
-    let result = requests::close(&state.db, &cap, &incident, number, state.clock.now()).await;
-    finish(&state, form, result, &page, &format!("{page}#request-{number}")).await
+    requests::close(&state.db, &cap, &incident, number, state.clock.now()).await.or_refuse(&form, &page)?;
+    Ok(see_other(&format!("{page}#request-{number}")))
 }
 
 /// POST /review/incidents/{ref}/measures
-pub async fn issue_measure(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Response {
-    let (cap, incident) = open_or_refuse!(&state, &form, &reference);
+pub async fn issue_measure(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Answer {
+    let (cap, incident) = open(&state, &form, &reference, false).await?;
     let page = case_page(&reference);
-    let m = match forms::Measure::parse(&form.fields, form.zone(), state.clock.now()) {
-        Ok(m) => m,
-        Err(e) => return again(&state, form, &page, e, "").await,
-    };
-    let result = measures::issue(&state.db, &cap, &incident, &m, state.clock.now()).await.map(|_| ());
-    finish(&state, form, result, &page, &format!("{page}#measures")).await
+    let m =
+        forms::Measure::parse(&form.fields, form.zone(), state.clock.now()).map_err(|e| again(&form, &page, e, ""))?;
+    let number = measures::issue(&state.db, &cap, &incident, &m, state.clock.now()).await.or_refuse(&form, &page)?;
+    crate::pdf::documents::freeze_new_notice(&state, &incident, number).await;
+    Ok(see_other(&format!("{page}#measures")))
 }
 
 /// POST /review/incidents/{ref}/items/{id}: accept, reject or waive an item.
@@ -206,82 +152,74 @@ pub async fn verify_item(
     State(state): State<AppState>,
     Path((reference, item)): Path<(String, i64)>,
     form: PostedForm,
-) -> Response {
-    let (cap, incident) = open_or_refuse!(&state, &form, &reference);
+) -> Answer {
+    let (cap, incident) = open(&state, &form, &reference, false).await?;
     let page = case_page(&reference);
     let suffix = format!("_{item}");
-    let v = match forms::Verdict::parse(&scoped(&form.fields, &suffix)) {
-        Ok(v) => v,
-        Err(e) => return again(&state, form, &page, e, &suffix).await,
-    };
-    let result = measures::verify(&state.db, &cap, &incident, item, &v, state.clock.now()).await;
-    finish(&state, form, result, &page, &format!("{page}#item-{item}")).await
+    let v = forms::Verdict::parse(&scoped(&form.fields, &suffix)).map_err(|e| again(&form, &page, e, &suffix))?;
+    measures::verify(&state.db, &cap, &incident, item, &v, state.clock.now()).await.or_refuse(&form, &page)?;
+    Ok(see_other(&format!("{page}#item-{item}")))
 }
 
 /// POST /review/incidents/{ref}/summary: save the draft, or save and send it for approval.
-pub async fn save_summary(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Response {
-    let (cap, incident) = open_or_refuse!(&state, &form, &reference, true);
+pub async fn save_summary(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Answer {
+    let (cap, incident) = open(&state, &form, &reference, true).await?;
     let page = format!("/review/incidents/{reference}/summary");
-    let correcting = match crate::storage::publications::summary(&state.db, &reference).await {
-        Ok(_) => true,
-        Err(StorageError::NotFound) => false,
-        Err(e) => return failed(&form.parts, e),
-    };
-    let values = match forms::summary(&form.fields, correcting) {
-        Ok(v) => v,
-        Err(e) => return again(&state, form, &page, e, "").await,
-    };
+    let correcting =
+        match crate::storage::publications::summary(&state.db, &crate::storage::publications::PublicReader, &reference)
+            .await
+        {
+            Ok(_) => true,
+            Err(StorageError::NotFound) => false,
+            Err(e) => return Err(e.into()),
+        };
+    let values = forms::summary(&form.fields, correcting).map_err(|e| again(&form, &page, e, ""))?;
     let revision = form.get("revision").parse::<i64>().unwrap_or(0);
     let submit = form.get("action") == "submit";
     match summaries::save(&state.db, &cap, &incident, &values, revision, submit, state.clock.now()).await {
-        Ok(()) => see_other(&page),
-        Err(StorageError::Conflict(_)) => {
-            refuse(&state, form, &page, FormProblem::SummaryChanged, StatusCode::CONFLICT).await
+        Ok(()) => Ok(see_other(&page)),
+        Err(StorageError::StaleRevision) => {
+            Err(form.refuse(Some(&page), FormProblem::SummaryChanged, StatusCode::CONFLICT))
         }
-        Err(e) => failed(&form.parts, e),
+        Err(e) => Err(e.into()),
     }
 }
 
 /// POST /review/incidents/{ref}/summary/approve: a review lead other than the drafter
 /// approves, which publishes.
-pub async fn approve_summary(
-    State(state): State<AppState>,
-    Path(reference): Path<String>,
-    form: PostedForm,
-) -> Response {
-    let (cap, incident) = open_or_refuse!(&state, &form, &reference, true);
+pub async fn approve_summary(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Answer {
+    let (cap, incident) = open(&state, &form, &reference, true).await?;
     let page = format!("/review/incidents/{reference}/summary");
     // who may approve is decided before the draft's state is looked at
     if !cap.is_lead() {
-        return refuse(&state, form, &page, FormProblem::LeadOnly, StatusCode::FORBIDDEN).await;
+        return Err(form.refuse(Some(&page), FormProblem::LeadOnly, StatusCode::FORBIDDEN));
     }
     match summaries::approve(&state.db, &cap, &incident, state.clock.now()).await {
         Ok(Ok(())) => {
-            tracing::info!(incident = %reference, "summary approved and published");
-            see_other(&format!("/incidents/{reference}"))
+            tracing::info!(incident.reference = %reference, "summary approved and published");
+            Ok(see_other(&format!("/incidents/{reference}")))
         }
-        Ok(Err(block)) => refuse(&state, form, &page, FormProblem::NotApprovable(block), StatusCode::FORBIDDEN).await,
+        Ok(Err(block)) => Err(form.refuse(Some(&page), FormProblem::NotApprovable(block), StatusCode::FORBIDDEN)),
         Err(StorageError::NotFound) => {
             let block = app::domain::case::ApprovalBlock::NotSubmitted;
-            refuse(&state, form, &page, FormProblem::NotApprovable(block), StatusCode::CONFLICT).await
+            Err(form.refuse(Some(&page), FormProblem::NotApprovable(block), StatusCode::CONFLICT))
         }
-        Err(e) => failed(&form.parts, e),
+        Err(e) => Err(e.into()),
     }
 }
 
 /// POST /review/incidents/{ref}/close
-pub async fn close_case(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Response {
-    let (cap, incident) = open_or_refuse!(&state, &form, &reference);
+pub async fn close_case(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Answer {
+    let (cap, incident) = open(&state, &form, &reference, false).await?;
     let page = case_page(&reference);
     let note = form.get("close_note").trim().to_string();
     if note.chars().count() > forms::MAX_TEXT {
         let mut e = FieldErrors::default();
-        e.add("close_note", app::domain::validation::FieldError::TooLong);
-        return again(&state, form, &page, e, "").await;
+        e.add("close_note", FieldError::TooLong);
+        return Err(again(&form, &page, e, ""));
     }
-    match cases::close(&state.db, &cap, &incident, &note, state.clock.now()).await {
-        Ok(Ok(())) => see_other(&page),
-        Ok(Err(block)) => refuse(&state, form, &page, FormProblem::CaseNotClosable(block), StatusCode::CONFLICT).await,
-        Err(e) => failed(&form.parts, e),
+    match cases::close(&state.db, &cap, &incident, &note, state.clock.now()).await? {
+        Ok(()) => Ok(see_other(&page)),
+        Err(block) => Err(form.refuse(Some(&page), FormProblem::CaseNotClosable(block), StatusCode::CONFLICT)),
     }
 }

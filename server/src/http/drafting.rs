@@ -1,54 +1,31 @@
 //! The operator's form posts: open an incident, start the next stage, save a section of
 //! the draft, and submit (signatories only).
 
-use app::api::{FormEcho, FormProblem};
-use app::domain::auth::{Caller, OperatorCap};
+use app::api::FormProblem;
 use app::domain::filing::FilingStage;
 use app::domain::report::stages::may_draft;
 use app::domain::report::{check, limits, SectionDef};
 use app::domain::validation::{FieldError, FieldErrors};
 use app::i18n::Msg;
 use axum::extract::{Path, State};
-use axum::http::request::Parts;
 use axum::http::StatusCode;
-use axum::response::Response;
 
-use super::render::{error_response, message_page, render_at, render_page, see_other, PostedForm};
+use super::error::{Answer, AppError};
+use super::render::{see_other, PostedForm};
 use crate::state::AppState;
 use crate::storage::drafts::{self, Filed, Saved};
-use crate::storage::incidents::{self, IncidentRecord};
-use crate::storage::{filings, StorageError};
+use crate::storage::{filings, incidents};
 
-fn operator(parts: &Parts) -> Option<OperatorCap> {
-    parts.extensions.get::<Caller>().and_then(Caller::operator).filter(OperatorCap::can_file)
-}
-
-/// Logs a storage failure once and answers with the generic error page.
-fn failed(parts: &Parts, cap: &OperatorCap, what: &str, e: StorageError) -> Response {
-    tracing::error!(org.id = %cap.org(), error = %e, "{what} failed");
-    error_response(parts)
-}
-
-/// The caller's organisation's incident, or the not-found page.
-async fn own_incident(
-    state: &AppState,
-    form: &PostedForm,
-    cap: &OperatorCap,
-    reference: &str,
-) -> Result<IncidentRecord, Response> {
-    if !app::domain::ids::is_reference(reference) {
-        return Err(super::not_found(state, form.parts.clone()).await);
-    }
-    match incidents::find(&state.db, cap.org(), reference).await {
-        Ok(i) => Ok(i),
-        Err(StorageError::NotFound) => Err(super::not_found(state, form.parts.clone()).await),
-        Err(e) => Err(failed(&form.parts, cap, "finding the incident", e)),
-    }
+super::routes::route_table! {
+    post "/filing/new" => open_incident, Filer;
+    post "/filing/incidents/{reference}/draft" => start_stage, Filer;
+    post "/filing/incidents/{reference}/draft/submit" => submit, Signatory;
+    post "/filing/incidents/{reference}/draft/{section}" => save_section, Filer;
 }
 
 /// POST /filing/new: open an incident with an empty initial-notification draft.
-pub async fn open_incident(State(state): State<AppState>, form: PostedForm) -> Response {
-    let Some(cap) = operator(&form.parts) else { return super::forbidden(&form.parts) };
+pub async fn open_incident(State(state): State<AppState>, form: PostedForm) -> Answer {
+    let cap = super::filer(&form.parts.extensions)?;
     let title = form.get("title").trim().to_string();
     let problem = match title.chars().count() {
         0 => Some(FieldError::Required),
@@ -56,41 +33,30 @@ pub async fn open_incident(State(state): State<AppState>, form: PostedForm) -> R
         _ => None,
     };
     if let Some(p) = problem {
-        let mut errors = FieldErrors::default();
-        errors.add("title", p);
-        let echo = FormEcho { values: form.echo_values(), errors, problem: None };
-        return render_page(&state, form.parts, echo, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return Err(form.invalid(None, FieldErrors::one("title", p)));
     }
-    match incidents::open(&state.db, &cap, &title, state.clock.now()).await {
-        Ok(reference) => {
-            tracing::info!(org.id = %cap.org(), incident = %reference, "incident opened");
-            see_other(&format!("/filing/incidents/{reference}"))
-        }
-        Err(e) => failed(&form.parts, &cap, "opening an incident", e),
-    }
+    let reference = incidents::open(&state.db, &cap, &title, state.clock.now()).await?;
+    tracing::info!(org.id = %cap.org(), incident.reference = %reference, "incident opened");
+    Ok(see_other(&format!("/filing/incidents/{reference}")))
 }
 
 /// POST /filing/incidents/{ref}/draft: start drafting the next stage, carrying forward
 /// the latest filed content.
-pub async fn start_stage(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Response {
-    let Some(cap) = operator(&form.parts) else { return super::forbidden(&form.parts) };
-    let incident = match own_incident(&state, &form, &cap, &reference).await {
-        Ok(i) => i,
-        Err(resp) => return resp,
-    };
-    let versions = match filings::versions(&state.db, incident.id).await {
-        Ok(v) => v,
-        Err(e) => return failed(&form.parts, &cap, "reading versions", e),
-    };
+pub async fn start_stage(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Answer {
+    let cap = super::filer(&form.parts.extensions)?;
+    let incident = super::own_incident(&state, &cap, &reference).await?;
+    let versions = filings::versions(&state.db, incident.id).await?;
     let filed: Vec<FilingStage> = versions.iter().map(|v| v.row.stage).collect();
     let Some(stage) = FilingStage::parse(&form.get("stage")).filter(|s| may_draft(&filed, *s)) else {
-        return message_page(&form.parts, StatusCode::CONFLICT, Msg::ErrorTitle, Msg::StageNotAllowed);
+        return Err(AppError::Refused(StatusCode::CONFLICT, Msg::StageNotAllowed));
     };
     let carried = versions.last().map(|v| v.content.clone()).unwrap_or_default();
     match drafts::start(&state.db, &cap, &incident, stage, &carried, state.clock.now()).await {
         // a draft that already exists is where the person wanted to go anyway
-        Ok(()) | Err(StorageError::Conflict(_)) => see_other(&format!("/filing/incidents/{reference}")),
-        Err(e) => failed(&form.parts, &cap, "starting a draft", e),
+        Ok(()) | Err(crate::storage::StorageError::DraftExists) => {
+            Ok(see_other(&format!("/filing/incidents/{reference}")))
+        }
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -101,17 +67,12 @@ pub async fn save_section(
     State(state): State<AppState>,
     Path((reference, slug)): Path<(String, String)>,
     form: PostedForm,
-) -> Response {
-    let Some(cap) = operator(&form.parts) else { return super::forbidden(&form.parts) };
-    let Some(section) = SectionDef::find(&slug) else { return super::not_found(&state, form.parts).await };
-    let incident = match own_incident(&state, &form, &cap, &reference).await {
-        Ok(i) => i,
-        Err(resp) => return resp,
-    };
-    let draft = match drafts::get(&state.db, &incident).await {
-        Ok(Some(d)) => d,
-        Ok(None) => return see_other(&format!("/filing/incidents/{reference}/draft/{slug}")),
-        Err(e) => return failed(&form.parts, &cap, "reading the draft", e),
+) -> Answer {
+    let cap = super::filer(&form.parts.extensions)?;
+    let section = SectionDef::find(&slug).ok_or(AppError::NotFound)?;
+    let incident = super::own_incident(&state, &cap, &reference).await?;
+    let Some(draft) = drafts::get(&state.db, &incident).await? else {
+        return Ok(see_other(&format!("/filing/incidents/{reference}/draft/{slug}")));
     };
     let expected: i64 = form.get("_revision").parse().unwrap_or(-1);
     let content = draft.content.with_section(section, &form.fields, form.zone());
@@ -121,15 +82,14 @@ pub async fn save_section(
         refused.add(first, FieldError::ContentTooLarge);
     }
     if !refused.is_empty() {
-        let echo = FormEcho { values: form.echo_values(), errors: refused, problem: None };
-        return render_page(&state, form.parts, echo, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return Err(form.invalid(None, refused));
     }
     let at = state.clock.now();
-    match drafts::save(&state.db, &cap, &incident, expected, &content, at).await {
-        Ok(Saved::Saved(_)) => {
+    match drafts::save(&state.db, &cap, &incident, expected, &content, at).await? {
+        Saved::Saved(_) => {
             let here = format!("/filing/incidents/{reference}/draft/{slug}");
             let errors = check(&content, draft.stage, at);
-            if form.get("_action") == "add_row" {
+            Ok(if form.get("_action") == "add_row" {
                 see_other(&format!("{here}?saved=1"))
             } else if errors
                 .0
@@ -140,42 +100,29 @@ pub async fn save_section(
                 see_other(&format!("{here}?saved=1"))
             } else {
                 see_other(&format!("/filing/incidents/{reference}?saved={slug}"))
-            }
+            })
         }
-        Ok(Saved::Stale(current)) => {
-            tracing::info!(incident = %reference, mine = expected, theirs = current.revision, "draft save refused: stale revision");
-            let echo = FormEcho {
-                values: form.echo_values(),
-                errors: FieldErrors::default(),
-                problem: Some(FormProblem::DraftChanged),
-            };
-            render_page(&state, form.parts, echo, StatusCode::CONFLICT).await
+        Saved::Stale(current) => {
+            tracing::info!(incident.reference = %reference, mine = expected, theirs = current.revision, "draft save refused: stale revision");
+            Err(form.refuse(None, FormProblem::DraftChanged, StatusCode::CONFLICT))
         }
-        Ok(Saved::Gone) => see_other(&format!("/filing/incidents/{reference}/draft/{slug}")),
-        Err(e) => failed(&form.parts, &cap, "saving the draft", e),
+        Saved::Gone => Ok(see_other(&format!("/filing/incidents/{reference}/draft/{slug}"))),
     }
 }
 
 /// POST /filing/incidents/{ref}/draft/submit: an authorised signatory files the draft,
 /// approving the exact content hash shown on the check page.
-pub async fn submit(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Response {
-    let Some(cap) = operator(&form.parts) else { return super::forbidden(&form.parts) };
+pub async fn submit(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Answer {
+    let cap = super::operator(&form.parts.extensions)?;
     if !cap.can_sign() {
-        return super::forbidden(&form.parts);
+        return Err(AppError::Forbidden);
     }
-    let incident = match own_incident(&state, &form, &cap, &reference).await {
-        Ok(i) => i,
-        Err(resp) => return resp,
-    };
+    let incident = super::own_incident(&state, &cap, &reference).await?;
     let check_page = format!("/filing/incidents/{reference}/draft/check");
-    let draft = match drafts::get(&state.db, &incident).await {
-        Ok(Some(d)) => d,
-        Ok(None) => return see_other(&check_page),
-        Err(e) => return failed(&form.parts, &cap, "reading the draft", e),
-    };
+    let Some(draft) = drafts::get(&state.db, &incident).await? else { return Ok(see_other(&check_page)) };
     let at = state.clock.now();
     if !check(&draft.content, draft.stage, at).is_empty() {
-        return see_other(&check_page);
+        return Ok(see_other(&check_page));
     }
     let title = form.get("signatory_title").trim().to_string();
     let mut errors = FieldErrors::default();
@@ -188,22 +135,24 @@ pub async fn submit(State(state): State<AppState>, Path(reference): Path<String>
         errors.add("attest", FieldError::MustConfirm);
     }
     if !errors.is_empty() {
-        let echo = FormEcho { values: form.echo_values(), errors, problem: None };
-        return render_at(&state, form.parts, &check_page, echo, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return Err(form.invalid(Some(&check_page), errors));
     }
-    match drafts::file(&state.db, &cap, &incident, &draft, &form.get("sha256"), &title, at).await {
-        Ok(Filed::Filed { reference: filed }) => {
+    let approved = form.get("sha256");
+    let submission = drafts::Submission {
+        cap: &cap,
+        incident: &incident,
+        draft: &draft,
+        approved_sha256: &approved,
+        signatory_title: &title,
+        at,
+    };
+    match crate::pdf::documents::file_with_pdf(&state.db, &state.pdf, &submission).await? {
+        Filed::Filed { reference: filed } => {
             tracing::info!(org.id = %cap.org(), filing = %filed, "filing submitted");
-            see_other(&format!("/filing/filings/{filed}?received=1"))
+            Ok(see_other(&format!("/filing/filings/{filed}?received=1")))
         }
-        Ok(Filed::Changed) => {
-            let echo = FormEcho {
-                values: form.echo_values(),
-                errors: FieldErrors::default(),
-                problem: Some(FormProblem::DraftChangedBeforeSubmit),
-            };
-            render_at(&state, form.parts, &check_page, echo, StatusCode::CONFLICT).await
+        Filed::Changed => {
+            Err(form.refuse(Some(&check_page), FormProblem::DraftChangedBeforeSubmit, StatusCode::CONFLICT))
         }
-        Err(e) => failed(&form.parts, &cap, "filing", e),
     }
 }

@@ -3,23 +3,32 @@
 
 use std::collections::BTreeMap;
 
-use app::api::FormEcho;
-use app::domain::auth::{Caller, OperatorCap};
+use app::api::FormProblem;
 use app::domain::validation::{FieldError, FieldErrors};
 use axum::body::Body;
 use axum::extract::{Multipart, Path, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use tower_sessions::Session;
 
-use super::render::{error_response, render_at, see_other};
+use super::error::{Answer, AppError};
+use super::render::{see_other, PostedForm};
 use crate::auth::csrf;
 use crate::state::AppState;
 use crate::storage::attachments::{self, NewAttachment};
 use crate::storage::{incidents, StorageError};
 
+super::routes::route_table! {
+    post "/filing/incidents/{reference}/attachments" => upload, Filer, limit UPLOAD_LIMIT;
+    get "/filing/incidents/{reference}/attachments/{id}" => download, Operator;
+    get "/review/incidents/{reference}/attachments/{id}" => review_download, Reviewer;
+}
+
 /// Largest file accepted.
 pub const MAX_BYTES: usize = app::pages::evidence::MAX_ATTACHMENT_BYTES;
+
+/// Largest multipart body: one evidence file and its fields.
+pub const UPLOAD_LIMIT: usize = MAX_BYTES + 64 * 1024;
 
 /// The kinds of file accepted, recognised by their first bytes (never by the name or the
 /// type the browser claims): PDF, PNG, JPEG, and UTF-8 text (plain or CSV).
@@ -87,9 +96,9 @@ pub(super) async fn verified_upload(
     session: &Session,
     parts: &axum::http::request::Parts,
     body: Body,
-) -> Result<Upload, Response> {
+) -> Result<Upload, AppError> {
     use axum::extract::FromRequest;
-    let bad = || (StatusCode::BAD_REQUEST, "bad upload").into_response();
+    let bad = || AppError::Refused(StatusCode::BAD_REQUEST, app::i18n::Msg::ErrorBody);
     let multipart =
         Multipart::from_request(Request::from_parts(parts.clone(), body), state).await.map_err(|_| bad())?;
     let up = read_upload(multipart).await.map_err(|e| {
@@ -97,38 +106,24 @@ pub(super) async fn verified_upload(
         bad()
     })?;
     if !csrf::verify(session, &up.fields).await {
-        return Err(super::forbidden(parts));
+        let form = PostedForm { parts: parts.clone(), fields: up.fields };
+        return Err(form.refuse(None, FormProblem::FormExpired, StatusCode::FORBIDDEN));
     }
     Ok(up)
 }
 
-/// POST /filing/incidents/{ref}/attachments
+/// POST /filing/incidents/{ref}/attachments (multipart: `file`, `description`).
 pub async fn upload(
     State(state): State<AppState>,
     Path(reference): Path<String>,
     session: Session,
     req: Request,
-) -> Response {
+) -> Answer {
     let (parts, body) = req.into_parts();
-    let Some(cap) = parts.extensions.get::<Caller>().and_then(Caller::operator).filter(OperatorCap::can_file) else {
-        return super::forbidden(&parts);
-    };
+    let cap = super::filer(&parts.extensions)?;
     let page = format!("/filing/incidents/{reference}");
-    let up = match verified_upload(&state, &session, &parts, body).await {
-        Ok(u) => u,
-        Err(refusal) => return refusal,
-    };
-    if !app::domain::ids::is_reference(&reference) {
-        return super::not_found(&state, parts).await;
-    }
-    let incident = match incidents::find(&state.db, cap.org(), &reference).await {
-        Ok(i) => i,
-        Err(StorageError::NotFound) => return super::not_found(&state, parts).await,
-        Err(e) => {
-            tracing::error!(error = %e, "finding the incident failed");
-            return error_response(&parts);
-        }
-    };
+    let up = verified_upload(&state, &session, &parts, body).await?;
+    let incident = super::own_incident(&state, &cap, &reference).await?;
     let description = up.fields.get("description").map(|d| d.trim().to_string()).unwrap_or_default();
     let mut errors = FieldErrors::default();
     let kind = sniff(&up.data, &up.file_name);
@@ -144,98 +139,55 @@ pub async fn upload(
         n if n > 200 => errors.add("description", FieldError::TooLong),
         _ => {}
     }
+    let form = PostedForm { parts, fields: [("description".to_string(), description.clone())].into_iter().collect() };
     let Some(content_type) = kind.filter(|_| errors.is_empty()) else {
-        let values = [("description".to_string(), description)].into_iter().collect();
-        let echo = FormEcho { values, errors, problem: None };
-        return render_at(&state, parts, &page, echo, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return Err(form.invalid(Some(&page), errors));
     };
     let file = NewAttachment { file_name: &up.file_name, content_type, description: &description, data: &up.data };
     match attachments::add(&state.db, &cap, &incident, file, state.clock.now()).await {
-        Ok(_) => see_other(&format!("{page}#evidence-title")),
+        Ok(_) => Ok(see_other(&format!("{page}#evidence-title"))),
         Err(StorageError::AttachmentLimit) => {
-            let mut errors = FieldErrors::default();
-            errors.add("file", FieldError::TooManyFiles);
-            let values = [("description".to_string(), description.clone())].into_iter().collect();
-            let echo = FormEcho { values, errors, problem: None };
-            render_at(&state, parts, &page, echo, StatusCode::UNPROCESSABLE_ENTITY).await
+            Err(form.invalid(Some(&page), FieldErrors::one("file", FieldError::TooManyFiles)))
         }
-        Err(e) => {
-            tracing::error!(error = %e, "storing an attachment failed");
-            error_response(&parts)
-        }
+        Err(e) => Err(e.into()),
     }
 }
 
-/// GET /filing/incidents/{ref}/attachments/{id}: the incident's own organisation.
+/// GET /filing/incidents/{ref}/attachments/{id}: the organisation's own evidence.
 pub async fn download(
     State(state): State<AppState>,
     Path((reference, id)): Path<(String, String)>,
     req: Request,
-) -> Response {
-    let (parts, _) = req.into_parts();
-    let Some(cap) = parts.extensions.get::<Caller>().and_then(Caller::operator) else {
-        return super::forbidden(&parts);
-    };
-    serve(&state, parts, incidents::View::Own(cap.org()), &reference, &id).await
+) -> Answer {
+    let cap = super::operator(req.extensions())?;
+    serve(&state, incidents::View::Own(&cap), &reference, &id).await
 }
 
-/// GET /review/incidents/{ref}/attachments/{id}: the ministry, for any filed incident.
+/// GET /review/incidents/{ref}/attachments/{id}: evidence of a filed incident.
 pub async fn review_download(
     State(state): State<AppState>,
     Path((reference, id)): Path<(String, String)>,
     req: Request,
-) -> Response {
-    let (parts, _) = req.into_parts();
-    let Some(cap) = parts.extensions.get::<Caller>().and_then(Caller::reviewer) else {
-        return super::forbidden(&parts);
-    };
-    serve(&state, parts, incidents::View::Ministry(&cap), &reference, &id).await
+) -> Answer {
+    let cap = super::reviewer(req.extensions())?;
+    serve(&state, incidents::View::Ministry(&cap), &reference, &id).await
 }
 
-async fn serve(
-    state: &AppState,
-    parts: axum::http::request::Parts,
-    view: incidents::View<'_>,
-    reference: &str,
-    id: &str,
-) -> Response {
-    let found = match incidents::find_in(&state.db, view, reference).await {
-        Ok(incident) => attachments::get(&state.db, &incident, id).await,
-        Err(e) => Err(e),
-    };
-    match found {
-        Ok((meta, data)) => {
-            let mut resp = Response::new(Body::from(data));
-            let headers = resp.headers_mut();
-            if let Ok(v) = HeaderValue::from_str(&meta.content_type) {
-                headers.insert(header::CONTENT_TYPE, v);
-            }
-            // RFC 6266 with RFC 5987 encoding, so Hangul names survive
-            let encoded: String = meta
-                .file_name
-                .bytes()
-                .map(|b| {
-                    if b.is_ascii_alphanumeric() || b"._-".contains(&b) {
-                        (b as char).to_string()
-                    } else {
-                        format!("%{b:02X}")
-                    }
-                })
-                .collect();
-            if let Ok(v) =
-                HeaderValue::from_str(&format!("attachment; filename=\"evidence\"; filename*=UTF-8''{encoded}"))
-            {
-                headers.insert(header::CONTENT_DISPOSITION, v);
-            }
-            headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; sandbox"));
-            resp
-        }
-        Err(StorageError::NotFound) => super::not_found(state, parts).await,
-        Err(e) => {
-            tracing::error!(error = %e, "reading an attachment failed");
-            error_response(&parts)
-        }
+/// The stored bytes as a download that never runs in the site's origin.
+async fn serve(state: &AppState, view: incidents::View<'_>, reference: &str, id: &str) -> Answer {
+    if !app::domain::ids::is_reference(reference) {
+        return Err(AppError::NotFound);
     }
+    let incident = incidents::find_in(&state.db, view, reference).await?;
+    let (meta, data) = attachments::get(&state.db, &incident, id).await?;
+    let mut resp = Response::new(Body::from(data));
+    let headers = resp.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&meta.content_type) {
+        headers.insert(header::CONTENT_TYPE, v);
+    }
+    headers.insert(header::CONTENT_DISPOSITION, super::content_disposition("attachment", &meta.file_name, "evidence"));
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; sandbox"));
+    Ok(resp)
 }
 
 #[cfg(test)]

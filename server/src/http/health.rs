@@ -5,6 +5,11 @@ use axum::http::StatusCode;
 
 use crate::state::AppState;
 
+super::routes::route_table! {
+    get "/healthz" => healthz, Public;
+    get "/readyz" => readyz, Public;
+}
+
 /// The process is up.
 pub async fn healthz() -> &'static str {
     "ok"

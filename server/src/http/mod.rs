@@ -14,30 +14,63 @@ pub mod pdf;
 pub mod render;
 pub mod routes;
 
-use app::api::FormEcho;
-use axum::http::request::Parts;
-use axum::http::StatusCode;
-use axum::response::Response;
+pub mod error;
+
+use app::domain::auth::{Caller, OperatorCap, ReviewerCap};
+use axum::http::{Extensions, HeaderValue};
 
 use crate::state::AppState;
+use crate::storage::incidents::{self, IncidentRecord};
+pub use error::{Answer, AppError};
 
-/// Signed in, but without the capability this request needs.
-pub fn forbidden(parts: &Parts) -> Response {
-    use app::i18n::Msg;
-    render::message_page(parts, StatusCode::FORBIDDEN, Msg::ForbiddenTitle, Msg::ForbiddenBody)
+/// The operator capability of the caller (any role of a reporting organisation).
+pub fn operator(ext: &Extensions) -> Result<OperatorCap, AppError> {
+    ext.get::<Caller>().and_then(Caller::operator).ok_or(AppError::Forbidden)
 }
 
-/// The not-found page (rendered by the app, which sets status 404 itself).
-pub async fn not_found(state: &AppState, mut parts: Parts) -> Response {
-    parts.uri = axum::http::Uri::from_static("/not-found");
-    render::render_page(state, parts, FormEcho::default(), StatusCode::NOT_FOUND).await
+/// The operator capability of someone who files and answers (officers and signatories).
+pub fn filer(ext: &Extensions) -> Result<OperatorCap, AppError> {
+    operator(ext).and_then(|c| if c.can_file() { Ok(c) } else { Err(AppError::Forbidden) })
+}
+
+/// The operator capability of the organisation's admin.
+pub fn org_admin(ext: &Extensions) -> Result<OperatorCap, AppError> {
+    operator(ext).and_then(|c| if c.can_admin() { Ok(c) } else { Err(AppError::Forbidden) })
+}
+
+/// The ministry's reviewer capability.
+pub fn reviewer(ext: &Extensions) -> Result<ReviewerCap, AppError> {
+    ext.get::<Caller>().and_then(Caller::reviewer).ok_or(AppError::Forbidden)
+}
+
+/// One of the caller's organisation's incidents; another organisation's is not found.
+pub async fn own_incident(state: &AppState, cap: &OperatorCap, reference: &str) -> Result<IncidentRecord, AppError> {
+    if !app::domain::ids::is_reference(reference) {
+        return Err(AppError::NotFound);
+    }
+    Ok(incidents::find(&state.db, cap, reference).await?)
+}
+
+/// `Content-Disposition` (`attachment` or `inline`) for a download named `name`: an ASCII
+/// `fallback` for old clients and the real name percent-encoded (RFC 6266), so no name can
+/// break out of the header.
+pub fn content_disposition(disposition: &'static str, name: &str, fallback: &str) -> HeaderValue {
+    let encoded: String = name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"._-".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    let fallback: String = fallback.chars().filter(|c| c.is_ascii_alphanumeric() || "._-".contains(*c)).collect();
+    HeaderValue::from_str(&format!("{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"))
+        .unwrap_or_else(|_| HeaderValue::from_static(disposition))
 }
 
 /// Any address that is neither a route nor a static file.
-pub async fn not_found_fallback(
-    axum::extract::State(state): axum::extract::State<AppState>,
-    req: axum::extract::Request,
-) -> Response {
-    let (parts, _) = req.into_parts();
-    not_found(&state, parts).await
+pub async fn not_found_fallback() -> AppError {
+    AppError::NotFound
 }

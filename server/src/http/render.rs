@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Response};
 use leptos::prelude::provide_context;
 use tower_sessions::Session;
 
+use super::error::AppError;
 use crate::auth::csrf;
 use crate::state::AppState;
 
@@ -64,13 +65,16 @@ pub fn suffixed(errors: FieldErrors, suffix: &str) -> FieldErrors {
 /// Extracting a `PostedForm` reads the body and checks the anti-forgery token; handlers
 /// only ever see verified forms.
 impl axum::extract::FromRequest<AppState> for PostedForm {
-    type Rejection = Response;
+    type Rejection = AppError;
 
-    async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
-        use axum::extract::FromRequestParts;
-        let (mut parts, body) = req.into_parts();
-        let session = Session::from_request_parts(&mut parts, state).await.map_err(IntoResponse::into_response)?;
-        read_form(state, &session, Request::from_parts(parts, body)).await
+    async fn from_request(req: Request, _state: &AppState) -> Result<Self, AppError> {
+        // The session layer wraps every route; its absence is a wiring fault.
+        let session = req
+            .extensions()
+            .get::<Session>()
+            .cloned()
+            .ok_or_else(|| AppError::internal(std::io::Error::other("no session layer around a form route")))?;
+        read_form(&session, req).await
     }
 }
 
@@ -101,17 +105,13 @@ async fn read_bounded(body: Body) -> Option<Vec<u8>> {
 
 /// Reads a url-encoded form and checks its anti-forgery token. A missing or wrong token
 /// shows the form again (status 403) with what was typed, asking to submit again.
-async fn read_form(state: &AppState, session: &Session, req: Request) -> Result<PostedForm, Response> {
+async fn read_form(session: &Session, req: Request) -> Result<PostedForm, AppError> {
     let (parts, body) = req.into_parts();
-    let too_large = |parts: &Parts| {
-        use app::i18n::Msg;
-        message_page(parts, StatusCode::PAYLOAD_TOO_LARGE, Msg::ErrorTitle, Msg::FormTooLarge)
-    };
-    let Some(bytes) = read_bounded(body).await else { return Err(too_large(&parts)) };
+    let bytes = read_bounded(body).await.ok_or(AppError::TooLarge)?;
     // A repeated name (ticked boxes of one question) becomes one comma-separated value.
     let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
     if pairs.len() > MAX_FORM_FIELDS {
-        return Err(too_large(&parts));
+        return Err(AppError::TooLarge);
     }
     let mut fields: BTreeMap<String, String> = BTreeMap::new();
     for (k, v) in pairs {
@@ -130,21 +130,23 @@ async fn read_form(state: &AppState, session: &Session, req: Request) -> Result<
     let verified = csrf::verify(session, &form.fields).await || csrf::verify_login(login_cookie, &form.fields);
     if !verified {
         tracing::warn!(path = %form.parts.uri.path(), "form post without a valid anti-forgery token");
-        let echo = FormEcho {
-            values: form.echo_values(),
-            errors: FieldErrors::default(),
-            problem: Some(FormProblem::FormExpired),
-        };
-        let lang = form.parts.extensions.get::<app::i18n::Lang>().copied().unwrap_or_default();
-        let page = render_page(state, form.parts, echo, StatusCode::FORBIDDEN).await;
-        // Posts without a page of their own (sign-out) get a plain explanation instead.
-        if page.status() == StatusCode::NOT_FOUND {
-            use app::i18n::Msg;
-            return Err(message_page_in(lang, StatusCode::FORBIDDEN, Msg::ErrorTitle, Msg::FormExpired));
-        }
-        return Err(page);
+        return Err(form.refuse(None, FormProblem::FormExpired, StatusCode::FORBIDDEN));
     }
     Ok(form)
+}
+
+impl PostedForm {
+    /// The form again at `page` (`None`: the posted address), with a problem about all of it.
+    pub fn refuse(&self, page: Option<&str>, problem: FormProblem, status: StatusCode) -> AppError {
+        let echo = FormEcho { values: self.echo_values(), errors: FieldErrors::default(), problem: Some(problem) };
+        AppError::form(page, echo, status)
+    }
+
+    /// The form again at `page` with field errors (status 422).
+    pub fn invalid(&self, page: Option<&str>, errors: FieldErrors) -> AppError {
+        let echo = FormEcho { values: self.echo_values(), errors, problem: None };
+        AppError::form(page, echo, StatusCode::UNPROCESSABLE_ENTITY)
+    }
 }
 
 /// Renders the page at the request's path with a form echo, fully (not streamed).
@@ -173,42 +175,28 @@ pub async fn render_at(state: &AppState, mut parts: Parts, path: &str, echo: For
             parts.uri = uri;
             render_page(state, parts, echo, status).await
         }
-        Err(_) => error_response(&parts),
+        Err(e) => {
+            tracing::error!(error = %e, path, "a form's page has no valid address");
+            super::error::failure_page(state, parts).await
+        }
     }
+}
+
+/// Renders the error page `notice` in the site's shell, at the request's address.
+pub async fn render_with_notice(state: &AppState, parts: Parts, notice: app::api::ErrorNotice) -> Response {
+    let desks = crate::leptos_context(state);
+    let options = state.leptos_options.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            desks();
+            provide_context(notice);
+        },
+        move || app::shell(options.clone()),
+    );
+    handler(Request::from_parts(parts, Body::empty())).await
 }
 
 /// A "see other" redirect, the answer to a successful form post.
 pub fn see_other(to: &str) -> Response {
     axum::response::Redirect::to(to).into_response()
-}
-
-/// A plain, translated page for refusals and failures that are not the user's fault.
-/// It says nothing about the cause, which has been logged where it happened.
-pub fn message_page(parts: &Parts, status: StatusCode, title: app::i18n::Msg, body: app::i18n::Msg) -> Response {
-    let lang = parts.extensions.get::<app::i18n::Lang>().copied().unwrap_or_default();
-    message_page_in(lang, status, title, body)
-}
-
-/// [`message_page`] in a given language.
-pub fn message_page_in(
-    lang: app::i18n::Lang,
-    status: StatusCode,
-    title: app::i18n::Msg,
-    body: app::i18n::Msg,
-) -> Response {
-    use app::i18n::Msg;
-    let html = format!(
-        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/outage-desk.css\"></head><body><header class=\"site-header\"><div class=\"container\"><a class=\"site-name\" href=\"/\">{site}</a></div></header><main id=\"main\" class=\"container\"><h1>{title}</h1><p>{body}</p><p><a href=\"/\">{site}</a></p></main></body></html>",
-        code = lang.code(),
-        title = title.t(lang),
-        body = body.t(lang),
-        site = Msg::SiteName.t(lang),
-    );
-    (status, axum::response::Html(html)).into_response()
-}
-
-/// The generic failure page (500).
-pub fn error_response(parts: &Parts) -> Response {
-    use app::i18n::Msg;
-    message_page(parts, StatusCode::INTERNAL_SERVER_ERROR, Msg::ErrorTitle, Msg::ErrorBody)
 }

@@ -4,6 +4,9 @@
 //! it is never pasted into markup, so text like `#read("/etc/passwd")` prints literally.
 //! The template can read nothing else: every other path is refused.
 
+pub mod decision_data;
+pub mod documents;
+pub mod filing_data;
 mod world;
 
 use std::path::Path;
@@ -41,6 +44,10 @@ pub struct PdfEngine {
     library: LazyHash<Library>,
     filing_template: Source,
     decision_template: Source,
+    /// SHA-256 (first 16 hex digits) of each template's text as loaded: recorded with every
+    /// document made from it.
+    filing_version: String,
+    decision_version: String,
     data_id: FileId,
     permits: Arc<Semaphore>,
 }
@@ -73,15 +80,26 @@ impl PdfEngine {
         };
         let filing_template = template("filing.typ")?;
         let decision_template = template("decision.typ")?;
+        let version = |s: &Source| documents::short_hash(s.text().as_bytes());
         let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
         Ok(PdfEngine {
             fonts,
             library: LazyHash::new(Library::builder().build()),
+            filing_version: version(&filing_template),
+            decision_version: version(&decision_template),
             filing_template,
             decision_template,
             data_id: project_file("/data.json")?,
             permits: Arc::new(Semaphore::new(cores)),
         })
+    }
+
+    /// The version of a template as loaded (a hash of its text).
+    pub fn template_version(&self, template: Template) -> &str {
+        match template {
+            Template::Filing => &self.filing_version,
+            Template::Decision => &self.decision_version,
+        }
     }
 
     fn book(&self) -> &LazyHash<FontBook> {

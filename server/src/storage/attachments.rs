@@ -63,7 +63,7 @@ pub async fn add(
     let sha = content_hash_bytes(file.data);
     // unguessable, so ids reveal nothing about other organisations' files
     let public_id = hex::encode(rand_bytes());
-    let size = i64::try_from(file.data.len()).map_err(|_| StorageError::Conflict("file too large"))?;
+    let size = i64::try_from(file.data.len()).map_err(|_| StorageError::AttachmentLimit)?;
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;
         let (count, bytes) = sqlx::query_as::<_, (i64, i64)>(

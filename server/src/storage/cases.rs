@@ -59,7 +59,7 @@ pub async fn assign(
     at: Timestamp,
 ) -> Result<(), StorageError> {
     if !cap.is_lead() && assignee != cap.user().0 {
-        return Err(StorageError::Conflict("only a review lead assigns others"));
+        return Err(StorageError::NotReviewLead);
     }
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;

@@ -49,8 +49,8 @@ const SELECT: &str = "SELECT d.stage, d.content_json, d.revision, u.display_name
 
 fn into_record(r: Row) -> Result<DraftRecord, StorageError> {
     Ok(DraftRecord {
-        stage: FilingStage::parse(&r.stage).ok_or(StorageError::Conflict("unknown stage"))?,
-        content: Content::from_stored_json(&r.content_json).ok_or(StorageError::Conflict("unreadable draft"))?,
+        stage: FilingStage::parse(&r.stage).ok_or(StorageError::Corrupt("draft stage"))?,
+        content: Content::from_stored_json(&r.content_json).ok_or(StorageError::Corrupt("draft content"))?,
         revision: r.revision,
         updated_by: r.updated_by,
         updated_by_id: r.updated_by_id,
@@ -79,7 +79,7 @@ pub async fn of_org(db: &Db, org: app::domain::ids::OrgId) -> Result<Vec<(i64, D
 }
 
 /// Starts a draft of `stage`, carrying forward `content` (the latest filed version).
-/// `Conflict` if a draft already exists.
+/// `DraftExists` if the incident has one already.
 pub async fn start(
     db: &Db,
     cap: &OperatorCap,
@@ -122,7 +122,7 @@ pub async fn start(
     if inserted == 1 {
         Ok(())
     } else {
-        Err(StorageError::Conflict("a draft already exists"))
+        Err(StorageError::DraftExists)
     }
 }
 
@@ -179,19 +179,65 @@ pub enum Filed {
     Changed,
 }
 
+/// A signatory's submission of a draft: who, what, the hash they approved (as shown on the
+/// check page) and their job title.
+pub struct Submission<'a> {
+    pub cap: &'a OperatorCap,
+    pub incident: &'a IncidentRecord,
+    pub draft: &'a DraftRecord,
+    pub approved_sha256: &'a str,
+    pub signatory_title: &'a str,
+    pub at: Timestamp,
+}
+
+/// The version the draft would become if filed now, exactly as
+/// [`super::filings::get_own`] will read it back: what its official PDF is rendered from
+/// before [`file`] stores both.
+pub async fn preview(db: &Db, s: &Submission<'_>) -> Result<app::api::FilingDetail, StorageError> {
+    let (version, submitted_by) = with_pool!(db, |p| {
+        let version: i64 =
+            sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM filings WHERE incident_id = $1")
+                .bind(s.incident.id)
+                .fetch_one(p)
+                .await?;
+        let name: String = sqlx::query_scalar("SELECT display_name FROM users WHERE id = $1")
+            .bind(s.cap.user().0)
+            .fetch_one(p)
+            .await?;
+        Ok::<_, sqlx::Error>((version, name))
+    })?;
+    let version = u32::try_from(version).map_err(|_| StorageError::Corrupt("version number"))?;
+    Ok(app::api::FilingDetail {
+        reference: filing_reference(&s.incident.reference, version),
+        incident_reference: s.incident.reference.clone(),
+        org: super::users::org_names(db, s.cap.org()).await?,
+        stage: s.draft.stage,
+        status: FilingStatus::Submitted,
+        version,
+        submitted_at: s.at,
+        submitted_by,
+        drafted_by: Some(s.draft.updated_by.clone()),
+        signatory_title: Some(s.signatory_title.to_string()),
+        content_sha256: s.draft.sha256(),
+        document_sha256: None,
+        content: s.draft.content.clone(),
+        attachments: Vec::new(),
+        clocks: Vec::new(),
+    })
+}
+
 /// Files the draft as the next version if it is still exactly what the signatory approved
-/// (`revision` and `sha256` as shown on the check page). The draft is removed, the version
-/// inserted with drafter, signatory and approved hash, and the incident's title updated,
-/// in one transaction with its audit record.
+/// (`revision` and `sha256` as shown on the check page) and is still to become `document`'s
+/// version (rendered from [`preview`]). The draft is removed, the version inserted with
+/// drafter, signatory and approved hash, its official PDF frozen beside it, and the
+/// incident's title updated, in one transaction with its audit record.
 pub async fn file(
     db: &Db,
-    cap: &OperatorCap,
-    incident: &IncidentRecord,
-    draft: &DraftRecord,
-    approved_sha256: &str,
-    signatory_title: &str,
-    at: Timestamp,
+    submission: &Submission<'_>,
+    document: (&str, &super::documents::NewDocument),
 ) -> Result<Filed, StorageError> {
+    let Submission { cap, incident, draft, approved_sha256, signatory_title, at } = *submission;
+    let (expected_reference, document) = document;
     let json = draft.content.canonical_json();
     let sha = content_hash(&json);
     if sha != approved_sha256 {
@@ -216,10 +262,14 @@ pub async fn file(
                 .fetch_one(&mut *tx)
                 .await?;
         let reference = filing_reference(&incident.reference, u32::try_from(version).unwrap_or(u32::MAX));
-        sqlx::query(
+        if reference != expected_reference {
+            // another version was filed since the document was rendered
+            return Ok(Filed::Changed);
+        }
+        let filing_id: i64 = sqlx::query_scalar(
             "INSERT INTO filings (incident_id, org_id, version, reference, stage, status, content_json, content_sha256,
                 submitted_by, submitted_at, drafted_by, approved_sha256, signatory_title, regimes, severity)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
         )
         .bind(incident.id)
         .bind(cap.org().0)
@@ -236,8 +286,9 @@ pub async fn file(
         .bind(signatory_title)
         .bind(draft.content.get("regimes"))
         .bind(draft.content.get("severity"))
-        .execute(&mut *tx)
+        .fetch_one(&mut *tx)
         .await?;
+        super::documents::freeze_filing_document!(&mut *tx, filing_id, document, at)?;
         if !title.is_empty() {
             sqlx::query("UPDATE incidents SET title = $1 WHERE id = $2")
                 .bind(&title)
@@ -252,7 +303,12 @@ pub async fn file(
                 at,
                 AuditAction::FilingSubmitted,
                 &reference,
-                serde_json::json!({ "stage": draft.stage.as_str(), "sha256": sha, "drafted_by": draft.updated_by_id })
+                serde_json::json!({
+                    "stage": draft.stage.as_str(),
+                    "sha256": sha,
+                    "document_sha256": document.sha256,
+                    "drafted_by": draft.updated_by_id
+                })
             )
         )?;
         tx.commit().await?;

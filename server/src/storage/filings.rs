@@ -1,6 +1,7 @@
 //! Filed versions: immutable once stored (a trigger refuses any change to their content).
 
 use app::api::{FilingDetail, FilingRow, Names, VersionRow};
+use app::domain::auth::{OperatorCap, ReviewerCap};
 use app::domain::filing::{FilingStage, FilingStatus};
 use app::domain::ids::OrgId;
 use app::domain::report::Content;
@@ -37,20 +38,22 @@ struct Row {
     signatory_title: Option<String>,
     content_json: String,
     content_sha256: String,
+    document_sha256: Option<String>,
 }
 
 const SELECT: &str =
     "SELECT f.incident_id, f.reference, i.reference AS incident_reference, o.name_ko, o.name_en, i.title,
         f.stage, f.status, f.version, f.submitted_at, u.display_name AS submitted_by, d.display_name AS drafted_by,
-        f.signatory_title, f.content_json, f.content_sha256
+        f.signatory_title, f.content_json, f.content_sha256, od.sha256 AS document_sha256
     FROM filings f
     JOIN incidents i ON i.id = f.incident_id
     JOIN organisations o ON o.id = f.org_id
     JOIN users u ON u.id = f.submitted_by
-    LEFT JOIN users d ON d.id = f.drafted_by";
+    LEFT JOIN users d ON d.id = f.drafted_by
+    LEFT JOIN official_documents od ON od.kind = 'filing' AND od.subject_id = f.id";
 
 fn unreadable() -> StorageError {
-    StorageError::Conflict("unreadable stored filing")
+    StorageError::Corrupt("stored filing")
 }
 
 impl Row {
@@ -101,6 +104,7 @@ impl Row {
             drafted_by: self.drafted_by,
             signatory_title: self.signatory_title,
             content_sha256: self.content_sha256,
+            document_sha256: self.document_sha256,
             content,
             attachments: Vec::new(),
             clocks: Vec::new(),
@@ -147,25 +151,39 @@ pub async fn versions_of_org(db: &Db, org: OrgId) -> Result<Vec<Version>, Storag
     into_versions(rows)
 }
 
-/// Which filings a read may see.
-pub enum Scope {
+/// Which filings a read may see: built only from a capability, inside this module.
+enum Scope {
     /// One organisation's own filings.
     Org(OrgId),
-    /// Every filing (ministry).
-    All,
+    /// Every filed version (the ministry, the start-up task).
+    Filed,
 }
 
-/// One filing in scope; another organisation's filing is simply not found.
-pub async fn get(db: &Db, scope: Scope, reference: &str) -> Result<FilingDetail, StorageError> {
+async fn get_in(db: &Db, scope: Scope, reference: &str) -> Result<FilingDetail, StorageError> {
     let row = match scope {
         Scope::Org(org) => {
             let sql = format!("{SELECT} WHERE f.reference = $1 AND f.org_id = $2");
             with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(reference).bind(org.0).fetch_optional(p).await)?
         }
-        Scope::All => {
+        Scope::Filed => {
             let sql = format!("{SELECT} WHERE f.reference = $1");
             with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(reference).fetch_optional(p).await)?
         }
     };
     row.ok_or(StorageError::NotFound)?.into_detail()
+}
+
+/// One of the operator's own organisation's filings; another organisation's is not found.
+pub async fn get_own(db: &Db, cap: &OperatorCap, reference: &str) -> Result<FilingDetail, StorageError> {
+    get_in(db, Scope::Org(cap.org()), reference).await
+}
+
+/// Any filed version, for the ministry.
+pub async fn get_for_review(db: &Db, _cap: &ReviewerCap, reference: &str) -> Result<FilingDetail, StorageError> {
+    get_in(db, Scope::Filed, reference).await
+}
+
+/// Any filed version, for the server's start-up work.
+pub async fn get_for_task(db: &Db, _task: &super::SystemTask, reference: &str) -> Result<FilingDetail, StorageError> {
+    get_in(db, Scope::Filed, reference).await
 }

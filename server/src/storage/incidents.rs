@@ -103,9 +103,10 @@ pub async fn open(db: &Db, cap: &OperatorCap, title: &str, at: Timestamp) -> Res
 
 /// One of the organisation's incidents by reference: another organisation's incident is
 /// indistinguishable from a missing one.
-pub async fn find(db: &Db, org: OrgId, reference: &str) -> Result<IncidentRecord, StorageError> {
+pub async fn find(db: &Db, cap: &OperatorCap, reference: &str) -> Result<IncidentRecord, StorageError> {
     let sql = format!("{SELECT} WHERE i.reference = $1 AND i.org_id = $2");
-    let row = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(reference).bind(org.0).fetch_optional(p).await)?;
+    let row =
+        with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(reference).bind(cap.org().0).fetch_optional(p).await)?;
     row.map(IncidentRecord::from).ok_or(StorageError::NotFound)
 }
 
@@ -133,23 +134,30 @@ pub async fn find_filed(db: &Db, _cap: &ReviewerCap, reference: &str) -> Result<
 
 /// Whose view an incident is looked up in, for routes both sides share (notices, files).
 pub enum View<'a> {
-    Own(OrgId),
+    Own(&'a OperatorCap),
     Ministry(&'a ReviewerCap),
 }
 
 /// [`find`] or [`find_filed`], by view.
 pub async fn find_in(db: &Db, view: View<'_>, reference: &str) -> Result<IncidentRecord, StorageError> {
     match view {
-        View::Own(org) => find(db, org, reference).await,
+        View::Own(cap) => find(db, cap, reference).await,
         View::Ministry(cap) => Ok(find_filed(db, cap, reference).await?.0),
     }
 }
 
 /// An organisation's incidents, newest first (at most 500: the dashboard's working set).
-pub async fn list(db: &Db, org: OrgId) -> Result<Vec<IncidentRecord>, StorageError> {
+pub async fn list(db: &Db, cap: &OperatorCap) -> Result<Vec<IncidentRecord>, StorageError> {
     let sql = format!(
         "{SELECT} WHERE i.org_id = $1 AND i.reference IS NOT NULL ORDER BY i.opened_at DESC, i.id DESC LIMIT 500"
     );
-    let rows = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(org.0).fetch_all(p).await)?;
+    let rows = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(cap.org().0).fetch_all(p).await)?;
     Ok(rows.into_iter().map(IncidentRecord::from).collect())
+}
+
+/// Any incident by id, for the server's start-up work.
+pub async fn by_id_for_task(db: &Db, _task: &super::SystemTask, id: i64) -> Result<IncidentRecord, StorageError> {
+    let sql = format!("{SELECT} WHERE i.id = $1");
+    let row = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(id).fetch_optional(p).await)?;
+    row.map(IncidentRecord::from).ok_or(StorageError::NotFound)
 }

@@ -176,7 +176,7 @@ pub async fn acknowledge(
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
-            return Err(StorageError::Conflict("already acknowledged or absent"));
+            return Err(StorageError::AlreadyAcknowledged);
         }
         let detail = serde_json::json!({ "measure": number });
         record_audit!(
@@ -200,7 +200,7 @@ macro_rules! item_state {
         .fetch_optional(&mut *$tx)
         .await?;
         let (number, state) = row.ok_or(StorageError::NotFound)?;
-        (number, ItemState::parse(&state).ok_or(StorageError::Conflict("unknown item state"))?)
+        (number, ItemState::parse(&state).ok_or(StorageError::Corrupt("item state"))?)
     }};
 }
 
@@ -217,7 +217,7 @@ pub async fn mark_done(
         let mut tx = p.begin().await?;
         let (number, state) = item_state!(tx, incident.id, item);
         if !state.operator_may_mark_done() {
-            return Err(StorageError::Conflict("item not open"));
+            return Err(StorageError::ItemNotOpen);
         }
         sqlx::query(
             "UPDATE measure_items SET state = 'done', operator_note = $1, done_by = $2, done_at = $3 WHERE id = $4",
@@ -252,7 +252,7 @@ pub async fn verify(
             _ => state.ministry_may_verify(),
         };
         if !allowed {
-            return Err(StorageError::Conflict("item not in a state to verify"));
+            return Err(StorageError::ItemNotAwaitingVerification);
         }
         sqlx::query(
             "UPDATE measure_items SET state = $1, verdict_reason = $2, verified_by = $3, verified_at = $4 WHERE id = $5",

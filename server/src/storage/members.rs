@@ -23,43 +23,21 @@ pub struct NewMember<'a> {
     pub password_hash: &'a str,
 }
 
-/// Why an invitation was not recorded.
-#[derive(Debug, thiserror::Error)]
-pub enum InviteError {
-    /// The address is already one of the caller's own colleagues (their own organisation,
-    /// so saying so reveals nothing).
-    #[error("already a member of this organisation")]
-    AlreadyMember,
-    #[error(transparent)]
-    Storage(#[from] StorageError),
-}
-
-impl From<sqlx::Error> for InviteError {
-    fn from(e: sqlx::Error) -> Self {
-        InviteError::Storage(e.into())
-    }
-}
-
 /// Records (or renews) an invitation to the caller's organisation, with its audit record.
-pub async fn invite(db: &Db, cap: &OperatorCap, m: NewMember<'_>, at: Timestamp) -> Result<(), InviteError> {
+pub async fn invite(db: &Db, cap: &OperatorCap, m: NewMember<'_>, at: Timestamp) -> Result<(), StorageError> {
     if !m.role.is_operator() {
-        return Err(StorageError::Conflict("not an operator role").into());
+        return Err(StorageError::NotOperatorRole);
     }
     let email = m.email.trim().to_lowercase();
     let subject = format!("invitation:{email}");
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;
-        let own = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM users WHERE email = $1 AND org_id = $2")
-            .bind(&email)
-            .bind(cap.org().0)
-            .fetch_one(&mut *tx)
-            .await?;
-        if own > 0 {
-            return Err(InviteError::AlreadyMember);
-        }
-        sqlx::query(
+        // One statement: nothing is inserted for an address that is already a colleague, so
+        // no account can be created between a check and the insert.
+        let recorded = sqlx::query(
             "INSERT INTO member_invitations (org_id, email, display_name, role, password_hash, invited_by, invited_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)
+             SELECT $1, $2, $3, $4, $5, $6, $7
+             WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = $2 AND org_id = $1)
              ON CONFLICT (org_id, email) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
                  password_hash = excluded.password_hash, invited_by = excluded.invited_by, invited_at = excluded.invited_at",
         )
@@ -72,6 +50,9 @@ pub async fn invite(db: &Db, cap: &OperatorCap, m: NewMember<'_>, at: Timestamp)
         .bind(at.0)
         .execute(&mut *tx)
         .await?;
+        if recorded.rows_affected() == 0 {
+            return Err(StorageError::AlreadyMember);
+        }
         record_audit!(
             &mut *tx,
             AuditEntry::by_operator(

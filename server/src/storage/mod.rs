@@ -8,6 +8,7 @@ pub mod assessments;
 pub mod attachments;
 pub mod audit;
 pub mod cases;
+pub mod documents;
 pub mod drafts;
 pub mod filings;
 pub mod incidents;
@@ -47,21 +48,88 @@ macro_rules! with_pool {
     };
 }
 
-/// Errors of storage operations that callers act on; anything else is `Db` and is logged.
+/// What a storage operation can fail with. Every variant but `Corrupt` and `Db` is an
+/// outcome the caller shows the user (a state that changed meanwhile, a limit); those two
+/// are failures, logged once at the edge and shown as "something went wrong".
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
+    /// Absent, or not visible to this caller (deliberately indistinguishable).
     #[error("not found")]
     NotFound,
-    #[error("conflict: {0}")]
-    Conflict(&'static str),
+    /// Someone saved the draft since the form was opened (optimistic concurrency).
+    #[error("stale draft revision")]
+    StaleRevision,
+    /// The incident already has a draft, so another cannot be started.
+    #[error("a draft already exists")]
+    DraftExists,
+    /// The request for information was answered or withdrawn meanwhile.
+    #[error("request closed")]
+    RequestClosed,
+    /// The measure was acknowledged already.
+    #[error("measure already acknowledged")]
+    AlreadyAcknowledged,
+    /// The measure item is no longer open for the operator to complete.
+    #[error("item not open")]
+    ItemNotOpen,
+    /// The measure item is not waiting for the ministry's verification.
+    #[error("item not awaiting verification")]
+    ItemNotAwaitingVerification,
+    /// Only a review lead may do this (assign someone else).
+    #[error("not a review lead")]
+    NotReviewLead,
+    /// An operator-side action was given a ministry role.
+    #[error("not an operator role")]
+    NotOperatorRole,
+    /// The address is already one of the caller's own colleagues (their own organisation,
+    /// so saying so reveals nothing).
+    #[error("already a member of this organisation")]
+    AlreadyMember,
+    /// The e-mail address already has an account (a unique-constraint violation).
+    #[error("e-mail address taken")]
+    EmailTaken,
     /// The incident already holds the most files or bytes it may.
     #[error("attachment limit reached")]
     AttachmentLimit,
     /// The organisation already keeps the most records of this kind it may.
     #[error("record limit reached")]
     RecordLimit,
+    /// A stored row no longer reads as what it should be: never the user's fault.
+    #[error("corrupt stored data: {0}")]
+    Corrupt(&'static str),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
+}
+
+impl StorageError {
+    /// Whether this is a failure of the system (logged, shown as a generic error) rather
+    /// than an outcome the user can act on.
+    pub fn is_failure(&self) -> bool {
+        matches!(self, StorageError::Corrupt(_) | StorageError::Db(_))
+    }
+}
+
+/// The capability of the server's own start-up work (making missing official documents),
+/// which reads across organisations. Only [`SystemTask::start_up`] makes one, and only the
+/// start-up path calls it.
+#[derive(Debug)]
+pub struct SystemTask(());
+
+impl SystemTask {
+    pub(crate) fn start_up() -> SystemTask {
+        SystemTask(())
+    }
+}
+
+/// Whether `e` is a unique violation of the named constraint: `pg` is PostgreSQL's
+/// constraint name, `sqlite` the `table.column` SQLite names in its message (SQLite reports
+/// no constraint name). The `on_constraint` pattern: insert once, let the database say no,
+/// instead of a check-then-insert race.
+pub fn is_unique_violation(e: &sqlx::Error, pg: &str, sqlite: &str) -> bool {
+    let Some(db) = e.as_database_error() else { return false };
+    if db.kind() != sqlx::error::ErrorKind::UniqueViolation {
+        return false;
+    }
+    db.constraint() == Some(pg) || db.message().contains(sqlite)
 }
 
 impl Db {

@@ -52,7 +52,12 @@ fn facts_of(org: String, content: &Content, filed: Vec<(FilingStage, Timestamp)>
 }
 
 /// The overview of every filed incident, in the language's organisation names.
-pub async fn overview(db: &Db, korean: bool, now: Timestamp) -> Result<Overview, StorageError> {
+pub async fn overview(
+    db: &Db,
+    _cap: &app::domain::auth::ReviewerCap,
+    korean: bool,
+    now: Timestamp,
+) -> Result<Overview, StorageError> {
     let (rows, open_measures, overdue_items) = with_pool!(db, |p| {
         // One row per incident (SQLite hands rows over one by one from its worker thread, so
         // 100 000 filings as rows cost seconds): the first filing of each stage and the

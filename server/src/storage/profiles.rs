@@ -16,7 +16,7 @@ use crate::with_pool;
 pub type Record = (i64, String, Content);
 
 fn read(json: &str) -> Result<Content, StorageError> {
-    Content::from_stored_json(json).ok_or(StorageError::Conflict("unreadable profile"))
+    Content::from_stored_json(json).ok_or(StorageError::Corrupt("profile"))
 }
 
 /// The profile's answers and revision (0 when never saved).
@@ -197,7 +197,7 @@ pub async fn team(db: &Db, cap: &OperatorCap) -> Result<Vec<TeamMember>, Storage
 /// organisation's person is not found.
 pub async fn set_role(db: &Db, cap: &OperatorCap, user: i64, role: Role, at: Timestamp) -> Result<(), StorageError> {
     if !role.is_operator() {
-        return Err(StorageError::Conflict("not an operator role"));
+        return Err(StorageError::NotOperatorRole);
     }
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;

@@ -36,7 +36,7 @@ const SELECT: &str =
 
 impl Row {
     fn into_detail(self) -> Result<PublishedDetail, StorageError> {
-        let c = Content::from_stored_json(&self.content_json).ok_or(StorageError::Conflict("unreadable content"))?;
+        let c = Content::from_stored_json(&self.content_json).ok_or(StorageError::Corrupt("published content"))?;
         let services =
             c.get("services_affected").lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
         let body: serde_json::Map<String, serde_json::Value> =
@@ -84,15 +84,20 @@ fn public_finding(duty: &str, finding: &str, onset: Timestamp) -> Option<PublicF
     })
 }
 
+/// The capability to read what the ministry has published, and nothing else: anyone has it,
+/// signed in or not, and every read in this module that the public side uses takes it.
+#[derive(Clone, Copy, Debug)]
+pub struct PublicReader;
+
 /// Published summaries, newest first.
-pub async fn list(db: &Db) -> Result<Vec<PublishedRow>, StorageError> {
+pub async fn list(db: &Db, _reader: &PublicReader) -> Result<Vec<PublishedRow>, StorageError> {
     let sql = format!("{SELECT} ORDER BY p.published_at DESC, p.id DESC LIMIT 100");
     let rows = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).fetch_all(p).await)?;
     rows.into_iter().map(|r| r.into_detail().map(|d| d.row)).collect()
 }
 
 /// One published summary by incident reference, without its corrections.
-pub async fn summary(db: &Db, reference: &str) -> Result<PublishedDetail, StorageError> {
+pub async fn summary(db: &Db, _reader: &PublicReader, reference: &str) -> Result<PublishedDetail, StorageError> {
     Ok(summary_row(db, reference).await?.1)
 }
 
@@ -104,7 +109,7 @@ async fn summary_row(db: &Db, reference: &str) -> Result<(i64, PublishedDetail),
 }
 
 /// One published summary by incident reference, with its corrections.
-pub async fn get(db: &Db, reference: &str) -> Result<PublishedDetail, StorageError> {
+pub async fn get(db: &Db, _reader: &PublicReader, reference: &str) -> Result<PublishedDetail, StorageError> {
     let (incident_id, mut detail) = summary_row(db, reference).await?;
     let corrections = with_pool!(db, |p| {
         sqlx::query_as::<_, (i64, String, String)>(

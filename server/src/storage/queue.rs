@@ -39,15 +39,15 @@ enum Bind {
     Text(String),
 }
 
-/// One page of the queue for reviewer `me`, and the cursor of the next page if any.
+/// One page of the queue for the reviewer `cap`, and the cursor of the next page if any.
 pub async fn page(
     db: &Db,
-    me: i64,
+    cap: &app::domain::auth::ReviewerCap,
     q: &QueueQuery,
     now: Timestamp,
 ) -> Result<(Vec<FilingRow>, Option<Cursor>), StorageError> {
     // $1 is the reader, $2 now; filters add their own parameters after them
-    let mut binds: Vec<Bind> = vec![Bind::Int(me), Bind::Int(now.0)];
+    let mut binds: Vec<Bind> = vec![Bind::Int(cap.user().0), Bind::Int(now.0)];
     let mut conditions: Vec<String> = Vec::new();
     let mut param = |b: Bind| {
         binds.push(b);
@@ -126,7 +126,7 @@ pub async fn page(
     let rows = rows
         .into_iter()
         .map(|r| {
-            let unreadable = || StorageError::Conflict("unreadable stored filing");
+            let unreadable = || StorageError::Corrupt("stored filing");
             Ok(FilingRow {
                 stage: FilingStage::parse(&r.stage).ok_or_else(unreadable)?,
                 status: FilingStatus::parse(&r.status).ok_or_else(unreadable)?,

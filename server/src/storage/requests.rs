@@ -208,7 +208,7 @@ pub async fn post(
         .await?
         .ok_or(StorageError::NotFound)?;
         if closed.is_some() {
-            return Err(StorageError::Conflict("request closed"));
+            return Err(StorageError::RequestClosed);
         }
         let attachment = match file {
             Some(public_id) => Some(

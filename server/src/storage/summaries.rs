@@ -31,7 +31,7 @@ pub async fn draft(db: &Db, incident_id: i64) -> Result<Option<SummaryDraftView>
         .await
     })?;
     row.map(|(json, revision, by, by_id, at, submitted)| {
-        let values: Values = serde_json::from_str(&json).map_err(|_| StorageError::Conflict("unreadable draft"))?;
+        let values: Values = serde_json::from_str(&json).map_err(|_| StorageError::Corrupt("summary draft"))?;
         Ok(SummaryDraftView {
             values,
             revision,
@@ -55,7 +55,7 @@ pub async fn save(
     submit: bool,
     at: Timestamp,
 ) -> Result<(), StorageError> {
-    let json = serde_json::to_string(values).map_err(|_| StorageError::Conflict("unwritable draft"))?;
+    let json = serde_json::to_string(values).map_err(|_| StorageError::Corrupt("summary draft not serialisable"))?;
     let submitted = submit.then_some(at.0);
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;
@@ -64,7 +64,7 @@ pub async fn save(
             .fetch_optional(&mut *tx)
             .await?;
         if current.unwrap_or(0) != revision {
-            return Err(StorageError::Conflict("draft changed"));
+            return Err(StorageError::StaleRevision);
         }
         sqlx::query(
             "INSERT INTO summary_drafts (incident_id, fields_json, revision, drafted_by, drafted_at, submitted_at)
@@ -106,7 +106,7 @@ pub async fn approve(
         if let Err(block) = may_approve(cap.is_lead(), cap.user().0, drafted_by, submitted.is_some()) {
             return Ok(Err(block));
         }
-        let values: Values = serde_json::from_str(&json).map_err(|_| StorageError::Conflict("unreadable draft"))?;
+        let values: Values = serde_json::from_str(&json).map_err(|_| StorageError::Corrupt("summary draft"))?;
         let public = redacted(&values);
         let findings = sqlx::query_as::<_, (String, String)>(
             "SELECT duty_id, finding FROM assessments WHERE incident_id = $1 AND finding <> 'not_assessed' ORDER BY duty_id",
@@ -136,7 +136,7 @@ pub async fn approve(
             .bind(id)
             .fetch_all(&mut *tx)
             .await?;
-            let kind = MeasureKind::parse(&kind).ok_or(StorageError::Conflict("unknown measure kind"))?;
+            let kind = MeasureKind::parse(&kind).ok_or(StorageError::Corrupt("measure kind"))?;
             public_measures.push(PublicMeasure {
                 kind,
                 legal_basis: public_text(&legal_basis),

@@ -113,7 +113,8 @@ pub struct NewUser<'a> {
     pub org: Option<OrgId>,
 }
 
-/// Creates an account. E-mail addresses are stored lower-case and are unique.
+/// Creates an account. E-mail addresses are stored lower-case and are unique: one INSERT,
+/// whose unique violation is `EmailTaken` (no check-then-insert race).
 pub async fn create_user(db: &Db, u: NewUser<'_>) -> Result<UserId, StorageError> {
     let email = u.email.trim().to_lowercase();
     let id = with_pool!(db, |p| {
@@ -129,6 +130,13 @@ pub async fn create_user(db: &Db, u: NewUser<'_>) -> Result<UserId, StorageError
         .bind(now().0)
         .fetch_one(p)
         .await
+    })
+    .map_err(|e| {
+        if super::is_unique_violation(&e, "users_email_key", "users.email") {
+            StorageError::EmailTaken
+        } else {
+            e.into()
+        }
     })?;
     Ok(UserId(id))
 }

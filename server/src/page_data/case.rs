@@ -184,7 +184,9 @@ pub async fn review_case(
     let (catalog_version, duties) = duty_rows(db, &incident, &content).await?;
     let findings: Vec<Finding> = duties.iter().map(|d| d.finding).collect();
     // the summary only: its measures and corrections are on this page already or not needed
-    let published = crate::storage::publications::summary(db, &incident.reference).await;
+    let published =
+        crate::storage::publications::summary(db, &crate::storage::publications::PublicReader, &incident.reference)
+            .await;
     let (published_at, prefill) = match published {
         Ok(p) => {
             let mut values = p.parts.clone();

@@ -1,12 +1,14 @@
 //! Demo data for `make run`: fictional organisations, one account per role, and a filed
-//! incidents (see [`crate::seed_incidents`]), and the ministry's cases on them (see
-//! [`crate::seed_cases`]): one closed and published, one open with an overdue request.
+//! incidents (see [`incidents`]), and the ministry's cases on them (see
+//! [`cases`]): one closed and published, one open with an overdue request.
+
+pub mod cases;
+pub mod incidents;
 
 use app::domain::auth::Role;
 
-use crate::auth::passwords::Hasher;
+use crate::storage::now;
 use crate::storage::users::{self, NewUser};
-use crate::storage::{now, Db};
 
 /// The password of every demo account (printed by `make run`).
 pub const DEMO_PASSWORD: &str = "demo-password-2026";
@@ -23,7 +25,8 @@ pub const DEMO_ACCOUNTS: [(&str, &str, Role, Option<&str>); 7] = [
 ];
 
 /// Loads the demo data into an empty database; does nothing if any account exists.
-pub async fn seed_demo(db: &Db, hasher: &Hasher) -> anyhow::Result<bool> {
+pub async fn seed_demo(state: &crate::state::AppState) -> anyhow::Result<bool> {
+    let (db, hasher) = (&state.db, &state.hasher);
     if users::any_user(db).await? {
         return Ok(false);
     }
@@ -47,21 +50,21 @@ pub async fn seed_demo(db: &Db, hasher: &Hasher) -> anyhow::Result<bool> {
     let cap = officer.operator().ok_or_else(|| anyhow::anyhow!("demo officer has no capability"))?;
     let signer = app::domain::auth::Caller { user_id: ids[1], role: Role::OperatorSignatory, ..officer.clone() };
     let scap = signer.operator().ok_or_else(|| anyhow::anyhow!("demo signatory has no capability"))?;
-    let reference = crate::seed_incidents::fire(db, &cap, &scap).await?;
-    let login = crate::seed_incidents::open_login_outage(db, &cap, &scap, now()).await?;
+    let reference = incidents::fire(db, &state.pdf, &cap, &scap).await?;
+    let login = incidents::open_login_outage(db, &state.pdf, &cap, &scap, now()).await?;
     let admin = app::domain::auth::Caller { user_id: ids[2], role: Role::OperatorAdmin, ..officer.clone() };
     let acap = admin.operator().ok_or_else(|| anyhow::anyhow!("demo admin has no capability"))?;
-    crate::seed_incidents::profile(db, &acap, now()).await?;
+    incidents::profile(db, &acap, now()).await?;
     let reviewer = app::domain::auth::Caller { user_id: ids[4], role: Role::Reviewer, org_id: None, ..officer.clone() };
     let lead = app::domain::auth::Caller { user_id: ids[5], role: Role::ReviewLead, org_id: None, ..officer };
-    let staff = crate::seed_cases::Staff {
+    let staff = cases::Staff {
         officer: cap,
         reviewer: reviewer.reviewer().ok_or_else(|| anyhow::anyhow!("demo reviewer has no capability"))?,
         lead: lead.reviewer().ok_or_else(|| anyhow::anyhow!("demo lead has no capability"))?,
     };
     // `fire` returns the final report's reference; the case is the incident's
     let fire_incident = reference.rsplit_once('-').map_or(reference.as_str(), |(incident, _)| incident);
-    crate::seed_cases::closed_fire_case(db, &staff, fire_incident).await?;
-    crate::seed_cases::open_login_case(db, &staff, &login, now()).await?;
+    cases::closed_fire_case(db, &staff, fire_incident).await?;
+    cases::open_login_case(db, &staff, &login, now()).await?;
     Ok(true)
 }

@@ -1,5 +1,9 @@
-//! The storage operations pages read through ([`app::api::ports::Desks`]), each bound to
-//! the capability that permits it.
+//! What pages read: the storage operations behind [`app::api::ports::Desks`], each bound to
+//! the capability that permits it, and the builders that turn stored records into the views
+//! pages show ([`incident`] for the operator's side, [`case`] for the ministry's case).
+
+pub mod case;
+pub mod incident;
 
 use app::api::ports::{DeskError, Desks};
 use app::api::{
@@ -13,17 +17,20 @@ use std::collections::HashMap;
 
 use async_trait::async_trait;
 
-use crate::assemble::{incident_row, incident_view};
-use crate::storage::filings::{self, Scope};
+use crate::storage::filings;
 use crate::storage::{attachments, drafts, incidents, profiles, publications, requests, users, Db, StorageError};
+use incident::{incident_row, incident_view};
 
-/// Logs a storage failure once, here at the boundary, and hides its cause from the caller.
-pub fn desk_error(e: StorageError) -> DeskError {
-    match e {
-        StorageError::NotFound => DeskError::NotFound,
-        other => {
-            tracing::error!(error = %other, "storage operation failed");
-            DeskError::Internal
+/// A storage outcome as a page read sees it: a failure is logged once, here at the boundary,
+/// and its cause hidden from the caller.
+impl From<StorageError> for DeskError {
+    fn from(e: StorageError) -> DeskError {
+        match e {
+            StorageError::NotFound => DeskError::NotFound,
+            other => {
+                tracing::error!(error = %other, "storage read failed");
+                DeskError::Internal
+            }
         }
     }
 }
@@ -48,16 +55,15 @@ impl std::ops::Deref for Desk {
 #[async_trait]
 impl Desks for Desk {
     async fn operator_incidents(&self, cap: &OperatorCap) -> Result<Vec<IncidentRow>, DeskError> {
-        let list = incidents::list(self, cap.org()).await.map_err(desk_error)?;
+        let list = incidents::list(self, cap).await?;
         // one read each for versions and drafts, grouped by incident (not one query per row)
         let mut versions: HashMap<i64, Vec<filings::Version>> = HashMap::new();
-        for v in filings::versions_of_org(self, cap.org()).await.map_err(desk_error)? {
+        for v in filings::versions_of_org(self, cap.org()).await? {
             versions.entry(v.incident_id).or_default().push(v);
         }
-        let drafts: HashMap<i64, drafts::DraftRecord> =
-            drafts::of_org(self, cap.org()).await.map_err(desk_error)?.into_iter().collect();
+        let drafts: HashMap<i64, drafts::DraftRecord> = drafts::of_org(self, cap.org()).await?.into_iter().collect();
         let at = self.clock.now();
-        let late = crate::storage::cases::overdue_by_incident(self, cap.org(), at).await.map_err(desk_error)?;
+        let late = crate::storage::cases::overdue_by_incident(self, cap.org(), at).await?;
         let mut rows: Vec<IncidentRow> = list
             .into_iter()
             .map(|i| {
@@ -73,24 +79,24 @@ impl Desks for Desk {
     }
 
     async fn operator_incident(&self, cap: &OperatorCap, reference: &str) -> Result<IncidentView, DeskError> {
-        let incident = incidents::find(self, cap.org(), checked(reference)?).await.map_err(desk_error)?;
-        let versions = filings::versions(self, incident.id).await.map_err(desk_error)?;
-        let draft = drafts::get(self, &incident).await.map_err(desk_error)?;
-        let files = attachments::list(self, &incident).await.map_err(desk_error)?;
+        let incident = incidents::find(self, cap, checked(reference)?).await?;
+        let versions = filings::versions(self, incident.id).await?;
+        let draft = drafts::get(self, &incident).await?;
+        let files = attachments::list(self, &incident).await?;
         let at = self.clock.now();
-        let closed = crate::storage::cases::state(self, incident.id).await.map_err(desk_error)?.closed;
-        let ministry = crate::assemble_case::correspondence(self, incident.id, closed, at).await.map_err(desk_error)?;
-        let requests = crate::assemble_case::request_facts(&ministry.requests);
+        let closed = crate::storage::cases::state(self, incident.id).await?.closed;
+        let ministry = case::correspondence(self, incident.id, closed, at).await?;
+        let requests = case::request_facts(&ministry.requests);
         let mut view = incident_view(cap, incident, versions, draft, files, &requests, at);
         view.ministry = ministry;
         Ok(view)
     }
 
     async fn operator_profile(&self, cap: &OperatorCap) -> Result<ProfileView, DeskError> {
-        let (profile, revision) = profiles::profile(self, cap.org()).await.map_err(desk_error)?;
-        let records = profiles::records(self, cap.org()).await.map_err(desk_error)?;
-        let team = profiles::team(self, cap).await.map_err(desk_error)?;
-        let org = users::org_names(self, cap.org()).await.map_err(desk_error)?;
+        let (profile, revision) = profiles::profile(self, cap.org()).await?;
+        let records = profiles::records(self, cap.org()).await?;
+        let team = profiles::team(self, cap).await?;
+        let org = users::org_names(self, cap.org()).await?;
         let revenue = profile.count("revenue_krw");
         let of = |kind: &str| -> Vec<RecordView> {
             records
@@ -121,8 +127,7 @@ impl Desks for Desk {
             team,
             invitations: if cap.can_admin() {
                 crate::storage::members::invitations(self, cap)
-                    .await
-                    .map_err(desk_error)?
+                    .await?
                     .into_iter()
                     .map(|(id, name, email, role)| app::api::Invitation { id, name, email, role })
                     .collect()
@@ -140,8 +145,8 @@ impl Desks for Desk {
         from: u32,
         to: u32,
     ) -> Result<DiffView, DeskError> {
-        let incident = incidents::find(self, cap.org(), checked(reference)?).await.map_err(desk_error)?;
-        let versions = filings::versions(self, incident.id).await.map_err(desk_error)?;
+        let incident = incidents::find(self, cap, checked(reference)?).await?;
+        let versions = filings::versions(self, incident.id).await?;
         let pick = |n: u32| versions.iter().find(|v| v.row.version == n).ok_or(DeskError::NotFound);
         let (a, b) = (pick(from)?, pick(to)?);
         Ok(DiffView {
@@ -155,46 +160,43 @@ impl Desks for Desk {
     }
 
     async fn operator_filing(&self, cap: &OperatorCap, reference: &str) -> Result<FilingDetail, DeskError> {
-        filings::get(self, Scope::Org(cap.org()), checked(reference)?).await.map_err(desk_error)
+        Ok(filings::get_own(self, cap, checked(reference)?).await?)
     }
 
     async fn review_queue(&self, cap: &ReviewerCap, query: &QueueQuery) -> Result<QueuePage, DeskError> {
-        let (rows, next) =
-            crate::storage::queue::page(self, cap.user().0, query, self.clock.now()).await.map_err(desk_error)?;
-        let orgs = users::list_orgs(self).await.map_err(desk_error)?;
-        let reviewers = crate::storage::cases::reviewers(self).await.map_err(desk_error)?;
+        let (rows, next) = crate::storage::queue::page(self, cap, query, self.clock.now()).await?;
+        let orgs = users::list_orgs(self).await?;
+        let reviewers = crate::storage::cases::reviewers(self).await?;
         Ok(QueuePage { rows, next: next.map(|c| query.to_query(Some(c))), orgs, reviewers })
     }
 
     async fn review_case(&self, cap: &ReviewerCap, reference: &str) -> Result<app::api::CaseView, DeskError> {
-        crate::assemble_case::review_case(self, cap, checked(reference)?, self.clock.now()).await.map_err(desk_error)
+        Ok(case::review_case(self, cap, checked(reference)?, self.clock.now()).await?)
     }
 
     async fn review_overview(
         &self,
-        _cap: &ReviewerCap,
+        cap: &ReviewerCap,
         lang: app::i18n::Lang,
     ) -> Result<app::domain::overview::Overview, DeskError> {
-        crate::storage::overview::overview(self, lang == app::i18n::Lang::Ko, self.clock.now())
-            .await
-            .map_err(desk_error)
+        Ok(crate::storage::overview::overview(self, cap, lang == app::i18n::Lang::Ko, self.clock.now()).await?)
     }
 
     async fn review_filing(&self, cap: &ReviewerCap, reference: &str) -> Result<FilingDetail, DeskError> {
-        let mut detail = filings::get(self, Scope::All, checked(reference)?).await.map_err(desk_error)?;
-        let incident = incidents::find_filed(self, cap, &detail.incident_reference).await.map_err(desk_error)?;
-        detail.attachments = attachments::list(self, &incident).await.map_err(desk_error)?;
-        let versions = filings::versions(self, incident.id).await.map_err(desk_error)?;
-        let requests = requests::list(self, incident.id, self.clock.now()).await.map_err(desk_error)?;
-        detail.clocks = crate::assemble_case::case_clocks(&versions, &requests, self.clock.now());
+        let mut detail = filings::get_for_review(self, cap, checked(reference)?).await?;
+        let incident = incidents::find_filed(self, cap, &detail.incident_reference).await?;
+        detail.attachments = attachments::list(self, &incident).await?;
+        let versions = filings::versions(self, incident.id).await?;
+        let requests = requests::list(self, incident.id, self.clock.now()).await?;
+        detail.clocks = case::case_clocks(&versions, &requests, self.clock.now());
         Ok(detail)
     }
 
     async fn published_incidents(&self) -> Result<Vec<PublishedRow>, DeskError> {
-        publications::list(self).await.map_err(desk_error)
+        Ok(publications::list(self, &publications::PublicReader).await?)
     }
 
     async fn published_incident(&self, reference: &str) -> Result<PublishedDetail, DeskError> {
-        publications::get(self, checked(reference)?).await.map_err(desk_error)
+        Ok(publications::get(self, &publications::PublicReader, checked(reference)?).await?)
     }
 }

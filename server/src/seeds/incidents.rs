@@ -11,6 +11,9 @@ use app::domain::zone::UserZone;
 use crate::storage::drafts::{self, Filed, Saved};
 use crate::storage::{incidents, Db};
 
+/// The PDF engine the demo filings' official documents are made with.
+type Pdf = std::sync::Arc<crate::pdf::PdfEngine>;
+
 fn kst(local: &str) -> anyhow::Result<Timestamp> {
     UserZone::Seoul.parse_local(local).ok_or_else(|| anyhow::anyhow!("bad demo time {local}"))
 }
@@ -28,8 +31,10 @@ fn content(base: &Content, pairs: &[(&str, &str)]) -> anyhow::Result<Content> {
 }
 
 /// Saves the draft's content as the officer, then files it as the signatory.
+#[allow(clippy::too_many_arguments)] // demo data: one call per filed version, all positional
 async fn save_and_file(
     db: &Db,
+    pdf: &Pdf,
     officer: &OperatorCap,
     signatory: &OperatorCap,
     reference: &str,
@@ -37,16 +42,23 @@ async fn save_and_file(
     saved_at: Timestamp,
     filed_at: Option<Timestamp>,
 ) -> anyhow::Result<Option<String>> {
-    let incident = incidents::find(db, officer.org(), reference).await?;
+    let incident = incidents::find(db, officer, reference).await?;
     let draft = drafts::get(db, &incident).await?.ok_or_else(|| anyhow::anyhow!("demo draft missing"))?;
     let Saved::Saved(_) = drafts::save(db, officer, &incident, draft.revision, c, saved_at).await? else {
         anyhow::bail!("demo save refused");
     };
     let Some(at) = filed_at else { return Ok(None) };
     let draft = drafts::get(db, &incident).await?.ok_or_else(|| anyhow::anyhow!("demo draft missing"))?;
-    match drafts::file(db, signatory, &incident, &draft, &draft.sha256(), "대외협력실장 / Head of Public Affairs", at)
-        .await?
-    {
+    let approved = draft.sha256();
+    let submission = drafts::Submission {
+        cap: signatory,
+        incident: &incident,
+        draft: &draft,
+        approved_sha256: &approved,
+        signatory_title: "대외협력실장 / Head of Public Affairs",
+        at,
+    };
+    match crate::pdf::documents::file_with_pdf(db, pdf, &submission).await? {
         Filed::Filed { reference } => Ok(Some(reference)),
         Filed::Changed => anyhow::bail!("demo filing refused"),
     }
@@ -151,11 +163,12 @@ const FIRE_FINAL: &[(&str, &str)] = &[
 ];
 
 /// Files the fire incident in three stages; returns the final filing's reference.
-pub async fn fire(db: &Db, officer: &OperatorCap, signatory: &OperatorCap) -> anyhow::Result<String> {
+pub async fn fire(db: &Db, pdf: &Pdf, officer: &OperatorCap, signatory: &OperatorCap) -> anyhow::Result<String> {
     let reference = incidents::open(db, officer, "데이터센터 화재", kst("2025-10-15T15:50")?).await?;
     let initial = content(&Content::default(), FIRE_INITIAL)?;
     save_and_file(
         db,
+        pdf,
         officer,
         signatory,
         &reference,
@@ -164,11 +177,12 @@ pub async fn fire(db: &Db, officer: &OperatorCap, signatory: &OperatorCap) -> an
         Some(kst("2025-10-15T16:20")?),
     )
     .await?;
-    let incident = incidents::find(db, officer.org(), &reference).await?;
+    let incident = incidents::find(db, officer, &reference).await?;
     drafts::start(db, officer, &incident, FilingStage::Interim, &initial, kst("2025-10-16T09:00")?).await?;
     let interim = content(&initial, FIRE_INTERIM)?;
     save_and_file(
         db,
+        pdf,
         officer,
         signatory,
         &reference,
@@ -181,6 +195,7 @@ pub async fn fire(db: &Db, officer: &OperatorCap, signatory: &OperatorCap) -> an
     let last = content(&interim, FIRE_FINAL)?;
     let filed = save_and_file(
         db,
+        pdf,
         officer,
         signatory,
         &reference,
@@ -196,6 +211,7 @@ pub async fn fire(db: &Db, officer: &OperatorCap, signatory: &OperatorCap) -> an
 /// is still being drafted and the NIS2 and FCC 72-hour clocks have run out.
 pub async fn open_login_outage(
     db: &Db,
+    pdf: &Pdf,
     officer: &OperatorCap,
     signatory: &OperatorCap,
     now: Timestamp,
@@ -226,14 +242,14 @@ pub async fn open_login_outage(
     c.set("onset_at", hours_ago(80).to_utc_string());
     c.set("detected_at", hours_ago(80).to_utc_string());
     c.set("notice_sent_at", hours_ago(79).to_utc_string());
-    save_and_file(db, officer, signatory, &reference, &c, hours_ago(79), Some(hours_ago(78))).await?;
-    let incident = incidents::find(db, officer.org(), &reference).await?;
+    save_and_file(db, pdf, officer, signatory, &reference, &c, hours_ago(79), Some(hours_ago(78))).await?;
+    let incident = incidents::find(db, officer, &reference).await?;
     drafts::start(db, officer, &incident, FilingStage::Interim, &c, hours_ago(3)).await?;
     let mut update = c.clone();
     update.set("status", "partially_restored");
     update.set("pct_services_restored", "85");
     update.set("severity", "caution");
-    save_and_file(db, officer, signatory, &reference, &update, hours_ago(2), None).await?;
+    save_and_file(db, pdf, officer, signatory, &reference, &update, hours_ago(2), None).await?;
     Ok(reference)
 }
 

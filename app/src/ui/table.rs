@@ -1,0 +1,55 @@
+//! The one data table of the site: a scrolling frame (narrow screens scroll the table, not
+//! the page), column headings with `scope="col"`, and the rows the page supplies.
+
+use leptos::prelude::*;
+
+use crate::i18n::Msg;
+use crate::ui::shell::use_lang;
+
+/// A column heading.
+#[derive(Clone, Debug)]
+pub enum Col {
+    /// A translated heading.
+    Msg(Msg),
+    /// A heading that is data (a version's reference in a comparison).
+    Text(String),
+    /// A heading only screen readers hear (a column of action links).
+    Hidden(Msg),
+}
+
+impl From<Msg> for Col {
+    fn from(m: Msg) -> Col {
+        Col::Msg(m)
+    }
+}
+
+/// A table with `columns` and the `<tr>` rows given as children.
+#[component]
+pub fn DataTable(
+    columns: Vec<Col>,
+    /// Read out before the table by screen readers.
+    #[prop(optional, into)]
+    caption: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let lang = use_lang();
+    let heads = columns
+        .into_iter()
+        .map(|c| match c {
+            Col::Msg(m) => view! { <th scope="col">{m.t(lang)}</th> }.into_any(),
+            Col::Text(t) => view! { <th scope="col">{t}</th> }.into_any(),
+            Col::Hidden(m) => {
+                view! { <th scope="col"><span class="visually-hidden">{m.t(lang)}</span></th> }.into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table class="table">
+                {caption.map(|c| view! { <caption class="visually-hidden">{c}</caption> })}
+                <thead><tr>{heads}</tr></thead>
+                <tbody>{children()}</tbody>
+            </table>
+        </div>
+    }
+}
