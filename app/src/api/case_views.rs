@@ -105,7 +105,10 @@ pub struct HistoryRow {
     pub at: Timestamp,
     pub actor: String,
     pub action: String,
+    /// The entry's stored detail (JSON), put in words by `ui::history::detail_text`.
     pub detail: String,
+    /// The names of the accounts the detail refers to by id.
+    pub people: Vec<(i64, String)>,
 }
 
 /// Everything the ministry's case page shows.

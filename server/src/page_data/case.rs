@@ -207,7 +207,7 @@ pub async fn review_case(
         duties,
         attachments: attachments::list(db, &incident).await?,
         assignee: state.assignee,
-        reviewers: cases::reviewers(db).await?,
+        reviewers: cases::reviewers(db, cap).await?,
         me: cap.user().0,
         is_lead: cap.is_lead(),
         summary_draft: summaries::draft(db, incident.id).await?,

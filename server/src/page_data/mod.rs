@@ -165,8 +165,8 @@ impl Desks for Desk {
 
     async fn review_queue(&self, cap: &ReviewerCap, query: &QueueQuery) -> Result<QueuePage, DeskError> {
         let (rows, next) = crate::storage::queue::page(self, cap, query, self.clock.now()).await?;
-        let orgs = users::list_orgs(self).await?;
-        let reviewers = crate::storage::cases::reviewers(self).await?;
+        let orgs = users::list_orgs(self, cap).await?;
+        let reviewers = crate::storage::cases::reviewers(self, cap).await?;
         Ok(QueuePage { rows, next: next.map(|c| query.to_query(Some(c))), orgs, reviewers })
     }
 

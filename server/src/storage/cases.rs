@@ -11,6 +11,7 @@ use super::audit::{record_audit, AuditEntry};
 use super::incidents::FiledIncident;
 use super::{Db, StorageError};
 use crate::with_pool;
+use app::ui::history::PERSON_KEYS;
 
 /// Assignment and closure of one case.
 #[derive(Clone, Debug, Default)]
@@ -40,7 +41,7 @@ pub async fn state(db: &Db, incident_id: i64) -> Result<CaseState, StorageError>
 }
 
 /// Ministry staff, for the assignment list.
-pub async fn reviewers(db: &Db) -> Result<Vec<(i64, String)>, StorageError> {
+pub async fn reviewers(db: &Db, _cap: &ReviewerCap) -> Result<Vec<(i64, String)>, StorageError> {
     Ok(with_pool!(db, |p| {
         sqlx::query_as::<_, (i64, String)>(
             "SELECT id, display_name FROM users WHERE role IN ('reviewer', 'review_lead') ORDER BY display_name, id",
@@ -224,27 +225,27 @@ pub async fn history(db: &Db, reference: &str) -> Result<Vec<HistoryRow>, Storag
         .fetch_all(p)
         .await
     })?;
+    // The accounts the details name by id, looked up once for the whole history.
+    let ids: std::collections::BTreeSet<i64> = rows
+        .iter()
+        .filter_map(|(_, _, _, detail)| serde_json::from_str::<serde_json::Value>(detail).ok())
+        .flat_map(|d| PERSON_KEYS.iter().filter_map(move |k| d.get(*k).and_then(serde_json::Value::as_i64)))
+        .collect();
+    let mut names = Vec::new();
+    for id in ids {
+        let name = with_pool!(db, |p| {
+            sqlx::query_scalar::<_, String>("SELECT display_name FROM users WHERE id = $1")
+                .bind(id)
+                .fetch_optional(p)
+                .await
+        })?;
+        names.extend(name.map(|n| (id, n)));
+    }
     Ok(rows
         .into_iter()
-        .map(|(at, actor, action, detail)| HistoryRow {
-            at: Timestamp(at),
-            actor: actor.unwrap_or_default(),
-            action,
-            detail: summarise_detail(&detail),
+        .map(|(at, actor, action, detail)| {
+            let people = names.iter().filter(|(id, _)| detail.contains(&id.to_string())).cloned().collect();
+            HistoryRow { at: Timestamp(at), actor: actor.unwrap_or_default(), action, detail, people }
         })
         .collect())
-}
-
-/// The detail of an audit entry as `key: value` pairs, for people to read.
-fn summarise_detail(json: &str) -> String {
-    let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(json) else {
-        return String::new();
-    };
-    map.iter()
-        .map(|(k, v)| match v {
-            serde_json::Value::String(s) => format!("{k}: {}", s.chars().take(120).collect::<String>()),
-            other => format!("{k}: {other}"),
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
 }

@@ -207,7 +207,10 @@ pub async fn set_password(
 }
 
 /// Every organisation: (slug, names), by Korean name.
-pub async fn list_orgs(db: &Db) -> Result<Vec<(String, app::api::Names)>, StorageError> {
+pub async fn list_orgs(
+    db: &Db,
+    _cap: &app::domain::auth::ReviewerCap,
+) -> Result<Vec<(String, app::api::Names)>, StorageError> {
     let rows = with_pool!(db, |p| {
         sqlx::query_as::<_, (String, String, String)>(
             "SELECT slug, name_ko, name_en FROM organisations ORDER BY name_ko",

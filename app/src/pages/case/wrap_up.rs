@@ -96,7 +96,7 @@ pub(super) fn history(ctx: &Ctx) -> impl IntoView {
                     <td>{zone.display(h.at)}</td>
                     <td>{h.actor.clone()}</td>
                     <td>{crate::ui::history::action_text(&h.action, lang)}</td>
-                    <td>{h.detail.clone()}</td>
+                    <td>{crate::ui::history::detail_text(&h.detail, &h.people, lang, zone)}</td>
                 </tr>
             }
         })
