@@ -130,7 +130,7 @@ async fn notices_are_frozen(app: &TestApp) -> anyhow::Result<()> {
     ];
     assert_eq!(reviewer.submit(&case, &format!("{case}/measures"), &order).await?.status, 303);
     let found = server::storage::incidents::find_filed(&app.state.db, &reviewer_cap(app).await?, &incident).await?;
-    let notice = documents::of_measure(&app.state.db, found.id, 1).await?.expect("notice frozen at issue");
+    let notice = documents::of_measure(&app.state.db, &found, 1).await?.expect("notice frozen at issue");
     assert_eq!(notice.file_name, format!("{incident}-M1.pdf"));
     assert!(notice.catalogue_version.starts_with("duties-"));
     let served = reviewer.get(&format!("{case}/measures/1/pdf")).await?;
@@ -159,7 +159,7 @@ async fn notices_are_frozen(app: &TestApp) -> anyhow::Result<()> {
     assert_eq!(documents::measures_without(&app.state.db).await?.len(), 1);
     assert_eq!(server::pdf::documents::backfill(&app.state).await?, 1);
     assert!(documents::measures_without(&app.state.db).await?.is_empty());
-    let made = documents::of_measure(&app.state.db, found.id, 2).await?.expect("notice made by the backfill");
+    let made = documents::of_measure(&app.state.db, &found, 2).await?.expect("notice made by the backfill");
     assert_eq!(reviewer.get(&format!("{case}/measures/2/pdf")).await?.bytes, made.bytes);
 
     // documents refuse to change

@@ -45,7 +45,7 @@ async fn open(
         return Err(AppError::NotFound);
     }
     let incident = incidents::find_filed(&state.db, &cap, reference).await?;
-    if !closed_ok && cases::state(&state.db, incident.id).await?.closed.is_some() {
+    if !closed_ok && cases::state(&state.db, &incident).await?.closed.is_some() {
         return Err(form.refuse(Some(&case_page(reference)), FormProblem::CaseIsClosed, StatusCode::CONFLICT));
     }
     Ok((cap, incident))

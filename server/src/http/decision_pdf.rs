@@ -28,7 +28,7 @@ async fn decision_response(
         return Err(AppError::NotFound);
     }
     let incident = incidents::find_in(&state.db, view, reference).await?;
-    let list = measures::list(&state.db, incident.id).await?;
+    let list = measures::list(&state.db, &incident).await?;
     let measure = list.iter().find(|m| m.number == number).ok_or(AppError::NotFound)?;
     Ok(document_response(headers, notice_document(state, &incident, measure).await?))
 }

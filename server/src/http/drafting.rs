@@ -45,7 +45,7 @@ pub async fn open_incident(State(state): State<AppState>, form: PostedForm) -> A
 pub async fn start_stage(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Answer {
     let cap = super::filer(&form.parts.extensions)?;
     let incident = super::own_incident(&state, &cap, &reference).await?;
-    let versions = filings::versions(&state.db, incident.id).await?;
+    let versions = filings::versions(&state.db, &incident).await?;
     let filed: Vec<FilingStage> = versions.iter().map(|v| v.row.stage).collect();
     let Some(stage) = FilingStage::parse(&form.get("stage")).filter(|s| may_draft(&filed, *s)) else {
         return Err(AppError::Refused(StatusCode::CONFLICT, Msg::StageNotAllowed));

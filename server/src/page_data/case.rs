@@ -41,13 +41,13 @@ pub fn case_clocks(
 /// `closed` comes from the case's state, which the ministry's page reads anyway.
 pub async fn correspondence(
     db: &Db,
-    incident_id: i64,
+    incident: &IncidentRecord,
     closed: Option<app::api::Stamp>,
     now: Timestamp,
 ) -> Result<MinistryCorrespondence, StorageError> {
     Ok(MinistryCorrespondence {
-        requests: requests::list(db, incident_id, now).await?,
-        measures: measures::list(db, incident_id).await?,
+        requests: requests::list(db, incident, now).await?,
+        measures: measures::list(db, incident).await?,
         closed,
     })
 }
@@ -87,7 +87,7 @@ async fn duty_rows(
     let onset = content.instant("onset_at").unwrap_or(incident.opened_at);
     let Some(catalog) = catalog_at(onset) else { return Ok((String::new(), Vec::new())) };
     let designations = org_designations(db, incident).await?;
-    let found = assessments::list(db, incident.id).await?;
+    let found = assessments::list(db, incident).await?;
     let rows = applicable(catalog, &content.codes("regimes"), &designations)
         .into_iter()
         .map(|d| {
@@ -176,11 +176,11 @@ pub async fn review_case(
     now: Timestamp,
 ) -> Result<CaseView, StorageError> {
     let incident = crate::storage::incidents::find_filed(db, cap, reference).await?;
-    let versions = filings::versions(db, incident.id).await?;
+    let versions = filings::versions(db, &incident).await?;
     let Some(latest) = versions.last() else { return Err(StorageError::NotFound) };
     let content = latest.content.clone();
-    let state = cases::state(db, incident.id).await?;
-    let correspondence = correspondence(db, incident.id, state.closed.clone(), now).await?;
+    let state = cases::state(db, &incident).await?;
+    let correspondence = correspondence(db, &incident, state.closed.clone(), now).await?;
     let (catalog_version, duties) = duty_rows(db, &incident, &content).await?;
     let findings: Vec<Finding> = duties.iter().map(|d| d.finding).collect();
     // the summary only: its measures and corrections are on this page already or not needed
@@ -201,7 +201,7 @@ pub async fn review_case(
     };
     let view = CaseView {
         clocks: case_clocks(&versions, &correspondence.requests, now),
-        filings: filings::rows_of_incident(db, incident.id).await?,
+        filings: filings::rows_of_incident(db, &incident).await?,
         determination: determination(&findings),
         catalog_version,
         duties,
@@ -210,17 +210,17 @@ pub async fn review_case(
         reviewers: cases::reviewers(db, cap).await?,
         me: cap.user().0,
         is_lead: cap.is_lead(),
-        summary_draft: summaries::draft(db, incident.id).await?,
+        summary_draft: summaries::draft(db, &incident).await?,
         summary_prefill: prefill,
         published_at,
         prevention: prevention_items(&content),
-        close_block: cases::close_block(db, incident.id).await?,
+        close_block: cases::close_block(db, &incident).await?,
         history: cases::history(db, &incident.reference).await?,
         correspondence,
         reference: incident.reference.clone(),
         title: incident.title.clone(),
         org: incident.org.clone(),
     };
-    cases::visit(db, cap, incident.id, now).await?;
+    cases::visit(db, cap, &incident, now).await?;
     Ok(view)
 }

@@ -80,12 +80,12 @@ impl Desks for Desk {
 
     async fn operator_incident(&self, cap: &OperatorCap, reference: &str) -> Result<IncidentView, DeskError> {
         let incident = incidents::find(self, cap, checked(reference)?).await?;
-        let versions = filings::versions(self, incident.id).await?;
+        let versions = filings::versions(self, &incident).await?;
         let draft = drafts::get(self, &incident).await?;
         let files = attachments::list(self, &incident).await?;
         let at = self.clock.now();
-        let closed = crate::storage::cases::state(self, incident.id).await?.closed;
-        let ministry = case::correspondence(self, incident.id, closed, at).await?;
+        let closed = crate::storage::cases::state(self, &incident).await?.closed;
+        let ministry = case::correspondence(self, &incident, closed, at).await?;
         let requests = case::request_facts(&ministry.requests);
         let mut view = incident_view(cap, incident, versions, draft, files, &requests, at);
         view.ministry = ministry;
@@ -146,7 +146,7 @@ impl Desks for Desk {
         to: u32,
     ) -> Result<DiffView, DeskError> {
         let incident = incidents::find(self, cap, checked(reference)?).await?;
-        let versions = filings::versions(self, incident.id).await?;
+        let versions = filings::versions(self, &incident).await?;
         let pick = |n: u32| versions.iter().find(|v| v.row.version == n).ok_or(DeskError::NotFound);
         let (a, b) = (pick(from)?, pick(to)?);
         Ok(DiffView {
@@ -186,8 +186,8 @@ impl Desks for Desk {
         let mut detail = filings::get_for_review(self, cap, checked(reference)?).await?;
         let incident = incidents::find_filed(self, cap, &detail.incident_reference).await?;
         detail.attachments = attachments::list(self, &incident).await?;
-        let versions = filings::versions(self, incident.id).await?;
-        let requests = requests::list(self, incident.id, self.clock.now()).await?;
+        let versions = filings::versions(self, &incident).await?;
+        let requests = requests::list(self, &incident, self.clock.now()).await?;
         detail.clocks = case::case_clocks(&versions, &requests, self.clock.now());
         Ok(detail)
     }

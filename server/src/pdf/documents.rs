@@ -108,13 +108,13 @@ pub async fn notice_document(
     incident: &IncidentRecord,
     m: &MeasureView,
 ) -> Result<Document, DocumentError> {
-    if let Some(d) = documents::of_measure(&state.db, incident.id, m.number).await? {
+    if let Some(d) = documents::of_measure(&state.db, incident, m.number).await? {
         return Ok(d);
     }
     let made = render_notice(&state.pdf, incident, m).await?;
     let subject = Subject::Measure { incident_id: incident.id, number: m.number };
     documents::freeze(&state.db, subject, &made, state.clock.now()).await?;
-    documents::of_measure(&state.db, incident.id, m.number).await?.ok_or(DocumentError::Storage(StorageError::NotFound))
+    documents::of_measure(&state.db, incident, m.number).await?.ok_or(DocumentError::Storage(StorageError::NotFound))
 }
 
 /// Freezes the notice of a measure just issued. The measure stands whether or not this
@@ -122,7 +122,7 @@ pub async fn notice_document(
 /// download.
 pub async fn freeze_new_notice(state: &AppState, incident: &IncidentRecord, number: i64) {
     let made = async {
-        let list = measures::list(&state.db, incident.id).await?;
+        let list = measures::list(&state.db, incident).await?;
         let m = list.iter().find(|m| m.number == number).ok_or(StorageError::NotFound)?;
         notice_document(state, incident, m).await.map(|_| ())
     };
@@ -144,7 +144,7 @@ pub async fn backfill(state: &AppState) -> Result<usize, DocumentError> {
     }
     for (_, incident_id, number) in documents::measures_without(&state.db).await? {
         let incident = crate::storage::incidents::by_id_for_task(&state.db, &task, incident_id).await?;
-        let list = measures::list(&state.db, incident_id).await?;
+        let list = measures::list(&state.db, &incident).await?;
         let Some(m) = list.iter().find(|m| m.number == number) else { continue };
         notice_document(state, &incident, m).await?;
         made += 1;

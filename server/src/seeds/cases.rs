@@ -78,7 +78,7 @@ pub async fn closed_fire_case(db: &Db, s: &Staff, reference: &str) -> anyhow::Re
     let mn = measures::issue(db, &s.reviewer, &incident, &m, kst("2025-12-01T10:00")?).await?;
     measures::acknowledge(db, &s.officer, &incident, mn, kst("2025-12-02T09:00")?).await?;
     let items: Vec<i64> =
-        measures::list(db, incident.id).await?.into_iter().flat_map(|m| m.items).map(|i| i.id).collect();
+        measures::list(db, &incident).await?.into_iter().flat_map(|m| m.items).map(|i| i.id).collect();
     for id in items {
         let note = "완료. 증빙: 훈련 결과 보고서 (2026-01-20).";
         measures::mark_done(db, &s.officer, &incident, id, note, kst("2026-01-20T10:00")?).await?;

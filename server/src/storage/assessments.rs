@@ -8,7 +8,7 @@ use app::domain::duties::Finding;
 use app::domain::timestamp::Timestamp;
 
 use super::audit::{record_audit, AuditEntry};
-use super::incidents::FiledIncident;
+use super::incidents::{FiledIncident, IncidentRecord};
 use super::{Db, StorageError};
 use crate::with_pool;
 
@@ -23,13 +23,13 @@ pub struct Stored {
 }
 
 /// Every finding recorded for the incident.
-pub async fn list(db: &Db, incident_id: i64) -> Result<Vec<Stored>, StorageError> {
+pub async fn list(db: &Db, incident: &IncidentRecord) -> Result<Vec<Stored>, StorageError> {
     let rows = with_pool!(db, |p| {
         sqlx::query_as::<_, (String, String, String, String, String, i64)>(
             "SELECT a.duty_id, a.finding, a.rationale, a.evidence, u.display_name, a.assessed_at
              FROM assessments a JOIN users u ON u.id = a.assessed_by WHERE a.incident_id = $1 ORDER BY a.duty_id",
         )
-        .bind(incident_id)
+        .bind(incident.id)
         .fetch_all(p)
         .await
     })?;

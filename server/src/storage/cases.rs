@@ -8,7 +8,7 @@ use app::domain::case::{may_close, CaseFacts, CloseBlock, ItemState};
 use app::domain::timestamp::Timestamp;
 
 use super::audit::{record_audit, AuditEntry};
-use super::incidents::FiledIncident;
+use super::incidents::{FiledIncident, IncidentRecord};
 use super::{Db, StorageError};
 use crate::with_pool;
 use app::ui::history::PERSON_KEYS;
@@ -21,14 +21,14 @@ pub struct CaseState {
 }
 
 /// The case's assignment and closure (a case nobody has touched is open and unassigned).
-pub async fn state(db: &Db, incident_id: i64) -> Result<CaseState, StorageError> {
+pub async fn state(db: &Db, incident: &IncidentRecord) -> Result<CaseState, StorageError> {
     let row = with_pool!(db, |p| {
         sqlx::query_as::<_, (Option<String>, Option<i64>, Option<String>)>(
             "SELECT a.display_name, c.closed_at, b.display_name FROM cases c
              LEFT JOIN users a ON a.id = c.assignee_id LEFT JOIN users b ON b.id = c.closed_by
              WHERE c.incident_id = $1",
         )
-        .bind(incident_id)
+        .bind(incident.id)
         .fetch_optional(p)
         .await
     })?;
@@ -91,14 +91,14 @@ pub async fn assign(
 }
 
 /// Remembers that this reviewer has seen the case now.
-pub async fn visit(db: &Db, cap: &ReviewerCap, incident_id: i64, at: Timestamp) -> Result<(), StorageError> {
+pub async fn visit(db: &Db, cap: &ReviewerCap, incident: &IncidentRecord, at: Timestamp) -> Result<(), StorageError> {
     with_pool!(db, |p| {
         sqlx::query(
             "INSERT INTO case_visits (user_id, incident_id, seen_at) VALUES ($1, $2, $3)
              ON CONFLICT (user_id, incident_id) DO UPDATE SET seen_at = $3",
         )
         .bind(cap.user().0)
-        .bind(incident_id)
+        .bind(incident.id)
         .bind(at.0)
         .execute(p)
         .await
@@ -171,10 +171,10 @@ macro_rules! case_facts {
 }
 
 /// Why the case cannot be closed now, if anything stops it.
-pub async fn close_block(db: &Db, incident_id: i64) -> Result<Option<CloseBlock>, StorageError> {
+pub async fn close_block(db: &Db, incident: &IncidentRecord) -> Result<Option<CloseBlock>, StorageError> {
     with_pool!(db, |p| {
         let mut conn = p.acquire().await?;
-        let facts = case_facts!(conn, incident_id);
+        let facts = case_facts!(conn, incident.id);
         Ok(may_close(&facts).err())
     })
 }

@@ -11,6 +11,7 @@
 
 use app::domain::timestamp::Timestamp;
 
+use super::incidents::IncidentRecord;
 use super::{Db, StorageError};
 use crate::with_pool;
 
@@ -120,26 +121,13 @@ pub async fn of_filing(db: &Db, reference: &str) -> Result<Option<Document>, Sto
 }
 
 /// The frozen notice of measure `number` of an incident the caller has already found.
-pub async fn of_measure(db: &Db, incident_id: i64, number: i64) -> Result<Option<Document>, StorageError> {
+pub async fn of_measure(db: &Db, incident: &IncidentRecord, number: i64) -> Result<Option<Document>, StorageError> {
     let sql = format!(
         "SELECT {COLUMNS} JOIN measures m ON d.kind = 'measure' AND d.subject_id = m.id
          WHERE m.incident_id = $1 AND m.number = $2"
     );
     Ok(with_pool!(db, |p| {
-        sqlx::query_as::<_, Document>(&sql).bind(incident_id).bind(number).fetch_optional(p).await
-    })?)
-}
-
-/// The document hash of each filed version of an incident: (filing reference, sha256).
-pub async fn filing_hashes(db: &Db, incident_id: i64) -> Result<Vec<(String, String)>, StorageError> {
-    Ok(with_pool!(db, |p| {
-        sqlx::query_as::<_, (String, String)>(
-            "SELECT f.reference, d.sha256 FROM official_documents d
-             JOIN filings f ON d.kind = 'filing' AND d.subject_id = f.id WHERE f.incident_id = $1",
-        )
-        .bind(incident_id)
-        .fetch_all(p)
-        .await
+        sqlx::query_as::<_, Document>(&sql).bind(incident.id).bind(number).fetch_optional(p).await
     })?)
 }
 

@@ -8,6 +8,7 @@ use app::domain::report::Content;
 use app::domain::timestamp::Timestamp;
 use sha2::{Digest, Sha256};
 
+use super::incidents::IncidentRecord;
 use super::{Db, StorageError};
 use crate::with_pool;
 
@@ -131,16 +132,16 @@ fn into_versions(rows: Vec<Row>) -> Result<Vec<Version>, StorageError> {
 }
 
 /// Every version of one incident, oldest first.
-pub async fn versions(db: &Db, incident_id: i64) -> Result<Vec<Version>, StorageError> {
+pub async fn versions(db: &Db, incident: &IncidentRecord) -> Result<Vec<Version>, StorageError> {
     let sql = format!("{SELECT} WHERE f.incident_id = $1 ORDER BY f.version ASC");
-    let rows = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(incident_id).fetch_all(p).await)?;
+    let rows = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(incident.id).fetch_all(p).await)?;
     into_versions(rows)
 }
 
 /// Every filing of one incident as list rows, oldest first (for the ministry's case page).
-pub async fn rows_of_incident(db: &Db, incident_id: i64) -> Result<Vec<FilingRow>, StorageError> {
+pub async fn rows_of_incident(db: &Db, incident: &IncidentRecord) -> Result<Vec<FilingRow>, StorageError> {
     let sql = format!("{SELECT} WHERE f.incident_id = $1 ORDER BY f.version ASC");
-    let rows = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(incident_id).fetch_all(p).await)?;
+    let rows = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(incident.id).fetch_all(p).await)?;
     rows.into_iter().map(Row::into_row).collect()
 }
 

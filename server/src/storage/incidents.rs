@@ -13,7 +13,12 @@ use super::audit::{record_audit, AuditEntry};
 use super::{Db, StorageError};
 use crate::with_pool;
 
-/// An incident as stored.
+/// An incident as stored, found through a capability: only this module makes one (the
+/// private field), so every storage operation that takes an `&IncidentRecord` acts on an
+/// incident its caller was allowed to find.
+// `#[non_exhaustive]` would seal it only against other crates; the private field seals it
+// against the rest of this one.
+#[allow(clippy::manual_non_exhaustive)]
 #[derive(Clone, Debug)]
 pub struct IncidentRecord {
     pub id: i64,
@@ -22,6 +27,7 @@ pub struct IncidentRecord {
     pub title: String,
     pub org: Names,
     pub opened_at: Timestamp,
+    _sealed: (),
 }
 
 #[derive(sqlx::FromRow)]
@@ -44,6 +50,7 @@ impl From<Row> for IncidentRecord {
             title: r.title,
             org: Names { ko: r.name_ko, en: r.name_en },
             opened_at: Timestamp(r.opened_at),
+            _sealed: (),
         }
     }
 }

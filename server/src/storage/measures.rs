@@ -49,7 +49,7 @@ fn stamp(by: Option<String>, at: Option<i64>) -> Option<Stamp> {
 }
 
 /// Every measure of the incident with its items, in the order issued.
-pub async fn list(db: &Db, incident_id: i64) -> Result<Vec<MeasureView>, StorageError> {
+pub async fn list(db: &Db, incident: &IncidentRecord) -> Result<Vec<MeasureView>, StorageError> {
     let (measures, items) = with_pool!(db, |p| {
         let measures = sqlx::query_as::<_, MeasureRow>(
             "SELECT m.id, m.number, m.kind, m.legal_basis, m.content, m.due_at, m.amount_krw, i.display_name AS issued_by,
@@ -57,7 +57,7 @@ pub async fn list(db: &Db, incident_id: i64) -> Result<Vec<MeasureView>, Storage
              FROM measures m JOIN users i ON i.id = m.issued_by LEFT JOIN users a ON a.id = m.acknowledged_by
              WHERE m.incident_id = $1 ORDER BY m.number",
         )
-        .bind(incident_id)
+        .bind(incident.id)
         .fetch_all(p)
         .await?;
         let items = sqlx::query_as::<_, ItemRow>(
@@ -67,7 +67,7 @@ pub async fn list(db: &Db, incident_id: i64) -> Result<Vec<MeasureView>, Storage
              LEFT JOIN users d ON d.id = mi.done_by LEFT JOIN users v ON v.id = mi.verified_by
              WHERE m.incident_id = $1 ORDER BY mi.measure_id, mi.number",
         )
-        .bind(incident_id)
+        .bind(incident.id)
         .fetch_all(p)
         .await?;
         Ok::<_, sqlx::Error>((measures, items))

@@ -64,7 +64,7 @@ impl MessageRow {
 }
 
 /// Every request of the incident with its thread, oldest first.
-pub async fn list(db: &Db, incident_id: i64, now: Timestamp) -> Result<Vec<RequestView>, StorageError> {
+pub async fn list(db: &Db, incident: &IncidentRecord, now: Timestamp) -> Result<Vec<RequestView>, StorageError> {
     let (requests, messages) = with_pool!(db, |p| {
         let requests = sqlx::query_as::<_, RequestRow>(
             "SELECT r.id, r.number, f.reference AS filing, r.question, r.due_at, u.display_name AS asked_by, r.asked_at,
@@ -72,7 +72,7 @@ pub async fn list(db: &Db, incident_id: i64, now: Timestamp) -> Result<Vec<Reque
              FROM info_requests r JOIN users u ON u.id = r.asked_by JOIN filings f ON f.id = r.filing_id
              WHERE r.incident_id = $1 ORDER BY r.number",
         )
-        .bind(incident_id)
+        .bind(incident.id)
         .fetch_all(p)
         .await?;
         let messages = sqlx::query_as::<_, MessageRow>(
@@ -82,7 +82,7 @@ pub async fn list(db: &Db, incident_id: i64, now: Timestamp) -> Result<Vec<Reque
              LEFT JOIN attachments a ON a.id = m.attachment_id
              WHERE r.incident_id = $1 ORDER BY m.at, m.id",
         )
-        .bind(incident_id)
+        .bind(incident.id)
         .fetch_all(p)
         .await?;
         Ok::<_, sqlx::Error>((requests, messages))

@@ -15,18 +15,18 @@ use app::domain::filing::FilingStatus;
 use app::domain::timestamp::Timestamp;
 
 use super::audit::{record_audit, AuditEntry};
-use super::incidents::FiledIncident;
+use super::incidents::{FiledIncident, IncidentRecord};
 use super::{Db, StorageError};
 use crate::with_pool;
 
 /// The draft of the incident's summary, if one is being written.
-pub async fn draft(db: &Db, incident_id: i64) -> Result<Option<SummaryDraftView>, StorageError> {
+pub async fn draft(db: &Db, incident: &IncidentRecord) -> Result<Option<SummaryDraftView>, StorageError> {
     let row = with_pool!(db, |p| {
         sqlx::query_as::<_, (String, i64, String, i64, i64, Option<i64>)>(
             "SELECT d.fields_json, d.revision, u.display_name, d.drafted_by, d.drafted_at, d.submitted_at
              FROM summary_drafts d JOIN users u ON u.id = d.drafted_by WHERE d.incident_id = $1",
         )
-        .bind(incident_id)
+        .bind(incident.id)
         .fetch_optional(p)
         .await
     })?;
