@@ -224,7 +224,8 @@ async fn every_route_for_every_caller(app: &TestApp) -> anyhow::Result<()> {
             let work_area = ["/filing", "/review", "/account/"].iter().any(|p| path.starts_with(p));
             match (admitted(r.audience, who), who) {
                 (false, Who::Anonymous) if work_area => {
-                    let to_login = page.status == 303 && page.location.as_deref() == Some("/login");
+                    let to_login = page.status == 303
+                        && page.location.as_deref().is_some_and(|l| l == "/login" || l.starts_with("/login?next=%2F"));
                     assert!(to_login || page.status == 403, "{what}: {} {:?}", page.status, page.location);
                 }
                 (false, _) => assert!(matches!(page.status, 403 | 404), "{what}: refused, got {}", page.status),

@@ -202,7 +202,7 @@ async fn sign_out_ends_the_session(app: &TestApp) -> anyhow::Result<()> {
     assert_eq!(out.status, 303);
     let after = officer.get("/filing").await?;
     assert_eq!(after.status, 303);
-    assert_eq!(after.location.as_deref(), Some("/login"));
+    assert_eq!(after.location.as_deref(), Some("/login?next=%2Ffiling"), "sign-in comes back here");
     Ok(())
 }
 on_both_backends!(logout_db => sign_out_ends_the_session);

@@ -393,7 +393,11 @@ async fn session_lifecycle(app: &TestApp) -> anyhow::Result<()> {
     assert!(changed.session_cookie().is_some(), "the session id is cycled");
     assert_eq!(laptop.get("/filing").await?.status, 200, "this session goes on");
     let ended = phone.get("/filing").await?;
-    assert_eq!((ended.status, ended.location.as_deref()), (303, Some("/login")), "the other session ended");
+    assert_eq!(
+        (ended.status, ended.location.as_deref()),
+        (303, Some("/login?next=%2Ffiling")),
+        "the other session ended"
+    );
 
     // an admin disables a colleague: their session ends and they cannot sign in; enabling
     // lets them sign in again; nobody disables themself
@@ -403,7 +407,7 @@ async fn session_lifecycle(app: &TestApp) -> anyhow::Result<()> {
     let access = format!("/filing/organisation/team/{id}/access");
     assert_eq!(admin.submit("/filing/organisation", &access, &[("access", "disable")]).await?.status, 303);
     let ended = signatory.get("/filing").await?;
-    assert_eq!((ended.status, ended.location.as_deref()), (303, Some("/login")), "their session ended");
+    assert_eq!((ended.status, ended.location.as_deref()), (303, Some("/login?next=%2Ffiling")), "their session ended");
     assert_eq!(app.client().login("signatory@a.example", PASSWORD).await?.status, 401, "disabled");
     assert!(admin.get("/filing/organisation").await?.body.contains("사용 중지"));
     assert_eq!(admin.submit("/filing/organisation", &access, &[("access", "enable")]).await?.status, 303);

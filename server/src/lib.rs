@@ -76,7 +76,8 @@ pub fn router(state: AppState, store: Store, routes: Vec<leptos_axum::AxumRouteL
 
     let site_root = state.leptos_options.site_root.to_string();
     let shell_options = state.leptos_options.clone();
-    http::routes::handlers()
+    let pages: std::collections::HashSet<String> = routes.iter().map(|r| r.path().to_string()).collect();
+    http::routes::handlers_with_returns(&pages)
         .leptos_routes_with_context(&state, routes, leptos_context(&state), move || app::shell(shell_options.clone()))
         .fallback_service(ServeDir::new(site_root).fallback(get(http::not_found_fallback)))
         // innermost: draws every `AppError` with the request the context middleware prepared

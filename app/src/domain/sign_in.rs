@@ -41,6 +41,25 @@ pub fn decide(c: AttemptCounts) -> Decision {
     Decision::Evaluate { delay_ms: (over * 500).min(MAX_DELAY_MS) }
 }
 
+/// Longest address kept to return to after signing in.
+const MAX_RETURN_PATH: usize = 2_000;
+
+/// The page to return to after signing in, if `asked` is one of this site's own addresses: a
+/// path starting with a single `/`, with no scheme, no backslash and no control characters,
+/// so that no value can send the person to another site (no open redirect), and never the
+/// sign-in page itself.
+pub fn return_path(asked: &str) -> Option<&str> {
+    let path = asked.trim();
+    let own = path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && !path.contains("://")
+        && !path.chars().any(char::is_control)
+        && path.len() <= MAX_RETURN_PATH;
+    let login = path == "/login" || path.starts_with("/login?") || path.starts_with("/login#");
+    (own && !login).then_some(path)
+}
+
 #[cfg(test)]
 #[path = "sign_in_test.rs"]
 mod tests;

@@ -25,3 +25,25 @@ fn many_addresses_on_one_account_slow_it_down_but_never_lock_it() {
     assert_eq!(decide(counts(1, 1, SLOW_AFTER_PER_ACCOUNT + 4)), Decision::Evaluate { delay_ms: 2_000 });
     assert_eq!(decide(counts(1, 1, 10_000)), Decision::Evaluate { delay_ms: MAX_DELAY_MS });
 }
+
+#[test]
+fn only_this_sites_own_addresses_are_returned_to() {
+    assert_eq!(return_path("/review/incidents/OD-2026-000003"), Some("/review/incidents/OD-2026-000003"));
+    assert_eq!(return_path("/filing?lang=en"), Some("/filing?lang=en"));
+    for foreign in [
+        "//evil.example/x",
+        "https://evil.example/",
+        "/\\evil.example",
+        "evil.example",
+        "",
+        "/login",
+        "/login?next=/x",
+        "/x\u{0}y",
+        "/x\ny",
+        "javascript:alert(1)",
+        "/redirect?to=https://evil.example",
+    ] {
+        assert_eq!(return_path(foreign), None, "{foreign:?}");
+    }
+    assert_eq!(return_path(&format!("/{}", "a".repeat(3_000))), None, "absurd lengths are dropped");
+}

@@ -12,12 +12,18 @@ use crate::ui::shell::use_lang;
 pub fn LoginPage() -> impl IntoView {
     let lang = use_lang();
     let echo = use_form_echo();
+    // The page to come back to (checked again by the server when the form is sent).
+    let asked = use_query_map().read_untracked().get("next").unwrap_or_default();
     view! {
         <PageTitle text=Msg::LoginTitle.t(lang)/>
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
+            {move || {
+                let asked = asked.clone();
+                Suspend::new(async move {
                 let echo = echo.await;
                 let email = echo.as_ref().map(|e| e.value("email")).unwrap_or_default();
+                let next = echo.as_ref().map(|e| e.value("next")).filter(|n| !n.is_empty()).unwrap_or_else(|| asked.clone());
+                let next = crate::domain::sign_in::return_path(&next).map(str::to_string);
                 let email_err = echo.as_ref().and_then(|e| e.errors.get("email"));
                 let pw_err = echo.as_ref().and_then(|e| e.errors.get("password"));
                 view! {
@@ -25,13 +31,14 @@ pub fn LoginPage() -> impl IntoView {
                     <h1>{Msg::LoginTitle.t(lang)}</h1>
                     <form method="post" action="/login" class="narrow-form" novalidate>
                         <CsrfField/>
+                        {next.map(|n| view! { <input type="hidden" name="next" value=n/> })}
                         <Field name="email" label=Msg::Email control=Control::Email value=email error=email_err autocomplete="username"/>
                         <Field name="password" label=Msg::Password control=Control::Password error=pw_err autocomplete="current-password"/>
                         <button type="submit" class="button">{Msg::SignIn.t(lang)}</button>
                     </form>
                     <p class="hint">{Msg::SessionLimits.t(lang)}</p>
                 }
-            })}
+            })}}
         </Suspense>
     }
 }

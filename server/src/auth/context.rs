@@ -94,7 +94,7 @@ pub async fn middleware(State(state): State<AppState>, session: Session, mut req
             || path.starts_with("/_fn/")
             || path.starts_with("/api/"));
     let refused = match (area, &caller) {
-        (Some(_), None) => return finish(Redirect::to("/login").into_response(), true),
+        (Some(_), None) => return finish(Redirect::to(&sign_in_then(&req)).into_response(), true),
         (Some(area), Some(c)) => !match area {
             Area::Filing if path == "/filing/new" => c.operator().is_some_and(|o| o.can_file()),
             Area::Filing => c.operator().is_some(),
@@ -154,6 +154,32 @@ pub async fn middleware(State(state): State<AppState>, session: Session, mut req
         audit_refusal(&state, user, &path, client).await;
     }
     finish(resp, sensitive)
+}
+
+/// The sign-in page, asked to come back to this address afterwards (for a page read; a post
+/// cannot be repeated by a redirect, so it comes back to the sign-in page alone).
+fn sign_in_then(req: &Request) -> String {
+    let wanted = req.uri().path_and_query().map_or("/", |p| p.as_str());
+    match (req.method() == axum::http::Method::GET, app::domain::sign_in::return_path(wanted)) {
+        (true, Some(path)) => {
+            let encoded: String = url_encode(path);
+            format!("/login?next={encoded}")
+        }
+        _ => "/login".to_string(),
+    }
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+fn url_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }
 
 /// Records a refused (403) request: who, what, from where.

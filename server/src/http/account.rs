@@ -67,7 +67,11 @@ pub async fn login(State(state): State<AppState>, session: Session, form: Posted
         tracing::error!(user.id = %user, error = %e, "clearing sign-in failures failed");
     }
     audit_sign_in(&state, Some(user), AuditAction::SignedIn, &email, &address).await;
-    // The account just verified decides where to land; no need to read the session back.
+    // The page asked for before signing in, if it is one of ours; otherwise the account just
+    // verified decides where to land (no need to read the session back).
+    if let Some(next) = app::domain::sign_in::return_path(&form.get("next")) {
+        return Ok(see_other(next));
+    }
     let home = match users::caller(&state.db, user).await {
         Ok(Some(c)) if c.operator().is_some() => "/filing",
         Ok(Some(c)) if c.reviewer().is_some() => "/review",

@@ -105,3 +105,59 @@ pub fn all() -> Vec<RouteInfo> {
 pub fn handlers() -> Router<AppState> {
     MODULES.iter().fold(Router::new(), |router, (routes, _)| router.merge(routes()))
 }
+
+/// Where the form posted to `path` lives: a post-only address fetched again (a reload after a
+/// refused form, a bookmark) is sent there instead of answering 405.
+pub fn form_page(path: &str) -> String {
+    let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    match parts.as_slice() {
+        ["", area @ ("filing" | "review"), "incidents", reference, rest @ ..] => {
+            let incident = format!("/{area}/incidents/{reference}");
+            match rest {
+                ["draft", "submit"] => format!("{incident}/draft/check"),
+                ["summary", "approve"] => format!("{incident}/summary"),
+                _ => incident,
+            }
+        }
+        ["", "filing", "organisation", ..] => "/filing/organisation".to_string(),
+        ["", "filing", ..] => "/filing".to_string(),
+        ["", "review", ..] => "/review".to_string(),
+        _ => "/".to_string(),
+    }
+}
+
+/// GET on a post-only address: "see other" to the page its form lives on.
+pub async fn back_to_form(uri: axum::http::Uri) -> axum::response::Redirect {
+    axum::response::Redirect::to(&form_page(uri.path()))
+}
+
+/// The router of every module, with [`back_to_form`] on every post-only address (one that is
+/// not also a page in `pages`).
+pub fn handlers_with_returns(pages: &std::collections::HashSet<String>) -> Router<AppState> {
+    all()
+        .into_iter()
+        .filter(|r| r.method == "post" && !pages.contains(r.path))
+        .fold(handlers(), |router, r| router.route(r.path, axum::routing::get(back_to_form)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::form_page;
+
+    #[test]
+    fn a_post_only_address_leads_back_to_its_form() {
+        let r = "OD-2026-000003";
+        assert_eq!(form_page(&format!("/review/incidents/{r}/items/5")), format!("/review/incidents/{r}"));
+        assert_eq!(
+            form_page(&format!("/filing/incidents/{r}/draft/submit")),
+            format!("/filing/incidents/{r}/draft/check")
+        );
+        assert_eq!(
+            form_page(&format!("/review/incidents/{r}/summary/approve")),
+            format!("/review/incidents/{r}/summary")
+        );
+        assert_eq!(form_page(&format!("/filing/incidents/{r}/requests/2")), format!("/filing/incidents/{r}"));
+        assert_eq!(form_page("/filing/organisation/team/4/role"), "/filing/organisation");
+        assert_eq!(form_page("/logout"), "/");
+    }
+}
