@@ -86,3 +86,52 @@ async fn sign_in_returns_to_the_page_asked_for(app: &TestApp) -> anyhow::Result<
     Ok(())
 }
 on_both_backends!(return_after_sign_in => sign_in_returns_to_the_page_asked_for);
+
+/// Item 11: the ministry's posts say what they saved, on the page they land on.
+async fn ministry_posts_confirm_what_they_saved(app: &TestApp) -> anyhow::Result<()> {
+    let incident = filed_case(app).await?;
+    let reviewer = app.signed_in("reviewer@msit.example").await?;
+    let case = format!("/review/incidents/{incident}");
+    let asked =
+        reviewer.submit(&case, &format!("{case}/requests"), &[("question", "자료"), ("due", &in_days(3))]).await?;
+    assert_eq!(asked.status, 303);
+    let to = asked.location.unwrap_or_default();
+    assert_eq!(to, format!("{case}?saved=request#requests"));
+    let landed = reviewer.get(&to).await?;
+    assert!(landed.texts("[role=status]").join(" ").contains("자료제출 요청을 사업자에게 보냈습니다"), "{to}");
+    let english = reviewer.get(&format!("{case}?saved=request&lang=en")).await?;
+    assert!(english.body.contains("The request has been sent to the operator."));
+    let finding = [("finding", "compliant"), ("rationale", "근거"), ("evidence", "")];
+    let duty = format!("{case}/duties/KR-DM-05");
+    let assessed = reviewer.submit(&duty, &duty, &finding).await?;
+    assert_eq!(
+        (assessed.status, assessed.location.as_deref()),
+        (303, Some(format!("{case}?saved=finding#duties").as_str()))
+    );
+    // an unknown value shows nothing
+    assert!(reviewer.get(&format!("{case}?saved=<script>")).await?.texts("[role=status]").is_empty());
+    Ok(())
+}
+on_both_backends!(saved_notices => ministry_posts_confirm_what_they_saved);
+
+/// Item 18: the basics every page has — an icon, a description naming the page, captions on
+/// data tables, and a masthead inside the banner landmark.
+async fn pages_have_the_basics(app: &TestApp) -> anyhow::Result<()> {
+    let icon = app.client().get("/favicon.svg").await?;
+    assert_eq!((icon.status, icon.content_type.as_str()), (200, "image/svg+xml"));
+    assert!(icon.body.starts_with("<svg"));
+    filed_case(app).await?;
+    let reviewer = app.signed_in("reviewer@msit.example").await?;
+    let queue = reviewer.get("/review").await?;
+    assert!(queue.body.contains(r#"<link rel="icon" href="/favicon.svg""#));
+    let description = scraper::Selector::parse(r#"meta[name="description"]"#).expect("selector");
+    let doc = scraper::Html::parse_document(&queue.body);
+    let metas: Vec<_> = doc.select(&description).filter_map(|m| m.value().attr("content")).collect();
+    assert_eq!(metas.len(), 1, "one description: {metas:?}");
+    assert!(metas[0].starts_with("검토 대기 신고 · 과학기술정보통신부"), "names the page: {metas:?}");
+    assert!(!queue.texts("table caption").is_empty(), "data tables carry a caption");
+    let banner = scraper::Selector::parse("header .masthead").expect("selector");
+    assert_eq!(doc.select(&banner).count(), 1, "the masthead sits in the banner landmark");
+    Ok(())
+}
+on_both_backends!(basics => pages_have_the_basics);

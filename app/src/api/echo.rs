@@ -80,3 +80,66 @@ pub async fn form_echo() -> Option<FormEcho> {
         None
     }
 }
+
+/// What a ministry post saved, named in the address it lands on (`?saved=…`) so the page can
+/// confirm it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    Assignment,
+    Finding,
+    Request,
+    Message,
+    RequestClosed,
+    Measure,
+    Verdict,
+    Summary,
+    Closed,
+}
+
+impl Saved {
+    pub const ALL: [Saved; 9] = [
+        Saved::Assignment,
+        Saved::Finding,
+        Saved::Request,
+        Saved::Message,
+        Saved::RequestClosed,
+        Saved::Measure,
+        Saved::Verdict,
+        Saved::Summary,
+        Saved::Closed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Saved::Assignment => "assignment",
+            Saved::Finding => "finding",
+            Saved::Request => "request",
+            Saved::Message => "message",
+            Saved::RequestClosed => "request_closed",
+            Saved::Measure => "measure",
+            Saved::Verdict => "verdict",
+            Saved::Summary => "summary",
+            Saved::Closed => "closed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Saved> {
+        Saved::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl From<Saved> for Msg {
+    fn from(s: Saved) -> Msg {
+        match s {
+            Saved::Assignment => Msg::SavedAssignment,
+            Saved::Finding => Msg::SavedFinding,
+            Saved::Request => Msg::SavedRequest,
+            Saved::Message => Msg::SavedMessage,
+            Saved::RequestClosed => Msg::SavedRequestClosed,
+            Saved::Measure => Msg::SavedMeasure,
+            Saved::Verdict => Msg::SavedVerdict,
+            Saved::Summary => Msg::SavedSummary,
+            Saved::Closed => Msg::SavedClosed,
+        }
+    }
+}

@@ -12,7 +12,7 @@ mod reads;
 pub mod views;
 
 pub use case_views::*;
-pub use echo::{form_echo, FormEcho, FormProblem};
+pub use echo::{form_echo, FormEcho, FormProblem, Saved};
 pub use error_notice::ErrorNotice;
 pub use reads::*;
 pub use views::*;

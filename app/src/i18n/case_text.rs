@@ -6,6 +6,15 @@ macro_rules! case_messages {
         messages! {
             $($rest)*
             AboutFiling => "대상 보고:", "About filing";
+            SavedAssignment => "담당자를 지정했습니다.", "The case has been assigned.";
+            SavedFinding => "판단을 저장했습니다.", "The finding has been saved.";
+            SavedRequest => "자료제출 요청을 사업자에게 보냈습니다.", "The request has been sent to the operator.";
+            SavedMessage => "후속 메시지를 보냈습니다.", "The follow-up has been sent.";
+            SavedRequestClosed => "요청을 종결했습니다.", "The request has been closed.";
+            SavedMeasure => "조치를 발령했습니다. 공식 통지서는 발령 내용으로 고정되었습니다.", "The measure has been issued; its official notice is fixed as issued.";
+            SavedVerdict => "이행 판정을 기록했습니다.", "The verdict has been recorded.";
+            SavedSummary => "공개 요약 초안을 저장했습니다.", "The summary draft has been saved.";
+            SavedClosed => "사건을 종결했습니다.", "The case has been closed.";
             UnsentText => "보내지 못한 내용입니다. 필요하면 복사해 두세요.", "This was not sent. Copy it if you still need it.";
             Accept => "이행 확인 (수용)", "Accept: verified";
             Acknowledge => "조치 수령 확인", "Acknowledge this measure";

@@ -33,6 +33,7 @@ macro_rules! base_messages {
             NotFoundTitle => "페이지를 찾을 수 없습니다", "Page not found";
             NotFoundBody => "주소가 맞는지 확인하세요. 공개되지 않았거나 볼 권한이 없는 자료일 수 있습니다.", "Check the address. The item may not be published, or you may not have access to it.";
             ErrorTitle => "문제가 발생했습니다", "Something went wrong";
+            SiteDescription => "과학기술정보통신부 서비스 장애 신고·검토 시스템: 사업자의 단계별 장애 신고, 부처의 검토와 조치, 공개 요약", "The Ministry of Science and ICT's service-outage desk: operators' staged incident reports, the ministry's review and measures, published summaries";
             ErrorBody => "요청을 처리하지 못했습니다. 잠시 후 다시 시도하세요. 문제가 계속되면 운영팀에 문의하세요.", "We could not complete your request. Try again shortly; if it keeps happening, contact the service team.";
             ForbiddenTitle => "접근 권한이 없습니다", "You do not have access to this page";
             ForbiddenBody => "이 페이지는 다른 역할의 사용자를 위한 것입니다. 필요한 경우 기관 관리자에게 문의하세요.", "This page is for people with a different role. Ask your administrator if you need access.";

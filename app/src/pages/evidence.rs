@@ -45,7 +45,7 @@ pub fn Evidence(inc: IncidentView) -> impl IntoView {
         view! { <p>{Msg::NoAttachments.t(lang)}</p> }.into_any()
     } else {
         view! {
-            <DataTable columns=vec![
+            <DataTable caption=Msg::EvidenceTitle.t(lang) columns=vec![
                 Msg::FileName.into(), Msg::FileDescription.into(), Msg::FileSize.into(), Msg::UploadedBy.into(), Msg::ContentHash.into(),
             ]>{rows}</DataTable>
         }

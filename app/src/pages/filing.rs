@@ -55,42 +55,45 @@ fn Dashboard(rows: Vec<IncidentRow>) -> impl IntoView {
         }
     };
     let table = rows
-        .into_iter()
-        .map(|r| {
-            let stage = match (r.draft_stage, r.last_stage) {
-                (Some(d), _) => format!("{} {}", Msg::Drafting.t(lang), stage_msg(d).t(lang)),
-                (None, Some(s)) => stage_msg(s).t(lang).to_string(),
-                (None, None) => "—".to_string(),
-            };
-            let next = r.next_due.as_ref().map(|c| {
-                format!("{} · {}", duty_msg(c.duty).t(lang), due_text(c, lang, zone))
-            });
-            view! {
-                <tr class:row-overdue={r.overdue + r.ministry_overdue > 0}>
-                    <td><a href=format!("/filing/incidents/{}", r.reference)>{r.reference.clone()}</a></td>
-                    <td>{r.title.clone()}</td>
-                    <td>{stage}</td>
-                    <td>{next.unwrap_or_else(|| "—".into())}</td>
-                    <td>
-                        {if r.open { view! { <strong class="tag tag-blue">{Msg::IncidentOpen.t(lang)}</strong> }.into_any() }
-                         else { view! { <strong class="tag tag-grey">{Msg::IncidentClosed.t(lang)}</strong> }.into_any() }}
-                        {(r.overdue > 0).then(|| view! { " "<strong class="tag tag-red">{format!("{} {}", Msg::ClockOverdue.t(lang), r.overdue)}</strong> })}
-                        {(r.ministry_overdue > 0).then(|| view! { " "<strong class="tag tag-red">{format!("{} {}", Msg::MinistryOverdue.t(lang), r.ministry_overdue)}</strong> })}
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-            <div class="stats">
-                {stat(open.to_string(), Msg::OpenIncidents, false)}
-                {stat(overdue.to_string(), Msg::OverdueItems, overdue > 0)}
-                {stat(items[0].to_string(), Msg::PreventionPlanned, false)}
-                {stat(items[1].to_string(), Msg::PreventionInProgress, false)}
-                {stat(items[2].to_string(), Msg::PreventionDone, false)}
-            </div>
-    <DataTable columns=vec![Msg::Reference.into(), Msg::Title.into(), Msg::Stage.into(), Msg::NextDue.into(), Msg::Status.into()]>{table}</DataTable>
+    .into_iter()
+    .map(|r| {
+        let stage = match (r.draft_stage, r.last_stage) {
+            (Some(d), _) => format!("{} {}", Msg::Drafting.t(lang), stage_msg(d).t(lang)),
+            (None, Some(s)) => stage_msg(s).t(lang).to_string(),
+            (None, None) => "—".to_string(),
+        };
+        let next = r.next_due.as_ref().map(|c| {
+            format!("{} · {}", duty_msg(c.duty).t(lang), due_text(c, lang, zone))
+        });
+        view! {
+            <tr class:row-overdue={r.overdue + r.ministry_overdue > 0}>
+                <td><a href=format!("/filing/incidents/{}", r.reference)>{r.reference.clone()}</a></td>
+                <td>{r.title.clone()}</td>
+                <td>{stage}</td>
+                <td>{next.unwrap_or_else(|| "—".into())}</td>
+                <td>
+                    {if r.open { view! { <strong class="tag tag-blue">{Msg::IncidentOpen.t(lang)}</strong> }.into_any() }
+                     else { view! { <strong class="tag tag-grey">{Msg::IncidentClosed.t(lang)}</strong> }.into_any() }}
+                    {(r.overdue > 0).then(|| view! { " "<strong class="tag tag-red">{format!("{} {}", Msg::ClockOverdue.t(lang), r.overdue)}</strong> })}
+                    {(r.ministry_overdue > 0).then(|| view! { " "<strong class="tag tag-red">{format!("{} {}", Msg::MinistryOverdue.t(lang), r.ministry_overdue)}</strong> })}
+                </td>
+            </tr>
         }
+    })
+    .collect_view();
+    view! {
+        <div class="stats">
+            {stat(open.to_string(), Msg::OpenIncidents, false)}
+            {stat(overdue.to_string(), Msg::OverdueItems, overdue > 0)}
+            {stat(items[0].to_string(), Msg::PreventionPlanned, false)}
+            {stat(items[1].to_string(), Msg::PreventionInProgress, false)}
+            {stat(items[2].to_string(), Msg::PreventionDone, false)}
+        </div>
+        <DataTable caption=Msg::FilingDashboardTitle.t(lang)
+            columns=vec![Msg::Reference.into(), Msg::Title.into(), Msg::Stage.into(), Msg::NextDue.into(), Msg::Status.into()]>
+            {table}
+        </DataTable>
+    }
 }
 
 /// A table of filings, each linking to `{base}/{reference}`.
@@ -98,7 +101,7 @@ fn Dashboard(rows: Vec<IncidentRow>) -> impl IntoView {
 pub fn FilingTable(rows: Vec<FilingRow>, base: &'static str) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <DataTable columns=vec![
+        <DataTable caption=Msg::ReviewQueueTitle.t(lang) columns=vec![
             Msg::Reference.into(), Msg::Operator.into(), Msg::Title.into(), Msg::Stage.into(), Msg::SubmittedAt.into(), Msg::Status.into(),
         ]>
                 {rows.into_iter().map(|r| view! {

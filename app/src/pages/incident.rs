@@ -174,7 +174,12 @@ fn Versions(reference: String, versions: Vec<VersionRow>) -> impl IntoView {
     view! {
         <section aria-labelledby="versions-title">
             <h2 id="versions-title">{Msg::VersionsTitle.t(lang)}</h2>
-<DataTable columns=vec![Msg::Reference.into(), Msg::Stage.into(), Msg::SubmittedAt.into(), Msg::Signatory.into(), Msg::Drafter.into(), Msg::ContentHash.into(), Col::Hidden(Msg::Compare)]>{rows}</DataTable>
+            <DataTable caption=Msg::VersionsTitle.t(lang) columns=vec![
+                Msg::Reference.into(), Msg::Stage.into(), Msg::SubmittedAt.into(), Msg::Signatory.into(),
+                Msg::Drafter.into(), Msg::ContentHash.into(), Col::Hidden(Msg::Compare),
+            ]>
+                {rows}
+            </DataTable>
         </section>
     }
     .into_any()
@@ -231,16 +236,19 @@ fn Compare(d: DiffView) -> impl IntoView {
         .collect_view();
     let count = d.changes.len();
     view! {
-            <PageTitle text=format!("{} · {}", Msg::CompareTitle.t(lang), d.incident_reference)/>
-            <p class="caption">{d.incident_reference.clone()}" · "{d.title.clone()}</p>
-            <h1>{Msg::CompareTitle.t(lang)}</h1>
-            <form method="get" class="inline-form compare-form">
-                <label for="from">{Msg::CompareFrom.t(lang)}</label>" "{picker("from", d.from.version)}" "
-                <label for="to">{Msg::CompareTo.t(lang)}</label>" "{picker("to", d.to.version)}" "
-                <button type="submit" class="button button-secondary">{Msg::Compare.t(lang)}</button>
-            </form>
-            <p>{format!("{} {count}", Msg::ChangedFields.t(lang))}</p>
-    <DataTable columns=vec![Msg::Field.into(), Col::Text(d.from.reference.clone()), Col::Text(d.to.reference.clone())]>{rows}</DataTable>
-            <p><a href=format!("/filing/incidents/{}", d.incident_reference)>{Msg::BackToIncident.t(lang)}</a></p>
-        }
+        <PageTitle text=format!("{} · {}", Msg::CompareTitle.t(lang), d.incident_reference)/>
+        <p class="caption">{d.incident_reference.clone()}" · "{d.title.clone()}</p>
+        <h1>{Msg::CompareTitle.t(lang)}</h1>
+        <form method="get" class="inline-form compare-form">
+            <label for="from">{Msg::CompareFrom.t(lang)}</label>" "{picker("from", d.from.version)}" "
+            <label for="to">{Msg::CompareTo.t(lang)}</label>" "{picker("to", d.to.version)}" "
+            <button type="submit" class="button button-secondary">{Msg::Compare.t(lang)}</button>
+        </form>
+        <p>{format!("{} {count}", Msg::ChangedFields.t(lang))}</p>
+    <DataTable caption=format!("{} {} → {}", Msg::Compare.t(lang), d.from.reference, d.to.reference)
+        columns=vec![Msg::Field.into(), Col::Text(d.from.reference.clone()), Col::Text(d.to.reference.clone())]>
+        {rows}
+    </DataTable>
+        <p><a href=format!("/filing/incidents/{}", d.incident_reference)>{Msg::BackToIncident.t(lang)}</a></p>
+    }
 }

@@ -73,11 +73,13 @@ fn overview(o: Overview, lang: Lang) -> impl IntoView {
         <h2>{Msg::IncidentsPerYear.t(lang)}</h2>
         <BarChart title=Msg::IncidentsPerYear.t(lang).to_string() bars=per_year/>
         <h2>{Msg::ByOrgYear.t(lang)}</h2>
-        <DataTable columns=vec![
+        <DataTable caption=Msg::ByOrgYear.t(lang) columns=vec![
             Msg::Operator.into(), Msg::Year.into(), Msg::IncidentCount.into(), Msg::TotalDuration.into(), Msg::MedianDuration.into(), Msg::UserHoursLost.into(),
         ]>{rows}</DataTable>
         <h2>{Msg::CauseCategories.t(lang)}</h2>
         <BarChart title=Msg::CauseCategories.t(lang).to_string() bars=causes.clone()/>
-        <DataTable columns=vec![Msg::Cause.into(), Msg::IncidentCount.into()]>{cause_rows}</DataTable>
+        <DataTable caption=Msg::CauseCategories.t(lang) columns=vec![Msg::Cause.into(), Msg::IncidentCount.into()]>
+            {cause_rows}
+        </DataTable>
     }
 }

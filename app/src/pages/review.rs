@@ -169,7 +169,7 @@ fn QueueTable(rows: Vec<crate::api::FilingRow>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <DataTable columns=vec![
+        <DataTable caption=Msg::ReviewQueueTitle.t(lang) columns=vec![
             Msg::Reference.into(), Msg::CaseTitle.into(), Msg::Operator.into(), Msg::Title.into(), Msg::Stage.into(),
             Msg::Severity.into(), Msg::SubmittedAt.into(), Msg::Assignee.into(), Msg::Status.into(),
         ]>{body}</DataTable>

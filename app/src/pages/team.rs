@@ -85,13 +85,19 @@ pub fn Team(team: Vec<TeamMember>, invitations: Vec<Invitation>, can_edit: bool)
         view! {
             <h3 id="invitations-title">{Msg::InvitationsTitle.t(lang)}</h3>
             <p class="hint">{Msg::InvitationsHint.t(lang)}</p>
-<DataTable columns=vec![Msg::Name.into(), Msg::Email.into(), Msg::RoleLabel.into(), Msg::Actions.into()]>{rows}</DataTable>
+            <DataTable caption=Msg::InvitationsTitle.t(lang)
+                columns=vec![Msg::Name.into(), Msg::Email.into(), Msg::RoleLabel.into(), Msg::Actions.into()]>
+                {rows}
+            </DataTable>
         }
     });
     view! {
-            <h2 id="team-title">{Msg::TeamTitle.t(lang)}</h2>
-    <DataTable columns=vec![Msg::Name.into(), Msg::Email.into(), Msg::RoleLabel.into(), Msg::AccountState.into()]>{rows}</DataTable>
-            <p class="hint">{Msg::TeamHint.t(lang)}</p>
-            {open}
-        }
+        <h2 id="team-title">{Msg::TeamTitle.t(lang)}</h2>
+        <DataTable caption=Msg::TeamTitle.t(lang)
+            columns=vec![Msg::Name.into(), Msg::Email.into(), Msg::RoleLabel.into(), Msg::AccountState.into()]>
+            {rows}
+        </DataTable>
+        <p class="hint">{Msg::TeamHint.t(lang)}</p>
+        {open}
+    }
 }

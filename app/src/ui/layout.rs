@@ -20,14 +20,18 @@ pub fn Layout(children: Children) -> impl IntoView {
     let lang = use_lang();
     view! {
         <a class="skip-link" href="#main">{Msg::SkipToContent.t(lang)}</a>
-        <div class="masthead" role="note">
-            <div class="container">{Msg::Masthead.t(lang)}</div>
-        </div>
-        <header class="site-header">
-            <div class="container header-row">
-                <a class="site-name" href="/">{Msg::SiteName.t(lang)}</a>
-                <Nav/>
-                <LangSwitch/>
+        // One banner landmark holds the official-site masthead and the header, so that no
+        // content sits outside a landmark.
+        <header>
+            <div class="masthead" role="note">
+                <div class="container">{Msg::Masthead.t(lang)}</div>
+            </div>
+            <div class="site-header">
+                <div class="container header-row">
+                    <a class="site-name" href="/">{Msg::SiteName.t(lang)}</a>
+                    <Nav/>
+                    <LangSwitch/>
+                </div>
             </div>
         </header>
         <main id="main" class="container" tabindex="-1">

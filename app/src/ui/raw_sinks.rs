@@ -45,8 +45,15 @@ pub fn TextArea(
     }
 }
 
-/// The document's `<title>`. Every page title is set through this component.
+/// The document's `<title>`, and a `<meta name="description">` naming the page. Every page
+/// title is set through this component (`describe = false` for the site-wide default, which
+/// each page's own title replaces).
 #[component]
-pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
-    view! { <leptos_meta::Title text=raw_sink_text(&text)/> }
+pub fn PageTitle(#[prop(into)] text: String, #[prop(default = true)] describe: bool) -> impl IntoView {
+    let lang = crate::ui::shell::use_lang();
+    let description = describe.then(|| format!("{text} · {}", crate::i18n::Msg::SiteDescription.t(lang)));
+    view! {
+        <leptos_meta::Title text=raw_sink_text(&text)/>
+        {description.map(|d| view! { <leptos_meta::Meta name="description" content=d/> })}
+    }
 }

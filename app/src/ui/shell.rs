@@ -76,6 +76,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
                 <crate::ui::hydration::Hydration options/>
                 <MetaTags/>
@@ -100,7 +101,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Stylesheet id="leptos" href="/pkg/outage-desk.css"/>
-        <PageTitle text=Msg::SiteName.t(lang)/>
+        <PageTitle text=Msg::SiteName.t(lang) describe=false/>
         <Router>
             <Layout>
                 {match use_context::<crate::api::ErrorNotice>() {

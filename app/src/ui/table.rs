@@ -27,9 +27,9 @@ impl From<Msg> for Col {
 #[component]
 pub fn DataTable(
     columns: Vec<Col>,
-    /// Read out before the table by screen readers.
-    #[prop(optional, into)]
-    caption: Option<String>,
+    /// What the table lists, read out before it by screen readers (and printed).
+    #[prop(into)]
+    caption: String,
     children: Children,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -46,7 +46,7 @@ pub fn DataTable(
     view! {
         <div class="table-scroll">
             <table class="table">
-                {caption.map(|c| view! { <caption class="visually-hidden">{c}</caption> })}
+                <caption class="visually-hidden">{caption}</caption>
                 <thead><tr>{heads}</tr></thead>
                 <tbody>{children()}</tbody>
             </table>

@@ -3,7 +3,7 @@
 //! handler checks the capability, validates with the domain rules and calls one storage
 //! operation; a rejected form comes back on its page with everything typed.
 
-use app::api::FormProblem;
+use app::api::{FormProblem, Saved};
 use app::domain::auth::{Caller, ReviewerCap};
 use app::domain::case::forms;
 use app::domain::duties::catalog_at;
@@ -51,6 +51,12 @@ async fn open(
     Ok((cap, incident))
 }
 
+/// Where a case post lands when it worked: `page`, saying what was saved (the page shows it),
+/// at `anchor`.
+fn done(page: &str, saved: Saved, anchor: &str) -> String {
+    format!("{page}?saved={}{anchor}", saved.as_str())
+}
+
 fn case_page(reference: &str) -> String {
     format!("/review/incidents/{reference}")
 }
@@ -74,7 +80,7 @@ pub async fn assign(State(state): State<AppState>, Path(reference): Path<String>
         return Err(form.refuse(Some(&page), FormProblem::LeadOnly, StatusCode::FORBIDDEN));
     }
     cases::assign(&state.db, &cap, &incident, assignee, state.clock.now()).await.or_refuse(&form, &page)?;
-    Ok(see_other(&page))
+    Ok(see_other(&done(&page, Saved::Assignment, "")))
 }
 
 /// POST /review/incidents/{ref}/duties/{duty}
@@ -95,7 +101,7 @@ pub async fn assess(
     assessments::record(&state.db, &cap, &incident, catalog.version, &duty, &a, state.clock.now())
         .await
         .or_refuse(&form, &page)?;
-    Ok(see_other(&format!("{}#duties", case_page(&reference))))
+    Ok(see_other(&done(&case_page(&reference), Saved::Finding, "#duties")))
 }
 
 /// POST /review/incidents/{ref}/requests
@@ -105,7 +111,7 @@ pub async fn ask(State(state): State<AppState>, Path(reference): Path<String>, f
     let r =
         forms::Request::parse(&form.fields, form.zone(), state.clock.now()).map_err(|e| again(&form, &page, e, ""))?;
     requests::ask(&state.db, &cap, &incident, &r, state.clock.now()).await.or_refuse(&form, &page)?;
-    Ok(see_other(&format!("{page}#requests")))
+    Ok(see_other(&done(&page, Saved::Request, "#requests")))
 }
 
 /// POST /review/incidents/{ref}/requests/{n}: a follow-up in the thread.
@@ -121,7 +127,7 @@ pub async fn follow_up(
     requests::post(&state.db, requests::Author::Ministry(&cap), &incident, number, &body, state.clock.now())
         .await
         .or_refuse(&form, &page)?;
-    Ok(see_other(&format!("{page}#request-{number}")))
+    Ok(see_other(&done(&page, Saved::Message, &format!("#request-{number}"))))
 }
 
 /// POST /review/incidents/{ref}/requests/{n}/close
@@ -133,7 +139,7 @@ pub async fn close_request(
     let (cap, incident) = open(&state, &form, &reference, false).await?;
     let page = case_page(&reference);
     requests::close(&state.db, &cap, &incident, number, state.clock.now()).await.or_refuse(&form, &page)?;
-    Ok(see_other(&format!("{page}#request-{number}")))
+    Ok(see_other(&done(&page, Saved::RequestClosed, &format!("#request-{number}"))))
 }
 
 /// POST /review/incidents/{ref}/measures
@@ -144,7 +150,7 @@ pub async fn issue_measure(State(state): State<AppState>, Path(reference): Path<
         forms::Measure::parse(&form.fields, form.zone(), state.clock.now()).map_err(|e| again(&form, &page, e, ""))?;
     let number = measures::issue(&state.db, &cap, &incident, &m, state.clock.now()).await.or_refuse(&form, &page)?;
     crate::pdf::documents::freeze_new_notice(&state, &incident, number).await;
-    Ok(see_other(&format!("{page}#measures")))
+    Ok(see_other(&done(&page, Saved::Measure, "#measures")))
 }
 
 /// POST /review/incidents/{ref}/items/{id}: accept, reject or waive an item.
@@ -158,7 +164,7 @@ pub async fn verify_item(
     let suffix = format!("_{item}");
     let v = forms::Verdict::parse(&scoped(&form.fields, &suffix)).map_err(|e| again(&form, &page, e, &suffix))?;
     measures::verify(&state.db, &cap, &incident, item, &v, state.clock.now()).await.or_refuse(&form, &page)?;
-    Ok(see_other(&format!("{page}#item-{item}")))
+    Ok(see_other(&done(&page, Saved::Verdict, &format!("#item-{item}"))))
 }
 
 /// POST /review/incidents/{ref}/summary: save the draft, or save and send it for approval.
@@ -177,7 +183,7 @@ pub async fn save_summary(State(state): State<AppState>, Path(reference): Path<S
     let revision = form.get("revision").parse::<i64>().unwrap_or(0);
     let submit = form.get("action") == "submit";
     match summaries::save(&state.db, &cap, &incident, &values, revision, submit, state.clock.now()).await {
-        Ok(()) => Ok(see_other(&page)),
+        Ok(()) => Ok(see_other(&done(&page, Saved::Summary, ""))),
         Err(StorageError::StaleRevision) => {
             Err(form.refuse(Some(&page), FormProblem::SummaryChanged, StatusCode::CONFLICT))
         }
@@ -219,7 +225,7 @@ pub async fn close_case(State(state): State<AppState>, Path(reference): Path<Str
         return Err(again(&form, &page, e, ""));
     }
     match cases::close(&state.db, &cap, &incident, &note, state.clock.now()).await? {
-        Ok(()) => Ok(see_other(&page)),
+        Ok(()) => Ok(see_other(&done(&page, Saved::Closed, ""))),
         Err(block) => Err(form.refuse(Some(&page), FormProblem::CaseNotClosable(block), StatusCode::CONFLICT)),
     }
 }

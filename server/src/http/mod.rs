@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod answers;
+pub mod assets;
 pub mod case;
 pub mod csp;
 pub mod decision_pdf;

@@ -86,6 +86,7 @@ pub type Module = (fn() -> Router<AppState>, &'static [RouteInfo]);
 /// Every HTTP module that handles requests.
 pub const MODULES: &[Module] = &[
     (super::health::routes, super::health::ROUTES),
+    (super::assets::routes, super::assets::ROUTES),
     (super::account::routes, super::account::ROUTES),
     (super::drafting::routes, super::drafting::ROUTES),
     (super::organisation::routes, super::organisation::ROUTES),

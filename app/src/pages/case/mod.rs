@@ -70,6 +70,17 @@ pub(crate) fn with_case<V: IntoView + 'static>(body: fn(Ctx) -> V) -> impl IntoV
     }
 }
 
+/// "Saved" after a ministry post (`?saved=…`), kept in view while the page scrolls to the
+/// section the post was about.
+#[component]
+pub fn SavedNotice() -> impl IntoView {
+    let lang = use_lang();
+    let saved = leptos_router::hooks::use_query_map().read_untracked().get("saved");
+    saved.and_then(|s| crate::api::Saved::parse(&s)).map(|s| {
+        view! { <div class="notice notice-sticky" role="status">{Msg::from(s).t(lang)}</div> }
+    })
+}
+
 #[component]
 pub fn CasePage() -> impl IntoView {
     with_case(case_page)
@@ -105,6 +116,7 @@ fn case_page(ctx: Ctx) -> impl IntoView {
         <ErrorSummary echo=ctx.echo.clone() labels=labels/>
         <p class="caption">{c.org.get(lang)}" · "{c.reference.clone()}</p>
         <h1>{c.title.clone()}</h1>
+        <SavedNotice/>
         {wrap_up::status_line(&ctx)}
         <nav aria-label=Msg::CaseSections.t(lang)>
             <ul class="inline-list">

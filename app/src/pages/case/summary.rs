@@ -80,6 +80,7 @@ fn summary_page(ctx: Ctx) -> impl IntoView {
         <ErrorSummary echo=ctx.echo.clone() labels=labels/>
         <p class="caption">{c.reference.clone()}" · "{c.title.clone()}</p>
         <h1>{if correcting { Msg::CorrectSummaryTitle.t(lang) } else { Msg::SummaryTitle.t(lang) }}</h1>
+        <super::SavedNotice/>
         {draft_state(&ctx)}
         <p class="hint">{Msg::RedactionHowTo.t(lang)}</p>
         <form method="post" action=ctx.action("/summary") novalidate>
