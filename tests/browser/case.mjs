@@ -20,14 +20,15 @@ export async function wholeCase({ browser, BASE, reference, check, signIn, acces
   await reviewer.getByLabel('일부 준수').check();
   await reviewer.fill('#rationale', '최초 보고는 제때 왔으나 복구대책이 비어 있었습니다.');
   await reviewer.getByRole('button', { name: '평가 저장' }).click();
-  await reviewer.waitForURL(`${caseUrl}#duties`);
+  await reviewer.waitForURL(`${caseUrl}?saved=finding#duties`);
   check(await reviewer.getByText('최초 보고는 제때 왔으나').count() === 1, 'finding listed');
+  check((await reviewer.getByRole('status').innerText()).includes('판단을 저장했습니다'), 'the finding is confirmed');
 
   // a request for information
   await reviewer.fill('#question', '복구 절차서를 제출하십시오.');
   await reviewer.fill('#due', '2030-01-31T18:00');
   await reviewer.getByRole('button', { name: '요청 보내기' }).click();
-  await reviewer.waitForURL(`${caseUrl}#requests`);
+  await reviewer.waitForURL(`${caseUrl}?saved=request#requests`);
 
   // the operator answers it with a file
   const officer = await (await browser.newContext()).newPage();
@@ -53,7 +54,7 @@ export async function wholeCase({ browser, BASE, reference, check, signIn, acces
   await reviewer.fill('#deadline', '2030-03-31T18:00');
   await reviewer.fill('#items', '운영 도구 이중화\n전환 훈련');
   await reviewer.getByRole('button', { name: '조치 부과' }).click();
-  await reviewer.waitForURL(`${caseUrl}#measures`);
+  await reviewer.waitForURL(`${caseUrl}?saved=measure#measures`);
 
   // the operator acknowledges and reports each item done
   await officer.goto(`${BASE}/filing/incidents/${incident}`);

@@ -35,7 +35,10 @@ async function accessible(page, what) {
   await page.evaluate(AXE);
   const result = await page.evaluate(async () =>
     await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  const found = result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
+  // and, from axe's best practices, that all content sits in landmarks with one main
+  const landmarks = await page.evaluate(async () =>
+    await window.axe.run(document, { runOnly: { type: 'rule', values: ['region', 'landmark-one-main', 'landmark-no-duplicate-banner'] } }));
+  const found = [...result.violations, ...landmarks.violations].map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
   check(found.length === 0, `${what}: accessibility violations: ${found.join('; ')}`);
 }
 
