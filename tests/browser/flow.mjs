@@ -268,6 +268,41 @@ await test('JS on: initial notification, interim update and final report of a mu
   check(errors.length === 0, `no page errors: ${errors.join('; ')}`);
 });
 
+await test('JS on: a Save clicked as the last problem is fixed is not lost; unsaved edits ask before leaving', async () => {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  await signIn(page, 'officer@pangyo-talk.example');
+  const ref = await openIncident(page, '저장 클릭 확인');
+  await page.goto(`${BASE}/filing/incidents/${ref}/draft/redundancy`);
+  await page.fill('#rto_target_min', '-10');
+  await page.fill('#rto_actual_min', '-5');
+  await page.locator('#rto_actual_min').blur();
+  await page.locator('.live-problems li').first().waitFor({ timeout: 5000 });
+  // at the bottom of the page, fix the values and click Save while the field still has focus
+  await page.fill('#rto_target_min', '30');
+  await page.locator('#rto_target_min').blur();
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.fill('#rto_actual_min', '45');
+  const save = page.getByRole('button', { name: SAVE });
+  const before = await save.boundingBox();
+  await save.click();
+  await page.waitForURL(new RegExp(`/filing/incidents/${ref}\\?saved=redundancy`), { timeout: 10000 });
+  check(before !== null, 'the Save button was on screen');
+
+  // an edit not saved yet: leaving asks first, and staying keeps it
+  await page.goto(`${BASE}/filing/incidents/${ref}/draft/summary`);
+  await page.fill('#description', '아직 저장하지 않은 설명');
+  let asked = '';
+  page.once('dialog', (d) => { asked = d.type(); d.dismiss(); });
+  await page.getByRole('link', { name: /작업 목록으로 돌아가기|Back to the task list/ }).click();
+  await page.waitForTimeout(500);
+  check(asked === 'confirm', `leaving asked first (${asked || 'no dialog'})`);
+  check(page.url().endsWith('/draft/summary'), `stayed on the page: ${page.url()}`);
+  check(await page.inputValue('#description') === '아직 저장하지 않은 설명', 'the edit is still there');
+  // saving is not asked about
+  await page.getByRole('button', { name: SAVE }).click();
+  await page.waitForURL(new RegExp(`/draft/summary\\?saved=1|/filing/incidents/${ref}\\?saved=summary`));
+});
+
 await test('JS on: a whole review case, from assessment to publication and closure', async () => {
   await wholeCase({ browser, BASE, reference, check, signIn, accessible });
   const anon = await (await browser.newContext()).newPage();

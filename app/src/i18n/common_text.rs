@@ -114,6 +114,7 @@ macro_rules! base_messages {
             AttestationText => "위 내용이 사실이며 완전함을 확인하고, 다음 기관을 대표하여 제출할 권한이 있음을 확인합니다:", "I confirm this report is accurate and complete to the best of my knowledge and that I am authorised to submit it on behalf of";
             BackToIncident => "사고 페이지로 돌아가기", "Back to the incident";
             BackToTaskList => "작업 목록으로 돌아가기", "Back to the task list";
+            LeaveUnsaved => "저장하지 않은 입력이 있습니다. 이 페이지를 떠나면 입력한 내용이 사라집니다. 떠날까요?", "You have changes that are not saved. If you leave this page, they are lost. Leave anyway?";
             CannotSubmitYet => "아래 문제를 해결해야 제출할 수 있습니다. 각 항목의 '변경'에서 고칠 수 있습니다.", "You cannot submit until the problems above are fixed. Use 'Change' to fix each section.";
             Change => "변경", "Change";
             ChangedFields => "변경된 항목 수:", "Fields changed:";

@@ -112,7 +112,8 @@ fn SectionForm(
             {format!("{} {position} / {}", Msg::Step.t(lang), sections().len())}</p>
         <h1>{title}</h1>
         <p class="hint">{Msg::TimesInZone.t(lang)}" "{lang.pick(zone.label().0, zone.label().1)}</p>
-        <form method="post" action=action novalidate on:change=on_change>
+        <form method="post" action=action novalidate on:change=on_change
+              on:input=crate::ui::leave_guard::edited on:submit=crate::ui::leave_guard::saving>
             <CsrfField/>
             <input type="hidden" name="_revision" value=draft.revision.to_string()/>
             {fields}

@@ -73,6 +73,19 @@ pub fn live_check(
                 }
             }
             let now = crate::domain::timestamp::Timestamp((js_sys::Date::now() / 1000.0) as i64);
+            // The list never shrinks while the page is open: a page that got shorter as the
+            // last problem was fixed would scroll, and move the buttons away from a pointer
+            // that was about to click them.
+            if let Some(region) = form
+                .query_selector(".live-problems")
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let height = region.offset_height();
+                // a style that cannot be set only loses the reserved space
+                region.style().set_property("min-height", &format!("{height}px")).ok();
+            }
             found.set(problems(section, &draft, stage, &posted, zone, now));
         }
         #[cfg(not(feature = "hydrate"))]

@@ -8,6 +8,7 @@ pub mod forms;
 pub mod history;
 pub mod hydration;
 pub mod layout;
+pub mod leave_guard;
 pub mod live_check;
 pub mod raw_sinks;
 pub mod report_form;
