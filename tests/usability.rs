@@ -2,6 +2,18 @@
 
 use outage_desk_tests::*;
 
+/// A route's address with its parameters filled in: `incident`, the first request, item or
+/// record, the summary section, a duty that exists, a kind of record.
+fn concrete(path: &str, incident: &str) -> String {
+    path.replace("{reference}", incident)
+        .replace("{number}", "1")
+        .replace("{item}", "1")
+        .replace("{id}", "1")
+        .replace("{section}", "summary")
+        .replace("{duty}", "KR-DM-05")
+        .replace("{kind}", "service")
+}
+
 /// Item 9: reloading a post-only address (after a refused form) leads back to the form's page
 /// instead of a blank 405 — for every post route of the router's own table.
 async fn post_only_addresses_lead_back_to_their_form(app: &TestApp) -> anyhow::Result<()> {
@@ -10,15 +22,7 @@ async fn post_only_addresses_lead_back_to_their_form(app: &TestApp) -> anyhow::R
     let reviewer = app.signed_in("reviewer@msit.example").await?;
     let mut checked = 0;
     for route in server::http::routes::all().into_iter().filter(|r| r.method == "post") {
-        let path = route
-            .path
-            .replace("{reference}", &incident)
-            .replace("{number}", "1")
-            .replace("{item}", "1")
-            .replace("{id}", "1")
-            .replace("{section}", "summary")
-            .replace("{duty}", "KR-DM-05")
-            .replace("{kind}", "service");
+        let path = concrete(route.path, &incident);
         let who = if path.starts_with("/review") { &reviewer } else { &officer };
         let page = who.get(&path).await?;
         assert_ne!(page.status, 405, "GET {path}");
@@ -135,3 +139,49 @@ async fn pages_have_the_basics(app: &TestApp) -> anyhow::Result<()> {
     Ok(())
 }
 on_both_backends!(basics => pages_have_the_basics);
+
+/// Item 3: every message of an error summary names its field — for every url-encoded form
+/// of the router's table, sent empty by someone allowed to send it.
+async fn error_summaries_name_their_fields(app: &TestApp) -> anyhow::Result<()> {
+    let incident = filed_case(app).await?;
+    let reviewer = app.signed_in("lead@msit.example").await?;
+    let case = format!("/review/incidents/{incident}");
+    // something for the repeated forms to be about: a request, and a measure with an item
+    let ask = [("question", "자료"), ("due", &in_days(3))];
+    assert_eq!(reviewer.submit(&case, &format!("{case}/requests"), &ask).await?.status, 303);
+    let order = [
+        ("kind", "guidance"),
+        ("legal_basis", "근거"),
+        ("content", "내용"),
+        ("deadline", &in_days(9)),
+        ("items", "항목"),
+    ];
+    assert_eq!(reviewer.submit(&case, &format!("{case}/measures"), &order).await?.status, 303);
+    let signatory = app.signed_in("signatory@a.example").await?;
+    let admin = app.signed_in("admin@a.example").await?;
+    let mut named = 0;
+    for route in server::http::routes::all().into_iter().filter(|r| r.method == "post" && !r.multipart) {
+        if route.path == "/logout" {
+            continue;
+        }
+        let path = concrete(route.path, &incident);
+        let who = match path.as_str() {
+            p if p.starts_with("/review") => &reviewer,
+            p if p.starts_with("/filing/organisation") => &admin,
+            _ => &signatory,
+        };
+        let form_page = server::http::routes::form_page(&path);
+        let token = who.get(&form_page).await?.csrf().unwrap_or_default();
+        let page = who.post(&path, &[("_csrf", token.as_str())]).await?;
+        for item in page.texts(".error-summary li a") {
+            let (label, message) = item.split_once(": ").unwrap_or(("", item.as_str()));
+            assert!(!label.trim().is_empty(), "POST {path}: a message without its field: {item:?}");
+            assert!(!label.contains('_'), "POST {path}: a field named by its internal key: {item:?}");
+            assert!(!message.is_empty(), "POST {path}: {item:?}");
+            named += 1;
+        }
+    }
+    assert!(named > 10, "the empty forms were refused with messages ({named})");
+    Ok(())
+}
+on_both_backends!(summaries_name_fields => error_summaries_name_their_fields);

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::{form_echo, FormEcho};
 use crate::domain::validation::FieldError;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::ui::layout::use_session;
 use crate::ui::raw_sinks::TextArea;
 use crate::ui::shell::use_lang;
@@ -32,7 +32,13 @@ pub fn CsrfField() -> impl IntoView {
 
 /// "There is a problem" box listing every error, each linking to its field.
 #[component]
-pub fn ErrorSummary(echo: Option<FormEcho>, labels: Vec<(&'static str, Msg)>) -> impl IntoView {
+pub fn ErrorSummary(
+    echo: Option<FormEcho>,
+    labels: Vec<(&'static str, Msg)>,
+    /// Labels already in words (fields whose label is built, such as "Headline (Korean)").
+    #[prop(optional)]
+    named: Vec<(String, String)>,
+) -> impl IntoView {
     let lang = use_lang();
     let echo = echo.filter(|e| !e.errors.is_empty() || e.problem.is_some())?;
     let problem = echo.problem.map(|p| view! { <li>{Msg::from(p).t(lang)}</li> });
@@ -41,7 +47,7 @@ pub fn ErrorSummary(echo: Option<FormEcho>, labels: Vec<(&'static str, Msg)>) ->
         .0
         .iter()
         .map(|(field, err)| {
-            let label = labels.iter().find(|(f, _)| f == field).map(|(_, m)| m.t(lang)).unwrap_or("");
+            let label = summary_label(field, &labels, &named, lang);
             let href = format!("#{field}");
             view! { <li><a href=href>{format!("{label}: {}", Msg::from(*err).t(lang))}</a></li> }
         })
@@ -52,6 +58,18 @@ pub fn ErrorSummary(echo: Option<FormEcho>, labels: Vec<(&'static str, Msg)>) ->
             <ul>{problem}{items}</ul>
         </div>
     })
+}
+
+/// The label an error summary names a field by: the page's label for it, or, for a form
+/// repeated per request or item (`reason_17`), the label of its plain name.
+fn summary_label(field: &str, labels: &[(&'static str, Msg)], named: &[(String, String)], lang: Lang) -> String {
+    let plain = field.rsplit_once('_').filter(|(_, n)| n.parse::<u64>().is_ok()).map_or(field, |(p, _)| p);
+    named
+        .iter()
+        .find(|(f, _)| f == field)
+        .map(|(_, l)| l.clone())
+        .or_else(|| labels.iter().find(|(f, _)| *f == field || *f == plain).map(|(_, m)| m.t(lang).to_string()))
+        .unwrap_or_else(|| crate::ui::report_form::label_of(field, lang))
 }
 
 /// What kind of control a [`Field`] renders.

@@ -100,6 +100,10 @@ fn case_page(ctx: Ctx) -> impl IntoView {
         ("items", Msg::MeasureItems),
         ("assignee", Msg::Assignee),
         ("close_note", Msg::CloseNote),
+        // the forms repeated per request or item (`body_2`, `verdict_17`, `reason_17`)
+        ("body", Msg::FollowUp),
+        ("verdict", Msg::Verdict),
+        ("reason", Msg::VerdictReason),
     ];
     let filings = c
         .filings

@@ -47,6 +47,17 @@ fn part_label(key: &str, lang: Lang) -> String {
     format!("{label} ({})", language.t(lang))
 }
 
+/// Every part of the summary form with its label, for the error summary.
+fn part_labels(lang: Lang) -> Vec<(String, String)> {
+    crate::domain::case::forms::summary_fields()
+        .into_iter()
+        .map(|k| {
+            let label = part_label(&k, lang);
+            (k, label)
+        })
+        .collect()
+}
+
 fn summary_page(ctx: Ctx) -> impl IntoView {
     let lang = use_lang();
     let c = ctx.case.clone();
@@ -77,7 +88,7 @@ fn summary_page(ctx: Ctx) -> impl IntoView {
         vec![("reason_ko", Msg::CorrectionReasonKo), ("reason_en", Msg::CorrectionReasonEn)];
     view! {
         <PageTitle text=format!("{} · {}", Msg::SummaryTitle.t(lang), c.reference)/>
-        <ErrorSummary echo=ctx.echo.clone() labels=labels/>
+        <ErrorSummary echo=ctx.echo.clone() labels=labels named=part_labels(lang)/>
         <p class="caption">{c.reference.clone()}" · "{c.title.clone()}</p>
         <h1>{if correcting { Msg::CorrectSummaryTitle.t(lang) } else { Msg::SummaryTitle.t(lang) }}</h1>
         <super::SavedNotice/>
