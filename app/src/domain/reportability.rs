@@ -41,7 +41,11 @@ fn hm(minutes: i64) -> (String, String) {
 
 /// Checks every regime against the report's content at `now`.
 pub fn assess(c: &Content, now: Timestamp) -> Vec<Assessment> {
-    let minutes = c.duration_minutes(now);
+    // Restoration before onset is a typing mistake, not a zero-minute outage: nothing that
+    // depends on the duration is judged until the times are put right.
+    let reversed = matches!((c.instant("onset_at"), c.instant("restored_at")), (Some(o), Some(r)) if r.0 < o.0);
+    let minutes = c.duration_minutes(now).filter(|_| !reversed);
+    let user_minutes = c.user_minutes(now).filter(|_| !reversed);
     let users = c.count("users_affected");
     let service = c.count("service_users");
     let functions = c.codes("functions_affected");
@@ -50,10 +54,17 @@ pub fn assess(c: &Content, now: Timestamp) -> Vec<Assessment> {
         out.push(Assessment { regime: regime.to_string(), verdict, reasons })
     };
     let unknown_duration = || {
-        vec![(
-            "발생 시각이 없어 지속 시간을 계산할 수 없습니다.".to_string(),
-            "Without an onset time the duration cannot be computed.".to_string(),
-        )]
+        vec![if reversed {
+            (
+                "복구 시각이 발생 시각보다 앞섭니다. 두 시각을 확인하세요.".to_string(),
+                "Restoration is before onset: check both times.".to_string(),
+            )
+        } else {
+            (
+                "발생 시각이 없어 지속 시간을 계산할 수 없습니다.".to_string(),
+                "Without an onset time the duration cannot be computed.".to_string(),
+            )
+        }]
     };
 
     // KR user notice (TBA 33② + Decree 37-13)
@@ -211,16 +222,21 @@ pub fn assess(c: &Content, now: Timestamp) -> Vec<Assessment> {
     push("EU_DORA", verdict, reasons);
 
     // US FCC Part 4: ≥ 30 minutes and ≥ 900,000 user-minutes
-    match (minutes, c.user_minutes(now)) {
+    match (minutes, user_minutes) {
         (Some(m), Some(um)) => {
             let met = m >= FCC_MIN_MINUTES && um >= FCC_USER_MINUTES;
             push(
                 "US_FCC",
                 if met { Verdict::Met } else { Verdict::NotMet },
                 vec![(
-                    format!("{}분 × 이용자 = {} 이용자·분 (기준: 30분 이상, 900,000 이용자·분 이상).", m, n(um)),
                     format!(
-                        "{m} minutes × users = {} user-minutes (threshold: 30 minutes and 900,000 user-minutes).",
+                        "{}분 × 이용자 = {} 이용자·분 (기준: 30분 이상, 900,000 이용자·분 이상).",
+                        n(m.unsigned_abs()),
+                        n(um)
+                    ),
+                    format!(
+                        "{} minutes × users = {} user-minutes (threshold: 30 minutes and 900,000 user-minutes).",
+                        n(m.unsigned_abs()),
                         n(um)
                     ),
                 )],
@@ -232,7 +248,7 @@ pub fn assess(c: &Content, now: Timestamp) -> Vec<Assessment> {
     // UK Ofcom: ≥ 100,000 customers of any duration; > 3 M user-hours is critical
     match users {
         Some(u) => {
-            let hours = c.user_minutes(now).map(|m| m / 60).unwrap_or(0);
+            let hours = user_minutes.map(|m| m / 60).unwrap_or(0);
             push(
                 "UK_OFCOM",
                 if u >= 100_000 { Verdict::Met } else { Verdict::NotMet },

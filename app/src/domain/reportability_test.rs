@@ -37,7 +37,7 @@ fn pangyo_scale_outage_meets_every_threshold() {
         assert_eq!(verdict(&a, regime), Verdict::Met, "{regime}");
     }
     let fcc = a.iter().find(|x| x.regime == "US_FCC").unwrap();
-    assert!(fcc.reasons[0].1.contains("7661 minutes × users = 306,440,000,000 user-minutes"), "{:?}", fcc.reasons);
+    assert!(fcc.reasons[0].1.contains("7,661 minutes × users = 306,440,000,000 user-minutes"), "{:?}", fcc.reasons);
 }
 
 #[test]
@@ -91,4 +91,34 @@ fn missing_facts_give_unknown_not_a_guess() {
     for regime in ["KR_TBA33", "KR_FA38", "KR_TBA22_7", "EU_NIS2", "US_FCC", "UK_OFCOM"] {
         assert_eq!(verdict(&a, regime), Verdict::Unknown, "{regime}");
     }
+}
+
+#[test]
+fn restoration_before_onset_asks_to_check_the_times_instead_of_judging() {
+    let c = content(&[
+        ("onset_at", &kst("2026-03-02T10:00").to_utc_string()),
+        ("restored_at", &kst("2026-03-01T10:00").to_utc_string()),
+        ("users_affected", "2000000"),
+        ("service_users", "40000000"),
+    ]);
+    let a = assess(&c, kst("2026-03-03T00:00"));
+    for regime in ["KR_TBA33", "US_FCC"] {
+        assert_eq!(verdict(&a, regime), Verdict::Unknown, "{regime}");
+        let why = &a.iter().find(|x| x.regime == regime).unwrap().reasons[0].1;
+        assert!(why.contains("Restoration is before onset"), "{regime}: {why}");
+    }
+    let all: String = a.iter().flat_map(|x| x.reasons.iter().map(|r| r.1.clone())).collect();
+    assert!(!all.contains("Lasted 0 h 0 min"), "{all}");
+}
+
+#[test]
+fn large_numbers_print_with_thousands_separators() {
+    let c = content(&[
+        ("onset_at", &kst("2024-01-01T00:00").to_utc_string()),
+        ("restored_at", &kst("2025-12-01T00:00").to_utc_string()),
+        ("users_affected", "3"),
+    ]);
+    let a = assess(&c, kst("2026-01-01T00:00"));
+    let fcc = &a.iter().find(|x| x.regime == "US_FCC").unwrap().reasons[0].1;
+    assert!(fcc.starts_with("1,008,000 minutes × users = 3,024,000 user-minutes"), "minutes grouped: {fcc}");
 }
