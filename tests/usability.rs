@@ -185,3 +185,23 @@ async fn error_summaries_name_their_fields(app: &TestApp) -> anyhow::Result<()> 
     Ok(())
 }
 on_both_backends!(summaries_name_fields => error_summaries_name_their_fields);
+
+/// Item 7: an implausible number is refused with the actual reason, beside its field, and kept
+/// as typed.
+async fn implausible_numbers_are_refused_with_the_reason(app: &TestApp) -> anyhow::Result<()> {
+    let officer = app.signed_in("officer@a.example").await?;
+    let incident = open_incident(&officer, "숫자 확인").await?;
+    for (typed, reason) in
+        [("1000000000000", "세계 인구보다 많습니다"), ("99999999999999999999999", "세계 인구보다 많습니다")]
+    {
+        let refused = save_section(&officer, &incident, "impact", &[("users_affected", typed.to_string())]).await?;
+        assert_eq!(refused.status, 303, "stored as typed, problems shown on the section");
+        let section = officer.get(&format!("/filing/incidents/{incident}/draft/impact?saved=1")).await?;
+        let beside = section.texts("#users_affected-error").join(" ");
+        assert!(beside.contains(reason), "{typed}: {beside}");
+        assert!(!beside.contains("정수로 입력"), "{typed}: it is a whole number: {beside}");
+        assert_eq!(section.field_value("users_affected").as_deref(), Some(typed), "kept as typed");
+    }
+    Ok(())
+}
+on_both_backends!(implausible => implausible_numbers_are_refused_with_the_reason);

@@ -43,11 +43,15 @@ pub enum FieldError {
     TooManyRows,
     ContentTooLarge,
     TooManyFiles,
+    /// A count of people larger than the world's population.
+    MorePeopleThanExist,
+    /// A whole number larger than any plausible value of its field.
+    NumberTooLarge,
 }
 
 impl FieldError {
     /// Every error, for completeness tests of translations.
-    pub const ALL: [FieldError; 36] = [
+    pub const ALL: [FieldError; 38] = [
         FieldError::Required,
         FieldError::TooLong,
         FieldError::NotAWholeNumber,
@@ -84,6 +88,8 @@ impl FieldError {
         FieldError::TooManyRows,
         FieldError::ContentTooLarge,
         FieldError::TooManyFiles,
+        FieldError::MorePeopleThanExist,
+        FieldError::NumberTooLarge,
     ];
 }
 

@@ -86,6 +86,8 @@ macro_rules! base_messages {
             ErrTooLong => "입력한 내용이 너무 깁니다.", "This is too long.";
             ErrNotAWholeNumber => "0 이상의 정수로 입력하세요.", "Enter a whole number, 0 or more.";
             ErrOutOfRange => "허용 범위를 벗어났습니다.", "This is outside the allowed range.";
+            ErrMorePeopleThanExist => "세계 인구보다 많습니다. 90억 이하로 입력하세요.", "This is more people than live on Earth: enter at most 9,000,000,000.";
+            ErrNumberTooLarge => "이 항목에 들어갈 수 없을 만큼 큰 숫자입니다. 단위와 자릿수를 확인하세요.", "This number is too large for this answer: check the unit and the digits.";
             ErrInvalidDateTime => "날짜와 시각을 YYYY-MM-DDTHH:MM 형식으로 입력하세요.", "Enter a date and time as YYYY-MM-DDTHH:MM.";
             ErrInTheFuture => "미래 시각은 입력할 수 없습니다.", "This cannot be in the future.";
             ErrDetectedBeforeOnset => "인지 시각은 발생 시각보다 빠를 수 없습니다.", "Detection cannot be earlier than onset.";

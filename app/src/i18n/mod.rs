@@ -88,6 +88,8 @@ impl From<FieldError> for Msg {
             FieldError::NotAPercentage => Msg::ErrNotAPercentage,
             FieldError::InvalidDate => Msg::ErrInvalidDate,
             FieldError::FileTooLarge => Msg::ErrFileTooLarge,
+            FieldError::MorePeopleThanExist => Msg::ErrMorePeopleThanExist,
+            FieldError::NumberTooLarge => Msg::ErrNumberTooLarge,
             FieldError::FileTypeNotAllowed => Msg::ErrFileTypeNotAllowed,
             FieldError::MustConfirm => Msg::ErrMustConfirm,
             FieldError::NotARegisteredService => Msg::ErrNotARegisteredService,

@@ -8,8 +8,38 @@ use crate::domain::filing::FilingStage;
 use crate::domain::timestamp::Timestamp;
 use crate::domain::validation::{FieldError, FieldErrors};
 
-/// Largest plausible count (users, complaints, won): anything above is a typing error.
+/// Largest plausible count (won, transactions): anything above is a typing error.
 pub const MAX_COUNT: u64 = 10_000_000_000_000;
+
+/// Largest plausible count of people (users, complainants, claimants): more than live on Earth.
+pub const MAX_PEOPLE: u64 = 9_000_000_000;
+
+/// Longest plausible duration in minutes: ten years.
+pub const MAX_MINUTES: u64 = 10 * 366 * 24 * 60;
+
+/// The count fields that count people.
+const PEOPLE: [&str; 6] =
+    ["users_affected", "service_users", "daily_users", "complaints_count", "damage_reports_count", "claims_received"];
+
+/// A whole number's problem, if any: too large to be true says so, rather than "not a number".
+fn count_problem(key: &str, kind: Kind, v: &str) -> Option<FieldError> {
+    let people = PEOPLE.iter().any(|p| key == *p || key.ends_with(&format!(".{p}")));
+    let max = match kind {
+        Kind::Minutes => MAX_MINUTES,
+        _ if people => MAX_PEOPLE,
+        _ => MAX_COUNT,
+    };
+    match v.parse::<u64>() {
+        Ok(n) if n <= max => None,
+        Ok(_) if people => Some(FieldError::MorePeopleThanExist),
+        Ok(_) => Some(FieldError::NumberTooLarge),
+        // digits only, yet no u64: a whole number, just far too large
+        Err(_) if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(if people { FieldError::MorePeopleThanExist } else { FieldError::NumberTooLarge })
+        }
+        Err(_) => Some(FieldError::NotAWholeNumber),
+    }
+}
 
 /// Every problem that stops `content` being filed as `stage`, in report order. `now` is
 /// passed in so "not in the future" is testable.
@@ -84,11 +114,7 @@ fn check_value(errors: &mut FieldErrors, f: &FieldDef, key: &str, v: &str, requi
         },
         Kind::FutureInstant => Timestamp::parse_utc(v).is_none().then_some(FieldError::InvalidDateTime),
         Kind::Date => crate::domain::dates::parse_date(v).is_none().then_some(FieldError::InvalidDate),
-        Kind::Count | Kind::Minutes => match v.parse::<u64>() {
-            Ok(n) if n <= MAX_COUNT => None,
-            Ok(_) => Some(FieldError::OutOfRange),
-            Err(_) => Some(FieldError::NotAWholeNumber),
-        },
+        Kind::Count | Kind::Minutes => count_problem(key, f.kind, v),
         Kind::Percent => match v.parse::<f64>() {
             Ok(p) if (0.0..=100.0).contains(&p) => None,
             Ok(_) => Some(FieldError::NotAPercentage),

@@ -178,3 +178,22 @@ fn profile_fields_check_required_answers_and_e_mail_addresses() {
     assert_eq!(e.get("contact_phone"), Some(FieldError::Required));
     assert_eq!(e.get("domestic_agent"), None, "optional");
 }
+
+#[test]
+fn implausible_numbers_say_why_they_are_refused() {
+    let with = |k: &str, v: &str| {
+        let mut c = initial();
+        c.set(k, v);
+        check(&c, Initial, NOW).get(k)
+    };
+    // more people than live on Earth, whether or not it fits a u64
+    assert_eq!(with("users_affected", "1000000000000"), Some(FieldError::MorePeopleThanExist));
+    assert_eq!(with("users_affected", "99999999999999999999999"), Some(FieldError::MorePeopleThanExist));
+    assert_eq!(with("users_affected", "9000000000"), None, "the bound itself is accepted");
+    // not a number at all stays "not a whole number"
+    assert_eq!(with("users_affected", "12a"), Some(FieldError::NotAWholeNumber));
+    assert_eq!(with("users_affected", "-3"), Some(FieldError::NotAWholeNumber));
+    // a duration over ten years is a typing error, not a whole-number problem
+    assert_eq!(with("rto_actual_min", "99999999999999999999999"), Some(FieldError::NumberTooLarge));
+    assert_eq!(with("rto_actual_min", &(MAX_MINUTES + 1).to_string()), Some(FieldError::NumberTooLarge));
+}
