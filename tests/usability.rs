@@ -205,3 +205,22 @@ async fn implausible_numbers_are_refused_with_the_reason(app: &TestApp) -> anyho
     Ok(())
 }
 on_both_backends!(implausible => implausible_numbers_are_refused_with_the_reason);
+
+/// Item 4: clocks name each duty as its regime does (NIS2's 72-hour step is the incident
+/// notification, not an "update report").
+async fn clocks_use_the_regimes_own_terms(app: &TestApp) -> anyhow::Result<()> {
+    let officer = app.signed_in("officer@a.example").await?;
+    let signatory = app.signed_in("signatory@a.example").await?;
+    let incident = open_incident(&officer, "NIS2 대상 장애").await?;
+    let mut sections = initial_sections("NIS2 대상 장애");
+    sections[0].1.push(("regimes", "EU_NIS2".to_string()));
+    fill(&officer, &incident, &sections).await?;
+    file_draft(&signatory, &incident).await?;
+    let reviewer = app.signed_in("reviewer@msit.example").await?;
+    let case = reviewer.get(&format!("/review/incidents/{incident}?lang=en")).await?;
+    let rows = case.texts("tbody tr").into_iter().filter(|r| r.contains("NIS2")).collect::<Vec<_>>();
+    assert!(rows.iter().any(|r| r.contains("Incident notification")), "{rows:?}");
+    assert!(!rows.iter().any(|r| r.contains("Update report")), "{rows:?}");
+    Ok(())
+}
+on_both_backends!(regime_terms => clocks_use_the_regimes_own_terms);

@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{my_filing, my_incidents, FilingRow, IncidentRow};
 use crate::i18n::Msg;
-use crate::ui::clocks::{due_text, duty_msg};
+use crate::ui::clocks::{due_text, duty_label};
 use crate::ui::forms::{use_form_echo, CsrfField, ErrorSummary, Field};
 use crate::ui::layout::{use_session, ReadError};
 use crate::ui::shell::{use_lang, use_zone};
@@ -63,7 +63,7 @@ fn Dashboard(rows: Vec<IncidentRow>) -> impl IntoView {
             (None, None) => "—".to_string(),
         };
         let next = r.next_due.as_ref().map(|c| {
-            format!("{} · {}", duty_msg(c.duty).t(lang), due_text(c, lang, zone))
+            format!("{} · {}", duty_label(c, lang), due_text(c, lang, zone))
         });
         view! {
             <tr class:row-overdue={r.overdue + r.ministry_overdue > 0}>

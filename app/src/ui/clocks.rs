@@ -14,6 +14,11 @@ pub fn regime_name(code: &str, lang: Lang) -> String {
     REGIMES.iter().find(|o| o.code == code).map_or(code.to_string(), |o| lang.pick(o.label.0, o.label.1).to_string())
 }
 
+/// A clock's duty as the regime itself names it.
+pub fn duty_label(c: &crate::domain::deadlines::Clock, lang: Lang) -> String {
+    c.regime_term().map_or_else(|| duty_msg(c.duty).t(lang).to_string(), |t| lang.pick(t.0, t.1).to_string())
+}
+
 pub fn duty_msg(d: Duty) -> Msg {
     match d {
         Duty::EarlyWarning => Msg::DutyEarlyWarning,
@@ -84,7 +89,7 @@ pub fn ClockTable(clocks: Vec<Clock>) -> impl IntoView {
             view! {
                 <tr class:row-overdue=c.is_overdue()>
                     <td>{regime_name(&c.regime, lang)}<br/><span class="hint">{c.version.clone()}</span></td>
-                    <td>{duty_msg(c.duty).t(lang)}<br/><span class="hint">{basis}</span></td>
+                    <td>{duty_label(&c, lang)}<br/><span class="hint">{basis}</span></td>
                     <td>{due}</td>
                     <td>{done}</td>
                     <td><ClockTag state=c.state/></td>

@@ -190,3 +190,16 @@ proptest! {
         prop_assert_eq!(first.done_at.is_some(), matches!(first.state, ClockState::Met | ClockState::Late { .. }));
     }
 }
+
+#[test]
+fn clocks_use_each_regimes_own_name_for_its_duty() {
+    // FCC: the 120-minute step is a notification, the 72-hour one the initial report
+    assert_eq!(duty_term("US_FCC", Duty::InitialReport).map(|t| t.1), Some("Notification"));
+    assert_eq!(duty_term("US_FCC", Duty::UpdateReport).map(|t| t.1), Some("Initial Report"));
+    // NIS2's 72-hour step is the incident notification, not an update
+    assert_eq!(duty_term("EU_NIS2", Duty::UpdateReport).map(|t| t.1), Some("Incident notification"));
+    assert_eq!(duty_term("EU_DORA", Duty::UpdateReport).map(|t| t.1), Some("Intermediate report"));
+    // where the desk's word is the regime's, none is needed
+    assert_eq!(duty_term("EU_NIS2", Duty::EarlyWarning), None);
+    assert_eq!(duty_term("KR_FA38", Duty::InitialReport), None);
+}

@@ -225,6 +225,27 @@ impl Clock {
     pub fn is_overdue(&self) -> bool {
         matches!(self.state, ClockState::Overdue { .. })
     }
+
+    /// The regime's own name for this duty (Korean, English), where it differs from the
+    /// desk's stage words: the FCC's 120-minute *notification* and 72-hour *initial report*,
+    /// NIS2's 72-hour *incident notification*, DORA's *initial notification* and
+    /// *intermediate report*. `None`: the desk's own word for the duty is the regime's.
+    pub fn regime_term(&self) -> Option<(&'static str, &'static str)> {
+        duty_term(&self.regime, self.duty)
+    }
+}
+
+/// See [`Clock::regime_term`].
+pub fn duty_term(regime: &str, duty: Duty) -> Option<(&'static str, &'static str)> {
+    Some(match (regime, duty) {
+        ("US_FCC", Duty::InitialReport) => ("통보 (Notification)", "Notification"),
+        ("US_FCC", Duty::UpdateReport) => ("최초 보고서 (Initial Report)", "Initial Report"),
+        ("US_FCC", Duty::FinalReport) => ("최종 보고서 (Final Report)", "Final Report"),
+        ("EU_NIS2", Duty::UpdateReport) => ("사고 통지 (incident notification)", "Incident notification"),
+        ("EU_DORA", Duty::InitialReport) => ("최초 통지 (initial notification)", "Initial notification"),
+        ("EU_DORA", Duty::UpdateReport) => ("중간 보고 (intermediate report)", "Intermediate report"),
+        _ => return None,
+    })
 }
 
 fn due_of(rule: &Rule, facts: &Facts) -> Option<Timestamp> {
