@@ -146,6 +146,11 @@ impl IntoResponse for AppError {
 
 /// Middleware: draws every [`AppError`] a handler (or extractor) answered with.
 pub async fn render_errors(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    // Static files (the application's script and styles) never answer with an `AppError`:
+    // they skip the copy of the request kept for drawing one.
+    if req.uri().path().starts_with("/pkg/") {
+        return next.run(req).await;
+    }
     let (parts, body) = req.into_parts();
     let kept = parts.clone();
     let mut resp = next.run(Request::from_parts(parts, body)).await;

@@ -102,11 +102,6 @@ pub fn all() -> Vec<RouteInfo> {
     MODULES.iter().flat_map(|(_, table)| table.iter().copied()).collect()
 }
 
-/// The router of every module.
-pub fn handlers() -> Router<AppState> {
-    MODULES.iter().fold(Router::new(), |router, (routes, _)| router.merge(routes()))
-}
-
 /// Where the form posted to `path` lives: a post-only address fetched again (a reload after a
 /// refused form, a bookmark) is sent there instead of answering 405.
 pub fn form_page(path: &str) -> String {
@@ -135,10 +130,11 @@ pub async fn back_to_form(uri: axum::http::Uri) -> axum::response::Redirect {
 /// The router of every module, with [`back_to_form`] on every post-only address (one that is
 /// not also a page in `pages`).
 pub fn handlers_with_returns(pages: &std::collections::HashSet<String>) -> Router<AppState> {
+    let modules = MODULES.iter().fold(Router::new(), |router, (routes, _)| router.merge(routes()));
     all()
         .into_iter()
         .filter(|r| r.method == "post" && !pages.contains(r.path))
-        .fold(handlers(), |router, r| router.route(r.path, axum::routing::get(back_to_form)))
+        .fold(modules, |router, r| router.route(r.path, axum::routing::get(back_to_form)))
 }
 
 #[cfg(test)]

@@ -225,27 +225,34 @@ pub async fn history(db: &Db, reference: &str) -> Result<Vec<HistoryRow>, Storag
         .fetch_all(p)
         .await
     })?;
-    // The accounts the details name by id, looked up once for the whole history.
-    let ids: std::collections::BTreeSet<i64> = rows
-        .iter()
-        .filter_map(|(_, _, _, detail)| serde_json::from_str::<serde_json::Value>(detail).ok())
-        .flat_map(|d| PERSON_KEYS.iter().filter_map(move |k| d.get(*k).and_then(serde_json::Value::as_i64)))
-        .collect();
-    let mut names = Vec::new();
-    for id in ids {
-        let name = with_pool!(db, |p| {
-            sqlx::query_scalar::<_, String>("SELECT display_name FROM users WHERE id = $1")
-                .bind(id)
-                .fetch_optional(p)
-                .await
-        })?;
-        names.extend(name.map(|n| (id, n)));
-    }
+    // The accounts the details name by id, looked up in one query for the whole history.
+    let named: Vec<Vec<i64>> = rows.iter().map(|(_, _, _, detail)| person_ids(detail)).collect();
+    let ids: std::collections::BTreeSet<i64> = named.iter().flatten().copied().collect();
+    let names = if ids.is_empty() {
+        Vec::new()
+    } else {
+        let marks: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
+        let sql = format!("SELECT id, display_name FROM users WHERE id IN ({})", marks.join(", "));
+        with_pool!(db, |p| {
+            let mut q = sqlx::query_as::<_, (i64, String)>(&sql);
+            for id in &ids {
+                q = q.bind(*id);
+            }
+            q.fetch_all(p).await
+        })?
+    };
     Ok(rows
         .into_iter()
-        .map(|(at, actor, action, detail)| {
-            let people = names.iter().filter(|(id, _)| detail.contains(&id.to_string())).cloned().collect();
+        .zip(named)
+        .map(|((at, actor, action, detail), mine)| {
+            let people = names.iter().filter(|(id, _)| mine.contains(id)).cloned().collect();
             HistoryRow { at: Timestamp(at), actor: actor.unwrap_or_default(), action, detail, people }
         })
         .collect())
+}
+
+/// The account ids an audit detail names (under [`PERSON_KEYS`]).
+fn person_ids(detail: &str) -> Vec<i64> {
+    let Ok(d) = serde_json::from_str::<serde_json::Value>(detail) else { return Vec::new() };
+    PERSON_KEYS.iter().filter_map(|k| d.get(*k).and_then(serde_json::Value::as_i64)).collect()
 }
