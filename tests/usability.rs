@@ -224,3 +224,31 @@ async fn clocks_use_the_regimes_own_terms(app: &TestApp) -> anyhow::Result<()> {
     Ok(())
 }
 on_both_backends!(regime_terms => clocks_use_the_regimes_own_terms);
+
+/// The case history names the drafter (looked up from the account id in the audit detail), and
+/// the return address of the sign-in form cannot break out of its attribute.
+async fn history_names_people_and_next_is_inert(app: &TestApp) -> anyhow::Result<()> {
+    let incident = filed_case(app).await?;
+    let reviewer = app.signed_in("reviewer@msit.example").await?;
+    let case = reviewer.get(&format!("/review/incidents/{incident}?lang=en")).await?;
+    let filed = case.texts("tbody tr").into_iter().filter(|r| r.contains("Report filed")).collect::<Vec<_>>();
+    assert!(filed.iter().any(|r| r.contains("Drafted by: officer@a.example")), "{filed:?}");
+    let hostile = "/x\"><script>window.pwned=1</script>&amp;";
+    let page = app.client().get(&format!("/login?next={}", urlencode(hostile))).await?;
+    assert!(!page.body.contains("<script>window.pwned"), "the address is escaped");
+    assert_eq!(page.field_value("next").as_deref(), Some(hostile), "kept as given, as text");
+    Ok(())
+}
+on_both_backends!(history_and_next => history_names_people_and_next_is_inert);
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
