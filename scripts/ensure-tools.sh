@@ -15,6 +15,9 @@ fi
 
 apt_need=()
 [ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ] || apt_need+=(fonts-nanum)
+# emoji and Arabic in what operators type print in these, not as empty boxes
+[ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || apt_need+=(fonts-noto-color-emoji)
+[ -f /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf ] || apt_need+=(fonts-hosny-amiri)
 if [ "$mode" = test ]; then
   command -v pdftotext >/dev/null || apt_need+=(poppler-utils)
   command -v chromium >/dev/null || apt_need+=(chromium)

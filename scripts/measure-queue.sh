@@ -16,7 +16,7 @@ time_it() {
   for _ in $(seq 1 "$runs"); do curl -s -b "$jar" -o "$work/page.html" -w "%{time_total} " "$base$path"; done
   echo " <- $path ($(grep -o 'href="/review/filings/' "$work/page.html" | wc -l) filing links)"
 }
-for q in "" "stage=final" "regime=EU_NIS2" "severity=serious&order=newest" "overdue=yes" "assignee=me" \
+for q in "" "stage=final" "regime=EU_NIS2" "severity=serious&order=oldest" "overdue=yes" "assignee=me" \
   "new=yes" "after=1600000000-90000" "regime=KR_FA38&severity=alert&assignee=none&after=1580000000-40000"; do
   time_it "/review?$q" 3
 done

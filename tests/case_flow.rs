@@ -181,7 +181,7 @@ async fn whole_case(app: &TestApp) -> anyhow::Result<()> {
     assert!(corrected.body.contains("인증 장애 (정정)") && corrected.body.contains("제목 오기 수정"));
 
     // now it closes, and the history shows every step with who did it
-    assert_eq!(reviewer.submit(&case, &close, &[("close_note", "이행 완료")]).await?.status, 303);
+    assert_eq!(reviewer.submit(&case, &close, &[("close_note", "이행 완료"), ("confirm", "yes")]).await?.status, 303);
     let closed = reviewer.get(&case).await?;
     assert!(closed.body.contains("종결"));
     let history = closed.texts("#history ~ table tbody tr").join("\n");

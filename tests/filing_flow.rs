@@ -85,10 +85,21 @@ async fn three_stages_end_to_end(app: &TestApp) -> anyhow::Result<()> {
     assert_eq!(refused.status, 409);
     // the PDF of the final report prints the prevention items
     assert_eq!(officer.get(&format!("/filing/filings/{v3}/pdf")).await?.status, 200);
-    // the dashboard shows the incident closed, with its prevention item planned
+    // the final report does not close the incident: the ministry's case is still open, and
+    // both sides say so in the same words
     let dash = officer.get("/filing").await?;
     assert!(dash.body.contains(&incident));
-    assert!(dash.texts(".tag").iter().any(|t| t == "종결"), "{:?}", dash.texts(".tag"));
+    let filed_final = "최종 보고 제출 · 부처 검토 중";
+    assert!(dash.texts(".tag").iter().any(|t| t == filed_final), "{:?}", dash.texts(".tag"));
+    let reviewer = app.signed_in("reviewer@msit.example").await?;
+    let case = format!("/review/incidents/{incident}");
+    assert!(reviewer.get(&case).await?.texts(".tag").iter().any(|t| t == filed_final), "the case page agrees");
+    assert!(reviewer.get("/review").await?.texts(".tag").iter().any(|t| t == filed_final), "so does the queue");
+    // once the ministry closes its case, the dashboard says closed
+    let close = [("close_note", "최종 보고 검토 완료"), ("confirm", "yes")];
+    assert_eq!(reviewer.submit(&format!("{case}/close"), &format!("{case}/close"), &close).await?.status, 303);
+    let dash = officer.get("/filing").await?;
+    assert!(dash.texts(".tag").iter().any(|t| t == "부처 종결"), "{:?}", dash.texts(".tag"));
     Ok(())
 }
 on_both_backends!(three_stages_db => three_stages_end_to_end);

@@ -299,8 +299,11 @@ async fn queue_pages_and_filters(app: &TestApp) -> anyhow::Result<()> {
 
     let reviewer = app.signed_in("reviewer@msit.example").await?;
     let refs = |p: &Page| p.texts("tbody tr td:first-child a");
-    let first = reviewer.get("/review?per_page=3").await?;
-    assert_eq!(refs(&first), filed[..3].to_vec(), "oldest first");
+    // one row per incident, its latest version, newest first: the first incident's interim
+    // report (filed last) leads, and its initial report is not listed again
+    let first = reviewer.get("/review?per_page=2").await?;
+    assert_eq!(refs(&first), vec![filed[3].clone(), filed[2].clone()], "newest first");
+    assert!(first.body.contains("제출본 2개"), "the incident's version count");
     let next = first
         .body
         .split(" rel=\"next\"")
@@ -311,11 +314,15 @@ async fn queue_pages_and_filters(app: &TestApp) -> anyhow::Result<()> {
     let next = next.ok_or_else(|| anyhow::anyhow!("no next-page link"))?;
     assert!(next.contains("after="), "{next}");
     let second = reviewer.get(&format!("/review?{next}")).await?;
-    assert_eq!(refs(&second), filed[3..].to_vec(), "the rest, no overlap");
+    assert_eq!(refs(&second), vec![filed[1].clone()], "the rest, no overlap");
     assert!(!second.body.contains("rel=\"next\""), "no further page");
     assert_eq!(refs(&reviewer.get("/review?stage=interim").await?), vec![filed[3].clone()]);
     assert!(refs(&reviewer.get("/review?org=org-b").await?).is_empty());
-    assert_eq!(refs(&reviewer.get("/review?org=org-a&order=newest&per_page=1").await?), vec![filed[3].clone()]);
+    let oldest = reviewer.get("/review?org=org-a&order=oldest").await?;
+    assert_eq!(refs(&oldest), vec![filed[1].clone(), filed[2].clone(), filed[3].clone()], "oldest first");
+    assert!(oldest.body.contains("먼저 접수된 순") && oldest.body.contains("최근 접수 순"), "the orders are named");
+    let initial = refs(&reviewer.get("/review?stage=initial").await?);
+    assert_eq!(initial, vec![filed[2].clone(), filed[1].clone()], "stage filters the latest version");
     assert_eq!(reviewer.get("/review?after=garbage&stage=nonsense").await?.status, 200, "junk is ignored");
     Ok(())
 }

@@ -10,10 +10,15 @@ use app::domain::timestamp::Timestamp;
 use server::pdf::{PdfEngine, Template};
 use server::storage::filings::content_hash;
 
+/// `FONT_DIR` as the server reads it.
+fn font_dirs() -> Vec<std::path::PathBuf> {
+    let dirs = std::env::var("FONT_DIR").unwrap_or_else(|_| server::config::DEFAULT_FONT_DIRS.into());
+    std::env::split_paths(&dirs).collect()
+}
+
 fn engine() -> anyhow::Result<PdfEngine> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let fonts = std::env::var("FONT_DIR").unwrap_or_else(|_| "/usr/share/fonts/truetype/nanum".into());
-    PdfEngine::load(std::path::Path::new(&fonts), &root.join("report-templates"))
+    PdfEngine::load(&font_dirs(), &root.join("report-templates"))
 }
 
 fn hostile_filing() -> anyhow::Result<FilingDetail> {
@@ -124,8 +129,7 @@ fn a_template_cannot_read_files_outside_its_world() -> anyhow::Result<()> {
             format!("#let data = json(\"/data.json\")\n#read(\"/etc/passwd\")\n#read(\"{name}\")"),
         )?;
     }
-    let fonts = std::env::var("FONT_DIR").unwrap_or_else(|_| "/usr/share/fonts/truetype/nanum".into());
-    let engine = PdfEngine::load(std::path::Path::new(&fonts), &dir)?;
+    let engine = PdfEngine::load(&font_dirs(), &dir)?;
     let data = server::pdf::filing_data::filing_data(&hostile_filing()?);
     let bytes = typst::foundations::Bytes::new(data.to_string().into_bytes());
     let results = [Template::Filing, Template::Decision].map(|t| engine.render_template(t, bytes.clone()));
@@ -159,5 +163,68 @@ fn a_document_over_its_page_budget_fails_cleanly() -> anyhow::Result<()> {
     }
     // the same document within the real budget renders
     assert!(engine.render_template(Template::Filing, data)?.starts_with(b"%PDF-"));
+    Ok(())
+}
+
+/// Page 1 of `pdf` rendered at 100 dpi: how many pixels are strongly coloured (the template
+/// itself prints only greys), and the page size in pixels.
+fn coloured_pixels(pdf: &[u8]) -> anyhow::Result<(usize, String)> {
+    let dir = std::env::temp_dir().join(format!("od_pdf_px_{}", rand::random::<u64>()));
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join("doc.pdf");
+    std::fs::write(&path, pdf)?;
+    let base = dir.join("page");
+    let out = Command::new("pdftoppm")
+        .args(["-r", "100", "-singlefile", &path.to_string_lossy(), &base.to_string_lossy()])
+        .output()?;
+    anyhow::ensure!(out.status.success(), "pdftoppm: {}", String::from_utf8_lossy(&out.stderr));
+    // a binary PPM: "P6\n<w> <h>\n255\n" then RGB bytes
+    let bytes = std::fs::read(dir.join("page.ppm"))?;
+    std::fs::remove_dir_all(&dir)?;
+    let mut parts = bytes.splitn(4, |b| *b == b'\n');
+    anyhow::ensure!(parts.next() == Some(b"P6".as_slice()), "not a binary PPM");
+    let size = String::from_utf8_lossy(parts.next().unwrap_or_default()).to_string();
+    let _max = parts.next();
+    let coloured = parts
+        .next()
+        .unwrap_or_default()
+        .chunks_exact(3)
+        .filter(|px| {
+            let hi = px.iter().copied().max().unwrap_or(0);
+            let lo = px.iter().copied().min().unwrap_or(0);
+            hi - lo > 120
+        })
+        .count();
+    Ok((coloured, size))
+}
+
+/// Issue #11, item 16: emoji print in colour from Noto Color Emoji (not as empty boxes) and
+/// Arabic in Amiri (not in the monospace fallback). Checked on what the page looks like: page 1
+/// rendered to pixels has coloured pixels with the emoji and none without them.
+#[test]
+fn emoji_and_arabic_print_in_fonts_that_have_them() -> anyhow::Result<()> {
+    let engine = engine()?;
+    let mut filing = hostile_filing()?;
+    let render = |f: &FilingDetail| {
+        let data = server::pdf::filing_data::filing_data(f);
+        engine.render_sync(typst::foundations::Bytes::new(data.to_string().into_bytes()))
+    };
+    filing.content.set("title", "🔥🚒 판교 데이터센터 화재 انقطاع الخدمة");
+    let pdf = render(&filing)?;
+    let path = std::env::temp_dir().join(format!("od_pdf_emoji_{}.pdf", std::process::id()));
+    std::fs::write(&path, &pdf)?;
+    let fonts = run("pdffonts", &[&path.to_string_lossy()])?;
+    // `OD_KEEP_PDF=/some/file.pdf` keeps the document to look at
+    if let Some(keep) = std::env::var_os("OD_KEEP_PDF") {
+        std::fs::copy(&path, keep)?;
+    }
+    std::fs::remove_file(&path)?;
+    assert!(fonts.contains("Amiri"), "Arabic in Amiri:\n{fonts}");
+    let (with_emoji, size) = coloured_pixels(&pdf)?;
+    filing.content.set("title", "판교 데이터센터 화재 انقطاع الخدمة");
+    let (without, _) = coloured_pixels(&render(&filing)?)?;
+    eprintln!("page 1 ({size}): {with_emoji} coloured pixels with emoji, {without} without");
+    assert!(with_emoji > 150, "the emoji print in colour ({with_emoji} coloured pixels)");
+    assert!(without * 4 < with_emoji, "the coloured pixels are the emoji ({without} without them)");
     Ok(())
 }

@@ -183,6 +183,7 @@ async fn unfiled_incidents_are_not_found(app: &TestApp) -> anyhow::Result<()> {
             ],
         ),
         (format!("{case}/close"), vec![]),
+        (format!("{case}/reopen"), vec![("reopen_reason", "x".into())]),
         (format!("{case}/summary"), vec![("headline_ko", "x".into())]),
     ];
     for (path, fields) in posts {
@@ -304,7 +305,7 @@ async fn input_is_bounded(app: &TestApp) -> anyhow::Result<()> {
         .http
         .post(format!("{}/_fn/review_queue", app.base))
         .header("content-type", "application/x-www-form-urlencoded")
-        .body("query[overdue]=false&query[new_only]=false&query[newest_first]=false&query[per_page]=4294967295")
+        .body("query[overdue]=false&query[new_only]=false&query[oldest_first]=false&query[per_page]=4294967295")
         .send()
         .await?;
     assert_eq!(forged.status().as_u16(), 200, "forged page size answered");

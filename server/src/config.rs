@@ -5,6 +5,10 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context};
 
+/// Debian's directories of the Korean, emoji and Arabic fonts the templates use.
+pub const DEFAULT_FONT_DIRS: &str =
+    "/usr/share/fonts/truetype/nanum:/usr/share/fonts/truetype/noto:/usr/share/fonts/opentype/fonts-hosny-amiri";
+
 /// Settings read at start-up. The listen address comes from `LEPTOS_SITE_ADDR`, as in any
 /// Leptos app, and is handled by Leptos' own configuration.
 #[derive(Clone)]
@@ -17,8 +21,9 @@ pub struct Config {
     /// Where the site is reached from outside, e.g. `https://outage.example.go.kr`.
     /// Cookies are marked `Secure` when it is `https://`.
     pub public_base_url: String,
-    /// Directory scanned for fonts used in PDFs (Korean fonts must be there).
-    pub font_dir: PathBuf,
+    /// Where the PDF fonts are: Korean first, then emoji and Arabic (`FONT_DIR`, a list like
+    /// `PATH`).
+    pub font_dirs: Vec<PathBuf>,
     /// Directory of typst templates.
     pub templates_dir: PathBuf,
     /// Load demo organisations, accounts and filings into an empty database.
@@ -34,7 +39,7 @@ impl std::fmt::Debug for Config {
             .field("database_url", &redact_url(&self.database_url))
             .field("session_secret", &self.session_secret.as_ref().map(|_| "<redacted>"))
             .field("public_base_url", &self.public_base_url)
-            .field("font_dir", &self.font_dir)
+            .field("font_dirs", &self.font_dirs)
             .field("templates_dir", &self.templates_dir)
             .field("seed_demo", &self.seed_demo)
             .field("trusted_proxies", &self.trusted_proxies)
@@ -82,7 +87,8 @@ impl Config {
             Some("1") | Some("true") => true,
             Some(other) => bail!("SEED_DEMO must be true or false (got {other})"),
         };
-        let font_dir = PathBuf::from(get("FONT_DIR").unwrap_or_else(|| "/usr/share/fonts/truetype/nanum".into()));
+        let font_dirs: Vec<PathBuf> =
+            std::env::split_paths(&get("FONT_DIR").unwrap_or_else(|| DEFAULT_FONT_DIRS.into())).collect();
         let templates_dir = PathBuf::from(get("TEMPLATES_DIR").unwrap_or_else(|| "report-templates".into()));
         std::fs::read_dir(&templates_dir)
             .with_context(|| format!("TEMPLATES_DIR {} is not a readable directory", templates_dir.display()))?;
@@ -92,7 +98,7 @@ impl Config {
             database_url,
             session_secret,
             public_base_url,
-            font_dir,
+            font_dirs,
             templates_dir,
             seed_demo,
             trusted_proxies,

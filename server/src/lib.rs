@@ -45,7 +45,7 @@ pub fn leptos_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'st
 pub async fn build_state(config: Config, leptos_options: LeptosOptions) -> anyhow::Result<(AppState, Store)> {
     let db = Db::connect(&config.database_url).await?;
     let store = Store::for_db(&db).await?;
-    let pdf = PdfEngine::load(&config.font_dir, &config.templates_dir)?;
+    let pdf = PdfEngine::load(&config.font_dirs, &config.templates_dir)?;
     let hasher = Hasher::new()?;
     let clock = clock::Clock::system();
     Ok((AppState { leptos_options, config: Arc::new(config), db, pdf: Arc::new(pdf), hasher, clock }, store))

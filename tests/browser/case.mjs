@@ -46,7 +46,11 @@ export async function wholeCase({ browser, BASE, reference, check, signIn, acces
   await reviewer.goto(caseUrl);
   check(await reviewer.getByText('절차서를 첨부합니다.').count() === 1, 'answer in the thread');
   check(await reviewer.getByRole('link', { name: 'procedure.pdf' }).count() >= 1, 'answer file listed');
-  await reviewer.locator(`form[action$="/requests/${request}/close"] button`).click();
+  // closing a request takes a second click: the button sits in a closed disclosure
+  const closeRequest = reviewer.locator(`form[action$="/requests/${request}/close"] button`);
+  check(!(await closeRequest.isVisible()), 'closing a request asks first');
+  await reviewer.getByText('요청 종결…').click();
+  await closeRequest.click();
   await reviewer.waitForLoadState('load');
   await reviewer.getByLabel('시정명령').check();
   await reviewer.fill('#legal_basis', '전기통신사업법 제92조제1항');
@@ -106,12 +110,27 @@ export async function wholeCase({ browser, BASE, reference, check, signIn, acces
   check(text.includes('KR-DM-05') && text.includes('시정명령'), 'findings and measures published');
 
   // the case closes, and the history shows the steps
+  // closing goes through a confirmation page that lists what is still open and needs a reason
   await reviewer.goto(caseUrl);
+  await reviewer.getByRole('link', { name: '사건 종결…' }).click();
+  await reviewer.waitForURL(`${caseUrl}/close`);
+  check((await reviewer.locator('main').innerText()).includes('평가되지 않았습니다'), 'unassessed duties listed');
   await reviewer.getByRole('button', { name: '사건 종결' }).click();
   await reviewer.waitForLoadState('load');
+  check(await reviewer.locator('#close_note-error').count() === 1, 'a reason is required');
+  check(await reviewer.locator('#confirm-error').count() === 1, 'the tick is required');
+  await reviewer.fill('#close_note', '조치 이행 확인 완료');
+  await reviewer.locator('#confirm').check();
+  await reviewer.getByRole('button', { name: '사건 종결' }).click();
+  await reviewer.waitForURL(`${caseUrl}?saved=closed`);
   check(await reviewer.locator('.tag', { hasText: '종결' }).count() >= 1, 'case closed');
-  const history = await reviewer.locator('#history ~ table').innerText();
-  for (const step of ['의무 평가', '사업자 답변', '조치 부과', '이행 확인', '공개 요약 승인·공개', '사건 종결']) {
+  // a review lead reopens it with a reason
+  await lead.goto(caseUrl);
+  await lead.fill('#reopen_reason', '추가 사실 확인');
+  await lead.getByRole('button', { name: '사건 재개' }).click();
+  await lead.waitForURL(`${caseUrl}?saved=reopened`);
+  const history = await lead.locator('#history ~ table').innerText();
+  for (const step of ['의무 평가', '사업자 답변', '조치 부과', '이행 확인', '공개 요약 승인·공개', '사건 종결', '사건 재개', '추가 사실 확인']) {
     check(history.includes(step), `history shows ${step}`);
   }
 }

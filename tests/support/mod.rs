@@ -103,7 +103,7 @@ impl TestApp {
                 (format!("{base}/{name}"), Some(name), None)
             }
         };
-        let fonts = std::env::var("FONT_DIR").unwrap_or_else(|_| "/usr/share/fonts/truetype/nanum".into());
+        let fonts = std::env::var("FONT_DIR").unwrap_or_else(|_| server::config::DEFAULT_FONT_DIRS.into());
         let (state, store) = start(test_config(&database_url, &templates, &fonts)?).await?;
         let org_a = users::create_org(&state.db, "org-a", "가나다 주식회사", "Ganada Corp.").await?;
         let org_b = users::create_org(&state.db, "org-b", "라마바 주식회사", "Ramaba Inc.").await?;
@@ -120,7 +120,7 @@ impl TestApp {
     /// A second server on the same database (as after a restart), loading the templates of
     /// `templates`. Dropping it leaves the database to this one.
     pub async fn restarted_with_templates(&self, templates: &std::path::Path) -> anyhow::Result<TestApp> {
-        let fonts = self.state.config.font_dir.display().to_string();
+        let fonts = std::env::join_paths(&self.state.config.font_dirs)?.to_string_lossy().into_owned();
         let (state, store) = start(test_config(&self.state.config.database_url, templates, &fonts)?).await?;
         let base = serve(&state, store).await?;
         Ok(TestApp { base, state, org_a: self.org_a, org_b: self.org_b, pg_db: None, _dir: None })

@@ -99,6 +99,21 @@ pub struct SummaryDraftView {
     pub submitted_at: Option<Timestamp>,
 }
 
+/// A submission made outside Outage Desk, as both sides see it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OutsideView {
+    pub number: u32,
+    pub regime: String,
+    pub duty: crate::domain::deadlines::Duty,
+    pub at: Timestamp,
+    pub channel: crate::domain::outside::Channel,
+    pub recipient: String,
+    pub their_reference: String,
+    pub recorded: Stamp,
+    /// Only a signed-off record counts for its clock.
+    pub signed_off: Option<Stamp>,
+}
+
 /// One entry of the case history.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HistoryRow {
@@ -125,6 +140,10 @@ pub struct CaseView {
     pub correspondence: MinistryCorrespondence,
     pub attachments: Vec<AttachmentRow>,
     pub assignee: Option<String>,
+    /// Why the case was closed (empty while open).
+    pub close_note: String,
+    /// Submissions the operator made outside the desk.
+    pub outside: Vec<OutsideView>,
     /// Ministry staff who can be assigned (id, name).
     pub reviewers: Vec<(i64, String)>,
     /// The viewer (to hide "approve" on their own draft) and whether they lead.

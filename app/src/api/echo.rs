@@ -33,6 +33,8 @@ pub enum FormProblem {
     LeadOnly,
     /// The case is closed: nothing but summary corrections.
     CaseIsClosed,
+    /// The case cannot be reopened by this person or in this state.
+    NotReopenable(crate::domain::case::ReopenBlock),
 }
 
 impl From<FormProblem> for Msg {
@@ -49,6 +51,7 @@ impl From<FormProblem> for Msg {
             FormProblem::SummaryChanged => Msg::SummaryChanged,
             FormProblem::LeadOnly => Msg::LeadOnly,
             FormProblem::CaseIsClosed => Msg::CaseIsClosed,
+            FormProblem::NotReopenable(b) => Msg::from(b),
         }
     }
 }
@@ -94,10 +97,13 @@ pub enum Saved {
     Verdict,
     Summary,
     Closed,
+    Reopened,
+    Findings,
+    NoChange,
 }
 
 impl Saved {
-    pub const ALL: [Saved; 9] = [
+    pub const ALL: [Saved; 12] = [
         Saved::Assignment,
         Saved::Finding,
         Saved::Request,
@@ -107,6 +113,9 @@ impl Saved {
         Saved::Verdict,
         Saved::Summary,
         Saved::Closed,
+        Saved::Reopened,
+        Saved::Findings,
+        Saved::NoChange,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -120,6 +129,9 @@ impl Saved {
             Saved::Verdict => "verdict",
             Saved::Summary => "summary",
             Saved::Closed => "closed",
+            Saved::Reopened => "reopened",
+            Saved::Findings => "findings",
+            Saved::NoChange => "no_change",
         }
     }
 
@@ -140,6 +152,9 @@ impl From<Saved> for Msg {
             Saved::Verdict => Msg::SavedVerdict,
             Saved::Summary => Msg::SavedSummary,
             Saved::Closed => Msg::SavedClosed,
+            Saved::Reopened => Msg::SavedReopened,
+            Saved::Findings => Msg::SavedFindings,
+            Saved::NoChange => Msg::SavedNoChange,
         }
     }
 }

@@ -61,6 +61,9 @@ pub struct FilingRow {
 /// Queue columns for the ministry.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Triage {
+    /// How many versions the incident has filed (the row shows the latest).
+    pub versions: u32,
+    pub incident_status: crate::domain::filing::IncidentStatus,
     pub assignee: Option<String>,
     pub new_since_visit: bool,
     pub severity: String,
@@ -165,8 +168,8 @@ pub struct IncidentRow {
     pub versions: u32,
     /// The stage being drafted, if any.
     pub draft_stage: Option<FilingStage>,
-    /// Closed = the final report is filed and nothing is being drafted.
-    pub open: bool,
+    /// Open until the ministry closes its case.
+    pub status: crate::domain::filing::IncidentStatus,
     pub next_due: Option<Clock>,
     pub overdue: u32,
     /// The ministry's requests unanswered past their due date and required items open past
@@ -226,6 +229,9 @@ pub struct IncidentView {
     /// Requests and measures from the ministry.
     #[serde(default)]
     pub ministry: super::case_views::MinistryCorrespondence,
+    /// Submissions made outside the desk, and the clocks one may be recorded for.
+    #[serde(default)]
+    pub outside: Vec<super::case_views::OutsideView>,
 }
 
 /// An evidence file attached to an incident.

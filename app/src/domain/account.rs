@@ -16,7 +16,7 @@ pub fn check_new_password(password: &str, email: &str) -> Option<FieldError> {
     } else if n < PASSWORD_MIN_CHARS {
         Some(FieldError::PasswordTooShort)
     } else if n > PASSWORD_MAX_CHARS {
-        Some(FieldError::TooLong)
+        Some(FieldError::too_long(PASSWORD_MAX_CHARS, n))
     } else if password.trim().eq_ignore_ascii_case(email.trim()) {
         Some(FieldError::PasswordIsEmail)
     } else {
@@ -34,7 +34,7 @@ mod tests {
         assert_eq!(check_new_password("short-pass1", "a@b.kr"), Some(FieldError::PasswordTooShort));
         assert_eq!(check_new_password("한글 비밀번호 열두 글자", "a@b.kr"), None, "characters, not bytes");
         assert_eq!(check_new_password("officer@a.example", "Officer@A.example"), Some(FieldError::PasswordIsEmail));
-        assert_eq!(check_new_password(&"x".repeat(129), "a@b.kr"), Some(FieldError::TooLong));
+        assert_eq!(check_new_password(&"x".repeat(129), "a@b.kr"), Some(FieldError::TooLong { max: 128, got: 129 }));
         assert_eq!(check_new_password("correct horse battery", "a@b.kr"), None);
     }
 }

@@ -44,6 +44,9 @@ audit_actions! {
     SummaryPublished => "summary.published", "공개 요약 승인·공개", "Summary approved and published";
     SummaryCorrected => "summary.corrected", "공개 요약 정정", "Published summary corrected";
     CaseClosed => "case.closed", "사건 종결", "Case closed";
+    CaseReopened => "case.reopened", "사건 재개", "Case reopened";
+    OutsideRecorded => "outside.recorded", "데스크 밖 제출 기록", "Submission outside the desk recorded";
+    OutsideSignedOff => "outside.signed_off", "데스크 밖 제출 서명 확인", "Submission outside the desk signed off";
     SignedIn => "account.signed_in", "로그인", "Signed in";
     SignedOut => "account.signed_out", "로그아웃", "Signed out";
     SignInFailed => "account.sign_in_failed", "로그인 실패", "Sign-in failed";
@@ -89,7 +92,7 @@ mod tests {
             assert_eq!(AuditAction::parse(a.code()), Some(a));
             assert!(!a.text(Lang::Ko).is_empty() && a.text(Lang::Ko) != a.text(Lang::En), "{a:?}");
         }
-        assert_eq!(AuditAction::ALL.len(), 34);
+        assert_eq!(AuditAction::ALL.len(), 37);
         assert_eq!(AuditAction::parse("x.y"), None);
     }
 }

@@ -55,6 +55,39 @@ impl FilingStatus {
     }
 }
 
+/// Where an incident stands, in the one vocabulary the operator's dashboard, the ministry's
+/// queue and the case page share. The final report does not end an incident: the ministry's
+/// case does, when it is closed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum IncidentStatus {
+    /// Opened by the operator; no report filed yet.
+    #[default]
+    NotYetFiled,
+    /// An initial or interim report is filed; more are due.
+    Reporting,
+    /// The final report is filed; the ministry's case is still open.
+    FinalFiled,
+    /// The ministry closed its case.
+    Closed,
+}
+
+impl IncidentStatus {
+    /// From the latest filed stage and whether the ministry's case is closed.
+    pub fn of(last_filed: Option<FilingStage>, case_closed: bool) -> IncidentStatus {
+        match (case_closed, last_filed) {
+            (true, _) => IncidentStatus::Closed,
+            (false, None) => IncidentStatus::NotYetFiled,
+            (false, Some(FilingStage::Final)) => IncidentStatus::FinalFiled,
+            (false, Some(_)) => IncidentStatus::Reporting,
+        }
+    }
+
+    /// Still needs someone's attention: everything until the ministry closes it.
+    pub fn is_open(self) -> bool {
+        self != IncidentStatus::Closed
+    }
+}
+
 #[cfg(test)]
 #[path = "filing_test.rs"]
 mod tests;

@@ -10,6 +10,7 @@ pub mod duties;
 pub mod filing;
 pub mod ids;
 pub mod numbers;
+pub mod outside;
 pub mod overview;
 pub mod profile;
 pub mod profile_fields;

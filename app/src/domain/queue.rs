@@ -82,8 +82,9 @@ pub struct QueueQuery {
     pub assignee: Option<AssigneeFilter>,
     /// Only filings that arrived since the reviewer last opened their case.
     pub new_only: bool,
-    /// Newest first instead of oldest first (first come, first reviewed).
-    pub newest_first: bool,
+    /// Oldest first (first come, first reviewed) instead of newest first: on an outage day
+    /// the reviewer opening the queue needs what just arrived.
+    pub oldest_first: bool,
     pub after: Option<Cursor>,
     pub per_page: u32,
 }
@@ -96,7 +97,7 @@ impl QueueQuery {
     }
 
     /// Reads `stage`, `status`, `org`, `regime`, `severity`, `overdue=yes`, `assignee`
-    /// (`me`, `none` or a user id), `new=yes`, `order=newest`, `after` and `per_page`.
+    /// (`me`, `none` or a user id), `new=yes`, `order=oldest`, `after` and `per_page`.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> QueueQuery {
         let mut q = QueueQuery { per_page: DEFAULT_PAGE, ..QueueQuery::default() };
         for (k, v) in pairs {
@@ -113,7 +114,7 @@ impl QueueQuery {
                 "overdue" => q.overdue = v == "yes",
                 "assignee" => q.assignee = AssigneeFilter::parse(v),
                 "new" => q.new_only = v == "yes",
-                "order" => q.newest_first = v == "newest",
+                "order" => q.oldest_first = v == "oldest",
                 "after" => q.after = Cursor::decode(v),
                 "per_page" => q.per_page = v.parse::<u32>().map_or(DEFAULT_PAGE, |n| n.clamp(1, MAX_PAGE)),
                 _ => {}
@@ -150,8 +151,8 @@ impl QueueQuery {
         if self.new_only {
             parts.push("new=yes".into());
         }
-        if self.newest_first {
-            parts.push("order=newest".into());
+        if self.oldest_first {
+            parts.push("order=oldest".into());
         }
         if self.per_page != DEFAULT_PAGE {
             parts.push(format!("per_page={}", self.per_page));
@@ -173,7 +174,7 @@ mod tests {
             ("stage", "final"),
             ("status", "submitted"),
             ("org", "pangyo-talk"),
-            ("order", "newest"),
+            ("order", "oldest"),
             ("per_page", "10"),
             ("regime", "EU_NIS2"),
             ("severity", "caution"),
@@ -182,7 +183,8 @@ mod tests {
             ("new", "yes"),
         ]);
         assert_eq!(q.stage, Some(FilingStage::Final));
-        assert!(q.newest_first);
+        assert!(q.oldest_first);
+        assert!(!QueueQuery::from_pairs([]).oldest_first, "newest first unless asked");
         let again = q.to_query(Some(Cursor { submitted_at: 1_700_000_000, id: 42 }));
         let pairs: Vec<(&str, &str)> = again.split('&').filter_map(|kv| kv.split_once('=')).collect();
         let back = QueueQuery::from_pairs(pairs);

@@ -8,7 +8,11 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 pub enum FieldError {
     Required,
-    TooLong,
+    /// Longer than `max` characters: it has `got`.
+    TooLong {
+        max: u32,
+        got: u32,
+    },
     NotAWholeNumber,
     OutOfRange,
     InvalidDateTime,
@@ -53,7 +57,7 @@ impl FieldError {
     /// Every error, for completeness tests of translations.
     pub const ALL: [FieldError; 38] = [
         FieldError::Required,
-        FieldError::TooLong,
+        FieldError::TooLong { max: 0, got: 0 },
         FieldError::NotAWholeNumber,
         FieldError::OutOfRange,
         FieldError::InvalidDateTime,
@@ -98,6 +102,32 @@ impl FieldError {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldErrors(pub Vec<(String, FieldError)>);
 
+impl FieldError {
+    /// `got` characters where `max` are allowed.
+    pub fn too_long(max: usize, got: usize) -> FieldError {
+        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        FieldError::TooLong { max: clamp(max), got: clamp(got) }
+    }
+
+    /// `value` measured against `max` characters: the error if it is longer.
+    pub fn length(value: &str, max: usize) -> Option<FieldError> {
+        let got = value.chars().count();
+        (got > max).then(|| FieldError::too_long(max, got))
+    }
+
+    /// The message in `lang`, with the numbers it carries.
+    pub fn text(self, lang: crate::i18n::Lang) -> String {
+        use crate::domain::numbers::grouped;
+        use crate::i18n::Msg;
+        match self {
+            FieldError::TooLong { max, got } => {
+                Msg::ErrTooLong.fill(lang, &[("max", &grouped(u64::from(max))), ("got", &grouped(u64::from(got)))])
+            }
+            other => Msg::from(other).t(lang).to_string(),
+        }
+    }
+}
+
 impl FieldErrors {
     /// Just one error, on `field`.
     pub fn one(field: &str, error: FieldError) -> FieldErrors {
@@ -134,7 +164,10 @@ impl FieldErrors {
                 let mapped = match e.code.as_ref() {
                     // `length(min = 1)` on a trimmed value is how forms say "required"
                     "length" if e.params.get("value").and_then(|v| v.as_str()) == Some("") => FieldError::Required,
-                    "length" => FieldError::TooLong,
+                    "length" => FieldError::too_long(
+                        e.params.get("max").and_then(serde_json::Value::as_u64).unwrap_or(0) as usize,
+                        e.params.get("value").and_then(|v| v.as_str()).map_or(0, |v| v.chars().count()),
+                    ),
                     "range" => FieldError::OutOfRange,
                     "required" => FieldError::Required,
                     _ => FieldError::OutOfRange,
@@ -152,10 +185,10 @@ mod tests {
     #[test]
     fn first_error_per_field_wins_and_order_follows_the_form() {
         let mut e = FieldErrors::default();
-        e.add("b", FieldError::TooLong);
+        e.add("b", FieldError::too_long(10, 11));
         e.add("a", FieldError::Required);
         e.add("b", FieldError::Required);
-        assert_eq!(e.get("b"), Some(FieldError::TooLong));
+        assert_eq!(e.get("b"), Some(FieldError::TooLong { max: 10, got: 11 }));
         let e = e.ordered_by(&["a", "b"]);
         assert_eq!(e.0[0].0, "a");
         assert_eq!(e.0[1].0, "b");

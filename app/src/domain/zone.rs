@@ -75,6 +75,30 @@ impl UserZone {
         jiff::Timestamp::from_second(t.0).ok().map(|ts| i32::from(ts.to_zoned(self.tz()).year()))
     }
 
+    /// The zone a regime's regulator counts its deadlines in: the Korean ministry's for the
+    /// Korean acts (and anything unknown), Brussels for the EU acts, Washington's for the FCC,
+    /// London for Ofcom.
+    pub fn of_regulator(regime: &str) -> UserZone {
+        match regime {
+            r if r.starts_with("EU_") => UserZone::Brussels,
+            "US_FCC" => UserZone::NewYork,
+            "UK_OFCOM" => UserZone::London,
+            _ => UserZone::Seoul,
+        }
+    }
+
+    /// An official time: in this zone (the regulator's), with the reader's zone beside it
+    /// when that is another: `2026-12-03 01:00 KST (2026-12-02 17:00 CET)`.
+    pub fn official(self, t: Timestamp, reader: UserZone) -> String {
+        let official = self.display(t);
+        let local = reader.display(t);
+        if reader == self || local == official {
+            official
+        } else {
+            format!("{official} ({local})")
+        }
+    }
+
     /// `2026-11-22 09:30 KST`, with the zone's abbreviation at that instant (EST or EDT…).
     pub fn display(self, t: Timestamp) -> String {
         jiff::Timestamp::from_second(t.0)

@@ -49,3 +49,16 @@ fn rubbish_is_rejected_and_names_round_trip() {
         assert_eq!(UserZone::parse(z.iana()), Some(z));
     }
 }
+
+#[test]
+fn official_times_are_in_the_regulators_zone_with_the_readers_beside() {
+    // 2026-12-02 16:00 UTC = 2026-12-03 01:00 KST = 17:00 in Brussels (CET, winter)
+    let t = Timestamp(1_796_227_200);
+    assert_eq!(UserZone::Seoul.official(t, UserZone::Seoul), "2026-12-03 01:00 KST");
+    assert_eq!(UserZone::Seoul.official(t, UserZone::Brussels), "2026-12-03 01:00 KST (2026-12-02 17:00 CET)");
+    assert_eq!(UserZone::of_regulator("EU_NIS2"), UserZone::Brussels);
+    assert_eq!(UserZone::of_regulator("US_FCC"), UserZone::NewYork);
+    assert_eq!(UserZone::of_regulator("UK_OFCOM"), UserZone::London);
+    assert_eq!(UserZone::of_regulator("KR_TBA22_7"), UserZone::Seoul);
+    assert_eq!(UserZone::NewYork.official(t, UserZone::Seoul), "2026-12-02 11:00 EST (2026-12-03 01:00 KST)");
+}

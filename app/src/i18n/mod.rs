@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::auth::Role;
-use crate::domain::case::{ApprovalBlock, CloseBlock};
+use crate::domain::case::{ApprovalBlock, CloseBlock, ReopenBlock};
 use crate::domain::validation::FieldError;
 
 /// Display language. Korean is the default: the service is run by the Korean ministry.
@@ -65,11 +65,21 @@ mod common_text;
 
 base_messages!();
 
+impl Msg {
+    /// The message in `lang` with each `{name}` replaced by its value (numbers are given
+    /// already formatted, so the caller decides on digit grouping).
+    pub fn fill(self, lang: Lang, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        args.iter().fold(self.t(lang).to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), &value.to_string())
+        })
+    }
+}
+
 impl From<FieldError> for Msg {
     fn from(e: FieldError) -> Msg {
         match e {
             FieldError::Required => Msg::ErrRequired,
-            FieldError::TooLong => Msg::ErrTooLong,
+            FieldError::TooLong { .. } => Msg::ErrTooLong,
             FieldError::NotAWholeNumber => Msg::ErrNotAWholeNumber,
             FieldError::OutOfRange => Msg::ErrOutOfRange,
             FieldError::InvalidDateTime => Msg::ErrInvalidDateTime,
@@ -131,6 +141,15 @@ impl From<ApprovalBlock> for Msg {
     }
 }
 
+impl From<ReopenBlock> for Msg {
+    fn from(b: ReopenBlock) -> Msg {
+        match b {
+            ReopenBlock::NotALead => Msg::ReopenNotLead,
+            ReopenBlock::NotClosed => Msg::ReopenNotClosed,
+        }
+    }
+}
+
 impl From<Role> for Msg {
     fn from(r: Role) -> Msg {
         match r {
@@ -156,6 +175,13 @@ mod tests {
             assert!(!m.t(Lang::Ko).is_empty() && !m.t(Lang::En).is_empty(), "{m:?}");
             assert_ne!(m.t(Lang::Ko), m.t(Lang::En), "{m:?} is not translated");
         }
+    }
+
+    #[test]
+    fn filled_messages_name_their_values_in_both_languages() {
+        let args: [(&str, &dyn std::fmt::Display); 2] = [("open", &33), ("total", &35)];
+        assert_eq!(Msg::CloseWarnDuties.fill(Lang::En, &args), "33 of 35 applicable duties are not assessed.");
+        assert_eq!(Msg::CloseWarnDuties.fill(Lang::Ko, &args), "적용 의무 35개 중 33개가 평가되지 않았습니다.");
     }
 
     #[test]

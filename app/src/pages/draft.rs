@@ -90,7 +90,7 @@ fn SectionForm(
     let fields = section
         .fields
         .iter()
-        .map(|f| view! { <ReportField def=f name=f.key.to_string() value=value.run(f.key.to_string()) error=errors.get(f.key)/> })
+        .map(|f| view! { <ReportField def=f name=f.key.to_string() value=value.run(f.key.to_string()) error=errors.get(f.key) stage=draft.stage/> })
         .collect_view();
     // a re-shown form keeps the rows that were posted
     let posted_rows = echo.as_ref().map(|e| Content(e.values.clone()));
@@ -171,13 +171,13 @@ fn CheckAnswers(inc: IncidentView, draft: DraftView, echo: Option<crate::api::Fo
                 <h2>{Msg::SubmitHeading.t(lang)}</h2>
                 <div class="field" class:field-has-error=title_error.is_some()>
                     <label for="signatory_title">{Msg::SignatoryTitle.t(lang)}</label>
-                    {title_error.map(|e| view! { <p class="error-message" id="signatory_title-error">{Msg::from(e).t(lang)}</p> })}
+                    {title_error.map(|e| view! { <p class="error-message" id="signatory_title-error">{e.text(lang)}</p> })}
                     <input id="signatory_title" name="signatory_title" type="text" value=typed_title autocomplete="organization-title"
                            aria-invalid=title_error.map(|_| "true")/>
                 </div>
                 <fieldset class="field" class:field-has-error=attest_error.is_some()>
                     <legend>{Msg::Attestation.t(lang)}</legend>
-                    {attest_error.map(|e| view! { <p class="error-message" id="attest-error">{Msg::from(e).t(lang)}</p> })}
+                    {attest_error.map(|e| view! { <p class="error-message" id="attest-error">{e.text(lang)}</p> })}
                     <div class="choice">
                         <input type="checkbox" id="attest" name="attest" value="yes"/>
                         <label for="attest">{Msg::AttestationText.t(lang)}" "{inc.org.get(lang)}</label>

@@ -70,13 +70,13 @@ pub fn Evidence(inc: IncidentView) -> impl IntoView {
                                     <div class="field" class:field-has-error=file_err.is_some()>
                                         <label for="file">{Msg::ChooseFile.t(lang)}</label>
                                         <p class="hint" id="file-hint">{Msg::UploadHint.t(lang)}</p>
-                                        {file_err.map(|e| view! { <p class="error-message">{Msg::from(e).t(lang)}</p> })}
+                                        {file_err.map(|e| view! { <p class="error-message">{e.text(lang)}</p> })}
                                         <input type="file" id="file" name="file" aria-describedby="file-hint"
                                                accept=".pdf,.png,.jpg,.jpeg,.txt,.csv"/>
                                     </div>
                                     <div class="field" class:field-has-error=desc_err.is_some()>
                                         <label for="description">{Msg::FileDescription.t(lang)}</label>
-                                        {desc_err.map(|e| view! { <p class="error-message">{Msg::from(e).t(lang)}</p> })}
+                                        {desc_err.map(|e| view! { <p class="error-message">{e.text(lang)}</p> })}
                                         <input type="text" id="description" name="description" value=description/>
                                     </div>
                                     <button type="submit" class="button button-secondary">{Msg::Upload.t(lang)}</button>

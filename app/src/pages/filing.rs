@@ -44,7 +44,7 @@ pub fn DashboardPage() -> impl IntoView {
 fn Dashboard(rows: Vec<IncidentRow>) -> impl IntoView {
     let lang = use_lang();
     let zone = use_zone();
-    let open = rows.iter().filter(|r| r.open).count();
+    let open = rows.iter().filter(|r| r.status.is_open()).count();
     let overdue: u32 = rows.iter().map(|r| r.overdue).sum();
     let items = rows
         .iter()
@@ -72,8 +72,7 @@ fn Dashboard(rows: Vec<IncidentRow>) -> impl IntoView {
                 <td>{stage}</td>
                 <td>{next.unwrap_or_else(|| "—".into())}</td>
                 <td>
-                    {if r.open { view! { <strong class="tag tag-blue">{Msg::IncidentOpen.t(lang)}</strong> }.into_any() }
-                     else { view! { <strong class="tag tag-grey">{Msg::IncidentClosed.t(lang)}</strong> }.into_any() }}
+                    <crate::ui::show::IncidentStatusTag status=r.status/>
                     {(r.overdue > 0).then(|| view! { " "<strong class="tag tag-red">{format!("{} {}", Msg::ClockOverdue.t(lang), r.overdue)}</strong> })}
                     {(r.ministry_overdue > 0).then(|| view! { " "<strong class="tag tag-red">{format!("{} {}", Msg::MinistryOverdue.t(lang), r.ministry_overdue)}</strong> })}
                 </td>
@@ -110,7 +109,7 @@ pub fn FilingTable(rows: Vec<FilingRow>, base: &'static str) -> impl IntoView {
                         <td>{r.org.get(lang)}</td>
                         <td>{r.title.clone()}</td>
                         <td>{stage_msg(r.stage).t(lang)}</td>
-                        <td>{r.submitted_at.display_kst()}</td>
+                        <td>{crate::ui::shell::use_zone().display(r.submitted_at)}</td>
                         <td><StatusTag status=r.status/></td>
                     </tr>
                 }).collect_view()}

@@ -24,11 +24,13 @@ pub fn IncidentPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let incident = Resource::new(move || params.read().get("reference").unwrap_or_default(), my_incident);
+    let echo = crate::ui::forms::use_form_echo();
     view! {
         <Suspense fallback=move || view! { <p>{Msg::Loading.t(lang)}</p> }>
             {move || Suspend::new(async move {
+                let echo = echo.await;
                 match incident.await {
-                    Ok(inc) => view! { <Incident inc=inc/> }.into_any(),
+                    Ok(inc) => view! { <Incident inc=inc echo=echo/> }.into_any(),
                     Err(e) => view! { <ReadError error=e/> }.into_any(),
                 }
             })}
@@ -41,6 +43,7 @@ fn state_tag(state: SectionState) -> (&'static str, Msg) {
         SectionState::NotStarted => ("tag tag-grey", Msg::NotStarted),
         SectionState::InProgress => ("tag tag-blue", Msg::InProgress),
         SectionState::Completed => ("tag tag-green", Msg::Completed),
+        SectionState::NotNeededYet => ("tag tag-white", Msg::NotNeededYet),
     }
 }
 
@@ -54,7 +57,7 @@ fn start_msg(stage: FilingStage, amend: bool) -> Msg {
 }
 
 #[component]
-fn Incident(inc: IncidentView) -> impl IntoView {
+fn Incident(inc: IncidentView, echo: Option<crate::api::FormEcho>) -> impl IntoView {
     let lang = use_lang();
     let zone = use_zone();
     let query = use_query_map();
@@ -123,6 +126,13 @@ fn Incident(inc: IncidentView) -> impl IntoView {
         <PageTitle text=format!("{} · {}", inc.title, inc.reference)/>
         <p class="caption">{inc.reference.clone()}" · "{inc.org.get(lang)}</p>
         <h1>{inc.title.clone()}</h1>
+        // the page's forms: answers, items, evidence and submissions made elsewhere
+        <crate::ui::forms::ErrorSummary echo=echo.clone() labels=vec![
+            ("body", Msg::YourAnswer), ("file", Msg::ChooseFile), ("description", Msg::FileDescription),
+            ("note", Msg::WhatWasDone), ("clock", Msg::OutsideClock), ("outside_at", Msg::OutsideAt),
+            ("channel", Msg::OutsideChannel), ("recipient", Msg::OutsideRecipient),
+            ("their_reference", Msg::OutsideTheirRefLabel),
+        ]/>
         {saved.then(|| view! { <div class="notice" role="status">{Msg::SavedNotice.t(lang)}</div> })}
         <crate::pages::ministry_panel::MinistryPanel inc=inc.clone()/>
         {task_list}
@@ -131,6 +141,7 @@ fn Incident(inc: IncidentView) -> impl IntoView {
             <h2 id="clocks-title">{Msg::DeadlinesTitle.t(lang)}</h2>
             <ClockTable clocks=inc.clocks.clone()/>
         </section>
+        <crate::pages::outside::OutsideSubmissions inc=inc.clone() echo=echo/>
         <section aria-labelledby="reportability-title">
             <h2 id="reportability-title">{Msg::ReportabilityTitle.t(lang)}</h2>
             <p class="hint">{Msg::ReportabilityHint.t(lang)}</p>

@@ -61,7 +61,7 @@ fn panel(inc: IncidentView, echo: Option<FormEcho>) -> impl IntoView {
                             <div class="field" class:field-has-error=file_err.is_some()>
                                 <label for=file.clone()>{Msg::AttachFileOptional.t(lang)}</label>
                                 <p class="hint">{Msg::UploadHint.t(lang)}</p>
-                                {file_err.map(|e| view! { <p class="error-message">{Msg::from(e).t(lang)}</p> })}
+                                {file_err.map(|e| view! { <p class="error-message">{e.text(lang)}</p> })}
                                 <input type="file" id=file.clone() name="file"/>
                             </div>
                             <button type="submit" class="button">{Msg::SendAnswer.t(lang)}</button>

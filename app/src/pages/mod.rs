@@ -8,6 +8,7 @@ pub mod filing;
 pub mod incident;
 pub mod ministry_panel;
 pub mod organisation;
+pub mod outside;
 pub mod overview;
 pub mod public;
 pub mod public_case;

@@ -93,7 +93,7 @@ fn RecordForm(
                     <div class="field" class:field-has-error=error.is_some()>
                         <label for=name>{label.t(lang)}</label>
                         <p class="hint" id=format!("{name}-hint")>{hint.t(lang)}</p>
-                        {error.map(|e| view! { <p class="error-message" id=format!("{name}-error")>{Msg::from(e).t(lang)}</p> })}
+                        {error.map(|e| view! { <p class="error-message" id=format!("{name}-error")>{e.text(lang)}</p> })}
                         <input type="password" id=name name=name autocomplete="new-password"
                                aria-describedby=format!("{name}-hint") aria-invalid=error.map(|_| "true")/>
                     </div>

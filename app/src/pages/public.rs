@@ -61,7 +61,7 @@ fn IncidentList(rows: Vec<PublishedRow>) -> impl IntoView {
                     <li>
                         <h3><a href=href>{r.headline.get(lang)}</a></h3>
                         <p class="meta">
-                            {r.org.get(lang)}" · "{Msg::Onset.t(lang)}" "{r.onset_at.display_kst()}
+                            {r.org.get(lang)}" · "{Msg::Onset.t(lang)}" "{crate::domain::case::MINISTRY_ZONE.official(r.onset_at, crate::ui::shell::use_zone())}
                             " · "{Msg::Reference.t(lang)}" "{r.reference.clone()}
                         </p>
                     </li>
@@ -90,9 +90,9 @@ pub fn IncidentPage() -> impl IntoView {
                             <div class="summary-row"><dt>{Msg::Reference.t(lang)}</dt><dd>{d.row.reference.clone()}</dd></div>
                             <div class="summary-row"><dt>{Msg::Operator.t(lang)}</dt><dd>{d.row.org.get(lang)}</dd></div>
                             <div class="summary-row"><dt>{Msg::ServicesAffected.t(lang)}</dt><dd>{d.services_affected.join(", ")}</dd></div>
-                            <div class="summary-row"><dt>{Msg::Onset.t(lang)}</dt><dd>{d.row.onset_at.display_kst()}</dd></div>
+                            <div class="summary-row"><dt>{Msg::Onset.t(lang)}</dt><dd>{crate::domain::case::MINISTRY_ZONE.official(d.row.onset_at, crate::ui::shell::use_zone())}</dd></div>
                             <div class="summary-row"><dt>{Msg::Cause.t(lang)}</dt><dd>{crate::domain::report::content::display_value("cause_category", &d.cause_category, crate::ui::shell::use_zone(), lang)}</dd></div>
-                            <div class="summary-row"><dt>{Msg::PublishedAt.t(lang)}</dt><dd>{d.row.published_at.display_kst()}</dd></div>
+                            <div class="summary-row"><dt>{Msg::PublishedAt.t(lang)}</dt><dd>{crate::domain::case::MINISTRY_ZONE.official(d.row.published_at, crate::ui::shell::use_zone())}</dd></div>
                         </dl>
                         <crate::pages::public_case::PublicCase detail=d.clone()/>
                     }.into_any(),

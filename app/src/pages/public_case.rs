@@ -53,7 +53,7 @@ pub fn PublicCase(detail: PublishedDetail) -> impl IntoView {
                 view! {
                     <h3>{lang.pick(ko, en).to_string()}" · "{m.legal_basis.clone()}</h3>
                     <p class="pre-wrap">{m.content.clone()}</p>
-                    <p>{Msg::MeasureDue.t(lang)}": "{zone.display(m.due)}</p>
+                    <p>{Msg::MeasureDue.t(lang)}": "{crate::domain::case::MINISTRY_ZONE.official(m.due, zone)}</p>
                     <ul>{items}</ul>
                 }
             })

@@ -15,7 +15,7 @@ use crate::i18n::Msg;
 use crate::ui::layout::ReadError;
 use crate::ui::shell::use_lang;
 use crate::ui::show::{stage_msg, status_msg};
-use crate::ui::show::{FilingContent, StatusTag};
+use crate::ui::show::{FilingContent, IncidentStatusTag, StatusTag};
 
 #[component]
 pub fn QueuePage() -> impl IntoView {
@@ -48,7 +48,8 @@ pub fn QueuePage() -> impl IntoView {
 #[component]
 fn Queue(page: Queue_, asked: QueueQuery) -> impl IntoView {
     let lang = use_lang();
-    let select = |name: &'static str, label: Msg, chosen: String, options: Vec<(String, String)>| {
+    // `none` names the choice of not filtering (or the default order)
+    let select_with = |name: &'static str, label: Msg, chosen: String, options: Vec<(String, String)>, none: Msg| {
         let opts = options
             .into_iter()
             .map(|(v, text)| {
@@ -59,10 +60,11 @@ fn Queue(page: Queue_, asked: QueueQuery) -> impl IntoView {
         view! {
             <div class="field">
                 <label for=name>{label.t(lang)}</label>
-                <select id=name name=name><option value="">{Msg::All.t(lang)}</option>{opts}</select>
+                <select id=name name=name><option value="">{none.t(lang)}</option>{opts}</select>
             </div>
         }
     };
+    let select = move |name, label, chosen, options| select_with(name, label, chosen, options, Msg::All);
     let stages = [FilingStage::Initial, FilingStage::Interim, FilingStage::Final]
         .into_iter()
         .map(|s| (s.as_str().to_string(), stage_msg(s).t(lang).to_string()))
@@ -85,7 +87,7 @@ fn Queue(page: Queue_, asked: QueueQuery) -> impl IntoView {
         None => String::new(),
     };
     let yes = |on: bool| if on { "yes".to_string() } else { String::new() };
-    let order = vec![("newest".to_string(), Msg::NewestFirst.t(lang).to_string())];
+    let order = vec![("oldest".to_string(), Msg::OldestFirst.t(lang).to_string())];
     let rows = page.rows.clone();
     view! {
         <form method="get" action="/review" class="filters">
@@ -97,7 +99,7 @@ fn Queue(page: Queue_, asked: QueueQuery) -> impl IntoView {
             {select("assignee", Msg::Assignee, assignee, assignees)}
             {select("overdue", Msg::OverdueFilter, yes(asked.overdue), vec![("yes".into(), Msg::OnlyOverdue.t(lang).into())])}
             {select("new", Msg::NewFilter, yes(asked.new_only), vec![("yes".into(), Msg::OnlyNew.t(lang).into())])}
-            {select("order", Msg::Order, if asked.newest_first { "newest".into() } else { String::new() }, order)}
+            {select_with("order", Msg::Order, if asked.oldest_first { "oldest".into() } else { String::new() }, order, Msg::NewestFirst)}
             <button type="submit" class="button button-secondary">{Msg::Apply.t(lang)}</button>
         </form>
         {if rows.is_empty() {
@@ -155,12 +157,14 @@ fn QueueTable(rows: Vec<crate::api::FilingRow>) -> impl IntoView {
                     <td><a href=format!("/review/incidents/{}", r.incident_reference)>{Msg::OpenCase.t(lang)}</a></td>
                     <td>{r.org.get(lang)}</td>
                     <td>{r.title.clone()}</td>
-                    <td>{stage_msg(r.stage).t(lang)}</td>
+                    <td>{stage_msg(r.stage).t(lang)}
+                        {(t.versions > 1).then(|| view! { <br/><span class="hint">{Msg::VersionsCount.fill(lang, &[("n", &t.versions)])}</span> })}</td>
                     <td>{severity}</td>
-                    <td>{r.submitted_at.display_kst()}</td>
+                    <td>{crate::ui::shell::use_zone().display(r.submitted_at)}</td>
                     <td>{t.assignee.clone().unwrap_or_else(|| Msg::Unassigned.t(lang).to_string())}</td>
                     <td>
-                        <StatusTag status=r.status/>
+                        <IncidentStatusTag status=t.incident_status/>
+                        {(r.status == FilingStatus::Published).then(|| view! { " "<StatusTag status=r.status/> })}
                         {t.new_since_visit.then(|| view! { " "<strong class="tag tag-yellow">{Msg::NewSinceVisit.t(lang)}</strong> })}
                         {t.overdue.then(|| view! { " "<strong class="tag tag-red">{Msg::CaseOverdue.t(lang)}</strong> })}
                     </td>
@@ -194,7 +198,7 @@ pub fn ReviewEvidence(incident: String, files: Vec<crate::api::AttachmentRow>) -
         })
         .collect_view();
     view! {
-        <h2>{Msg::EvidenceTitle.t(lang)}</h2>
+        <h2 id="evidence">{Msg::EvidenceTitle.t(lang)}</h2>
         {if files.is_empty() {
             view! { <p>{Msg::NoAttachments.t(lang)}</p> }.into_any()
         } else {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::{ItemView, MeasureView, RequestView, Stamp};
-use crate::domain::case::{ItemState, RequestState};
+use crate::domain::case::{ItemState, RequestState, MINISTRY_ZONE};
 use crate::domain::numbers::grouped;
 use crate::i18n::Msg;
 use crate::ui::shell::{use_lang, use_zone};
@@ -96,7 +96,7 @@ pub fn Thread(request: RequestView, files: String) -> impl IntoView {
         <p class="caption">{Msg::AskedBy.t(lang)}" "<StampText stamp=request.asked/>" · "
             {Msg::AboutFiling.t(lang)}" "{request.filing}</p>
         <p class="pre-wrap">{request.question}</p>
-        <p><strong>{Msg::AnswerDue.t(lang)}</strong>" "{zone.display(request.due)}</p>
+        <p><strong>{Msg::AnswerDue.t(lang)}</strong>" "{MINISTRY_ZONE.official(request.due, zone)}</p>
         <ol class="thread">{messages}</ol>
     }
 }
@@ -116,7 +116,7 @@ pub fn MeasureTerms(measure: MeasureView, #[prop(into)] pdf: String) -> impl Int
         <dl class="summary-list">
             <div class="summary-row"><dt>{Msg::LegalBasis.t(lang)}</dt><dd>{measure.legal_basis}</dd></div>
             <div class="summary-row"><dt>{Msg::MeasureContent.t(lang)}</dt><dd class="pre-wrap">{measure.content}</dd></div>
-            <div class="summary-row"><dt>{Msg::MeasureDue.t(lang)}</dt><dd>{zone.display(measure.due)}</dd></div>
+            <div class="summary-row"><dt>{Msg::MeasureDue.t(lang)}</dt><dd>{MINISTRY_ZONE.official(measure.due, zone)}</dd></div>
             {measure.amount_krw.map(|a| view! {
                 <div class="summary-row"><dt>{Msg::AmountKrw.t(lang)}</dt><dd>{format!("{} {}", grouped(a.unsigned_abs()), Msg::Won.t(lang))}</dd></div>
             })}

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::validation::FieldError;
-use crate::i18n::Msg;
+
 use crate::ui::raw_sinks::TextArea;
 use crate::ui::shell::use_lang;
 
@@ -29,6 +29,10 @@ pub fn NamedField(
     #[prop(optional)] value: String,
     #[prop(default = None)] error: Option<FieldError>,
     #[prop(optional)] rows: Option<u32>,
+    /// The most characters a text area takes, shown by its counter (the case forms' limit
+    /// unless given; `None` for a list whose limit is per line).
+    #[prop(default = Some(crate::domain::case::forms::MAX_TEXT))]
+    max: Option<usize>,
 ) -> impl IntoView {
     let lang = use_lang();
     let hint_id = format!("{name}-hint");
@@ -38,7 +42,8 @@ pub fn NamedField(
     let invalid = error.map(|_| "true");
     let input = match control {
         NamedControl::TextArea => view! {
-            <TextArea name=name.clone() value=value.clone() rows=rows.unwrap_or(4) described=described.clone() invalid=invalid/>
+            <TextArea name=name.clone() value=value.clone() rows=rows.unwrap_or(4) described=described.clone() invalid=invalid
+                max=max/>
         }
         .into_any(),
         other => {
@@ -58,7 +63,7 @@ pub fn NamedField(
         <div class="field" class:field-has-error=error.is_some()>
             <label for=name.clone()>{label}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            {error.map(|e| view! { <p class="error-message" id=error_id.clone()>{Msg::from(e).t(lang)}</p> })}
+            {error.map(|e| view! { <p class="error-message" id=error_id.clone()>{e.text(lang)}</p> })}
             {input}
         </div>
     }
@@ -93,7 +98,7 @@ pub fn Radios(
     view! {
         <fieldset class="field" class:field-has-error=error.is_some() aria-describedby=error.map(|_| error_id.clone())>
             <legend>{legend}</legend>
-            {error.map(|e| view! { <p class="error-message" id=error_id.clone()>{Msg::from(e).t(lang)}</p> })}
+            {error.map(|e| view! { <p class="error-message" id=error_id.clone()>{e.text(lang)}</p> })}
             <div class="choices">{buttons}</div>
         </fieldset>
     }

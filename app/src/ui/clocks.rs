@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::deadlines::{Clock, ClockState, Duty};
+use crate::domain::deadlines::{Clock, ClockState, Duty, Satisfied};
 use crate::domain::report::options::REGIMES;
 use crate::domain::reportability::{Assessment, Verdict};
 use crate::i18n::{Lang, Msg};
@@ -60,16 +60,28 @@ pub fn ClockTag(state: ClockState) -> impl IntoView {
     view! { <strong class=class>{text}</strong> }
 }
 
-/// When a clock is due, in the reader's zone ("without delay" says so).
+/// When a clock is due, in its regulator's zone with the reader's beside it ("without delay"
+/// says so).
 pub fn due_text(c: &Clock, lang: Lang, zone: crate::domain::zone::UserZone) -> String {
+    let official = crate::domain::zone::UserZone::of_regulator(&c.regime);
     match (c.due, c.without_delay) {
         (Some(t), true) => {
-            format!("{} ({} {})", Msg::WithoutDelay.t(lang), Msg::WorkingTarget.t(lang), zone.display(t))
+            format!("{} ({} {})", Msg::WithoutDelay.t(lang), Msg::WorkingTarget.t(lang), official.official(t, zone))
         }
-        (Some(t), false) => zone.display(t),
+        (Some(t), false) => official.official(t, zone),
         // only a ministry request sets its own date; other clocks wait for their event
         (None, _) if c.duty == Duty::DataSubmission => Msg::DueNotSet.t(lang).to_string(),
         (None, _) => Msg::DueAwaitsEvent.t(lang).to_string(),
+    }
+}
+
+/// What met a clock, in words: "by version 2", "outside Outage Desk (record 1)"…
+pub fn satisfied_text(s: Satisfied, lang: Lang) -> String {
+    match s {
+        Satisfied::Version(n) => Msg::SatisfiedByVersion.fill(lang, &[("n", &n)]),
+        Satisfied::Outside(n) => Msg::SatisfiedOutside.fill(lang, &[("n", &n)]),
+        Satisfied::Answer => Msg::SatisfiedByAnswer.t(lang).to_string(),
+        Satisfied::RequestAnswer => Msg::SatisfiedByRequestAnswer.t(lang).to_string(),
     }
 }
 
@@ -85,13 +97,14 @@ pub fn ClockTable(clocks: Vec<Clock>) -> impl IntoView {
         .map(|c| {
             let due = due_text(&c, lang, zone);
             let done = c.done_at.map(|t| zone.display(t)).unwrap_or_else(|| "—".into());
+            let how = c.satisfied_by.map(|s| satisfied_text(s, lang));
             let basis = lang.pick(&c.basis.0, &c.basis.1).to_string();
             view! {
                 <tr class:row-overdue=c.is_overdue()>
                     <td>{regime_name(&c.regime, lang)}<br/><span class="hint">{c.version.clone()}</span></td>
                     <td>{duty_label(&c, lang)}<br/><span class="hint">{basis}</span></td>
                     <td>{due}</td>
-                    <td>{done}</td>
+                    <td>{done}{how.map(|h| view! { <br/><span class="hint">{h}</span> })}</td>
                     <td><ClockTag state=c.state/></td>
                 </tr>
             }

@@ -49,7 +49,7 @@ pub fn ErrorSummary(
         .map(|(field, err)| {
             let label = summary_label(field, &labels, &named, lang);
             let href = format!("#{field}");
-            view! { <li><a href=href>{format!("{label}: {}", Msg::from(*err).t(lang))}</a></li> }
+            view! { <li><a href=href>{format!("{label}: {}", err.text(lang))}</a></li> }
         })
         .collect_view();
     Some(view! {
@@ -130,7 +130,7 @@ pub fn Field(
             <label for=name>{label.t(lang)}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h.t(lang)}</p> })}
             {error.map(|e| view! {
-                <p class="error-message" id=error_id.clone()>{Msg::from(e).t(lang)}</p>
+                <p class="error-message" id=error_id.clone()>{e.text(lang)}</p>
             })}
             {input}
         </div>
@@ -159,7 +159,7 @@ pub fn SelectField(
     view! {
         <div class="field" class:field-has-error=error.is_some()>
             <label for=name>{label.t(lang)}</label>
-            {error.map(|e| view! { <p class="error-message" id=error_id.clone()>{Msg::from(e).t(lang)}</p> })}
+            {error.map(|e| view! { <p class="error-message" id=error_id.clone()>{e.text(lang)}</p> })}
             <select id=name name=name aria-describedby=described aria-invalid=error.map(|_| "true")>
                 <option value="">{Msg::ChooseOne.t(lang)}</option>
                 {opts}

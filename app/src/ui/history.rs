@@ -47,6 +47,8 @@ fn label(key: &str) -> Option<(&'static str, &'static str)> {
         "file" => ("파일", "File"),
         "bytes" => ("크기(바이트)", "Size (bytes)"),
         "role" => ("역할", "Role"),
+        "clock" => ("기한", "Clock"),
+        "at" => ("시각", "When"),
         _ => return None,
     })
 }
@@ -69,7 +71,7 @@ fn value_text(key: &str, value: &serde_json::Value, people: &[(i64, String)], la
         "verdict" => ItemState::parse(&text).map_or(text, |s| super::case::item_msg(s).t(lang).to_string()),
         "stage" => FilingStage::parse(&text).map_or(text, |s| super::show::stage_msg(s).t(lang).to_string()),
         "role" => Role::parse(&text).map_or(text, |r| Msg::from(r).t(lang).to_string()),
-        "due" => value.as_i64().map_or(text, |t| zone.display(Timestamp(t))),
+        "due" | "at" => value.as_i64().map_or(text, |t| zone.display(Timestamp(t))),
         "sha256" | "document_sha256" => text.chars().take(12).collect(),
         k if PERSON_KEYS.contains(&k) => {
             value.as_i64().and_then(|id| people.iter().find(|(p, _)| *p == id)).map_or(text, |(_, n)| n.clone())

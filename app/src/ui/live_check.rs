@@ -109,7 +109,7 @@ pub fn LiveProblems(found: RwSignal<FieldErrors>) -> impl IntoView {
                         .0
                         .into_iter()
                         .map(|(key, e)| view! {
-                            <li><a href=format!("#{key}")>{format!("{}: {}", label_of(&key, lang), Msg::from(e).t(lang))}</a></li>
+                            <li><a href=format!("#{key}")>{format!("{}: {}", label_of(&key, lang), e.text(lang))}</a></li>
                         })
                         .collect_view();
                     view! {

@@ -29,6 +29,9 @@ pub fn raw_sink_text(text: &str) -> String {
 }
 
 /// A `<textarea>` holding `value`. Every text area of the application is this component.
+/// With `max`, a counter under it shows how many of the allowed characters are used, kept up
+/// to date as the person types once the page is hydrated (the server renders the count of
+/// what it holds, so the limit is visible without script too).
 #[component]
 pub fn TextArea(
     #[prop(into)] name: String,
@@ -36,12 +39,32 @@ pub fn TextArea(
     #[prop(default = 5)] rows: u32,
     #[prop(default = None)] described: Option<String>,
     #[prop(default = None)] invalid: Option<&'static str>,
+    #[prop(default = None)] max: Option<usize>,
 ) -> impl IntoView {
+    let lang = crate::ui::shell::use_lang();
+    let count = RwSignal::new(value.chars().count());
+    let counter_id = format!("{name}-count");
+    let described = match (described, max) {
+        (Some(d), Some(_)) => Some(format!("{d} {counter_id}")),
+        (None, Some(_)) => Some(counter_id.clone()),
+        (d, None) => d,
+    };
+    let counter = max.map(|max| {
+        let text = move || {
+            let got = crate::domain::numbers::grouped(count.get() as u64);
+            crate::i18n::Msg::CharCount
+                .fill(lang, &[("got", &got), ("max", &crate::domain::numbers::grouped(max as u64))])
+        };
+        let class = move || if count.get() > max { "counter counter-over" } else { "counter" };
+        view! { <p class=class id=counter_id.clone()>{text}</p> }
+    });
     view! {
         <textarea id=name.clone() name=name rows=rows
-                  aria-describedby=described aria-invalid=invalid>
+                  aria-describedby=described aria-invalid=invalid
+                  on:input=move |ev| count.set(event_target_value(&ev).chars().count())>
             {raw_sink_text(&value)}
         </textarea>
+        {counter}
     }
 }
 

@@ -50,7 +50,7 @@ pub fn ReportErrorSummary(
         .0
         .into_iter()
         .map(|(key, err)| {
-            let text = format!("{}: {}", label_of(&key, lang), Msg::from(err).t(lang));
+            let text = format!("{}: {}", label_of(&key, lang), err.text(lang));
             let section = match slot(&key) {
                 Some(Slot::Plain(s, _)) | Some(Slot::Cell(s, _, _, _)) => Some(s.slug),
                 None => None,
@@ -72,7 +72,17 @@ pub fn ReportErrorSummary(
 
 /// One field of the report as a form control.
 #[component]
-pub fn ReportField(def: &'static FieldDef, name: String, value: String, error: Option<FieldError>) -> impl IntoView {
+pub fn ReportField(
+    def: &'static FieldDef,
+    name: String,
+    value: String,
+    error: Option<FieldError>,
+    /// The stage being drafted, for a report field: its mark then says when it is required
+    /// (from a later stage, under a condition). Without it (profile fields, a group row's
+    /// cells) only optional fields are marked.
+    #[prop(optional)]
+    stage: Option<crate::domain::filing::FilingStage>,
+) -> impl IntoView {
     let lang = use_lang();
     let label = lang.pick(def.label.0, def.label.1).to_string();
     let hint = def.hint.map(|h| lang.pick(h.0, h.1).to_string());
@@ -86,9 +96,8 @@ pub fn ReportField(def: &'static FieldDef, name: String, value: String, error: O
     let described = (!described.is_empty()).then_some(described);
     let invalid = error.map(|_| "true");
     let hint_view = hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> });
-    let error_view = error.map(|e| view! { <p class="error-message" id=error_id.clone()>{Msg::from(e).t(lang)}</p> });
-    let optional =
-        (def.need == crate::domain::report::schema::Need::Optional).then(|| format!(" ({})", Msg::Optional.t(lang)));
+    let error_view = error.map(|e| view! { <p class="error-message" id=error_id.clone()>{e.text(lang)}</p> });
+    let optional = field_mark(def, stage, lang).map(|m| format!(" ({m})"));
 
     // Yes/no and multi-choice are groups of controls: a fieldset with a legend.
     let choices: Option<(&'static str, Vec<(&'static str, String)>)> = match def.kind {
@@ -130,8 +139,8 @@ pub fn ReportField(def: &'static FieldDef, name: String, value: String, error: O
     }
 
     let control = match def.kind {
-        Kind::Para { .. } => view! {
-            <TextArea name=name.clone() value=value described=described invalid=invalid/>
+        Kind::Para { max } => view! {
+            <TextArea name=name.clone() value=value described=described invalid=invalid max=Some(max)/>
         }
         .into_any(),
         Kind::Choice(opts) => {
@@ -174,6 +183,39 @@ pub fn ReportField(def: &'static FieldDef, name: String, value: String, error: O
     .into_any()
 }
 
+/// The words after a field's label saying when it is needed; none for a required field.
+fn field_mark(
+    def: &FieldDef,
+    stage: Option<crate::domain::filing::FilingStage>,
+    lang: crate::i18n::Lang,
+) -> Option<String> {
+    use crate::domain::report::check::{mark, Condition, Mark};
+    let mark = match stage {
+        Some(stage) => mark(def, stage),
+        None if def.need == crate::domain::report::schema::Need::Optional => Mark::Optional,
+        None => Mark::Required,
+    };
+    let text = match mark {
+        Mark::Required => return None,
+        Mark::Optional => Msg::Optional.t(lang).to_string(),
+        Mark::Later(s) => {
+            let name = crate::ui::show::stage_msg(s).t(lang);
+            let name = if lang == crate::i18n::Lang::En { name.to_lowercase() } else { name.to_string() };
+            Msg::RequiredFrom.fill(lang, &[("stage", &name)])
+        }
+        Mark::When(c) => match c {
+            Condition::OnceRestored => Msg::RequiredIfRestored,
+            Condition::NoticeSent => Msg::RequiredIfNoticeSent,
+            Condition::ExemptionClaimed => Msg::RequiredIfExemption,
+            Condition::ThirdParty => Msg::RequiredIfThirdParty,
+            Condition::FailoverTried => Msg::RequiredIfFailover,
+        }
+        .t(lang)
+        .to_string(),
+    };
+    Some(text)
+}
+
 /// A repeating group as numbered rows, plus one blank row for adding another.
 #[component]
 pub fn GroupFields(
@@ -208,7 +250,7 @@ pub fn GroupFields(
         .collect_view();
     // an error about the list as a whole (too many rows), linked from the error summary
     let whole = errors.get(group.key).map(|e| {
-        view! { <p class="error-message" id=format!("{}-error", group.key)>{Msg::from(e).t(lang)}</p> }
+        view! { <p class="error-message" id=format!("{}-error", group.key)>{e.text(lang)}</p> }
     });
     view! {
         <section class="group" id=group.key tabindex="-1" aria-labelledby=format!("{}-title", group.key)>

@@ -125,8 +125,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/review/filings/:reference") view=review::ReviewFilingPage ssr=SsrMode::Async/>
                         <Route path=path!("/review/overview") view=overview::OverviewPage ssr=SsrMode::Async/>
                         <Route path=path!("/review/incidents/:reference") view=case::CasePage ssr=SsrMode::Async/>
+                        <Route path=path!("/review/incidents/:reference/duties") view=case::AssessDutiesPage ssr=SsrMode::Async/>
                         <Route path=path!("/review/incidents/:reference/duties/:duty") view=case::DutyPage ssr=SsrMode::Async/>
                         <Route path=path!("/review/incidents/:reference/summary") view=case::SummaryPage ssr=SsrMode::Async/>
+                        <Route path=path!("/review/incidents/:reference/close") view=case::CloseCasePage ssr=SsrMode::Async/>
                     </Routes>
                     }.into_any(),
                 }}

@@ -19,6 +19,20 @@ pub fn StatusTag(status: FilingStatus) -> impl IntoView {
     view! { <strong class=class>{msg.t(lang)}</strong> }
 }
 
+/// An incident's status as a tag, the same words on both sides.
+#[component]
+pub fn IncidentStatusTag(status: crate::domain::filing::IncidentStatus) -> impl IntoView {
+    use crate::domain::filing::IncidentStatus as S;
+    let lang = use_lang();
+    let (class, msg) = match status {
+        S::NotYetFiled => ("tag tag-yellow", Msg::IncidentNotYetFiled),
+        S::Reporting => ("tag tag-blue", Msg::IncidentReporting),
+        S::FinalFiled => ("tag tag-blue", Msg::IncidentFinalFiled),
+        S::Closed => ("tag tag-grey", Msg::IncidentClosed),
+    };
+    view! { <strong class=class>{msg.t(lang)}</strong> }
+}
+
 /// The name of a status.
 pub fn status_msg(status: FilingStatus) -> Msg {
     match status {

@@ -5,7 +5,7 @@
 
 use app::api::{FormProblem, Saved};
 use app::domain::auth::{Caller, ReviewerCap};
-use app::domain::case::forms;
+use app::domain::case::{forms, MINISTRY_ZONE};
 use app::domain::duties::catalog_at;
 use app::domain::ids::is_reference;
 use app::domain::validation::{FieldError, FieldErrors};
@@ -20,6 +20,7 @@ use crate::storage::{assessments, cases, measures, requests, summaries, StorageE
 
 super::routes::route_table! {
     post "/review/incidents/{reference}/assign" => assign, Reviewer;
+    post "/review/incidents/{reference}/duties" => assess_many, Reviewer;
     post "/review/incidents/{reference}/duties/{duty}" => assess, Reviewer;
     post "/review/incidents/{reference}/requests" => ask, Reviewer;
     post "/review/incidents/{reference}/requests/{number}" => follow_up, Reviewer;
@@ -29,6 +30,7 @@ super::routes::route_table! {
     post "/review/incidents/{reference}/summary" => save_summary, Reviewer;
     post "/review/incidents/{reference}/summary/approve" => approve_summary, Lead;
     post "/review/incidents/{reference}/close" => close_case, Reviewer;
+    post "/review/incidents/{reference}/reopen" => reopen_case, Lead;
 }
 
 /// The reviewer and the filed incident a case post is about. A closed case takes no more
@@ -98,18 +100,61 @@ pub async fn assess(
         return Err(AppError::NotFound);
     }
     let a = forms::Assessment::parse(&form.fields).map_err(|e| again(&form, &page, e, ""))?;
-    assessments::record(&state.db, &cap, &incident, catalog.version, &duty, &a, state.clock.now())
+    assessments::record(&state.db, &cap, &incident, catalog.version, &[(duty.as_str(), &a)], state.clock.now())
         .await
         .or_refuse(&form, &page)?;
     Ok(see_other(&done(&case_page(&reference), Saved::Finding, "#duties")))
+}
+
+/// POST /review/incidents/{ref}/duties: several findings from one page. Each duty's fields
+/// carry its id (`finding_KR-DM-05`); a duty whose answers are as stored is left alone, so
+/// saving the page records only what the reviewer changed. Any invalid row refuses the whole
+/// page, with everything typed.
+pub async fn assess_many(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Answer {
+    let (cap, incident) = open(&state, &form, &reference, false).await?;
+    let page = format!("/review/incidents/{reference}/duties");
+    let Some(catalog) = catalog_at(incident.opened_at).or_else(|| catalog_at(state.clock.now())) else {
+        return Err(AppError::NotFound);
+    };
+    let stored = assessments::list(&state.db, &incident).await?;
+    let mut errors = FieldErrors::default();
+    let mut changed = Vec::new();
+    for duty in catalog.duties {
+        let suffix = format!("_{}", duty.id);
+        let posted = scoped(&form.fields, &suffix);
+        if posted.is_empty() {
+            continue;
+        }
+        let before = stored.iter().find(|s| s.duty_id == duty.id);
+        match forms::Assessment::parse(&posted) {
+            Ok(a)
+                if before.is_some_and(|b| {
+                    (b.finding, &b.rationale, &b.evidence) == (a.finding, &a.rationale, &a.evidence)
+                }) => {}
+            Ok(a) if before.is_none() && a == forms::Assessment::untouched() => {}
+            Ok(a) => changed.push((duty.id, a)),
+            Err(e) => errors.0.extend(suffixed(e, &suffix).0),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(form.invalid(Some(&page), errors));
+    }
+    if changed.is_empty() {
+        return Ok(see_other(&done(&case_page(&reference), Saved::NoChange, "#duties")));
+    }
+    let findings: Vec<(&str, &forms::Assessment)> = changed.iter().map(|(d, a)| (*d, a)).collect();
+    assessments::record(&state.db, &cap, &incident, catalog.version, &findings, state.clock.now())
+        .await
+        .or_refuse(&form, &page)?;
+    Ok(see_other(&done(&case_page(&reference), Saved::Findings, "#duties")))
 }
 
 /// POST /review/incidents/{ref}/requests
 pub async fn ask(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Answer {
     let (cap, incident) = open(&state, &form, &reference, false).await?;
     let page = case_page(&reference);
-    let r =
-        forms::Request::parse(&form.fields, form.zone(), state.clock.now()).map_err(|e| again(&form, &page, e, ""))?;
+    let r = forms::Request::parse(&form.fields, MINISTRY_ZONE, state.clock.now())
+        .map_err(|e| again(&form, &page, e, ""))?;
     requests::ask(&state.db, &cap, &incident, &r, state.clock.now()).await.or_refuse(&form, &page)?;
     Ok(see_other(&done(&page, Saved::Request, "#requests")))
 }
@@ -146,8 +191,8 @@ pub async fn close_request(
 pub async fn issue_measure(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Answer {
     let (cap, incident) = open(&state, &form, &reference, false).await?;
     let page = case_page(&reference);
-    let m =
-        forms::Measure::parse(&form.fields, form.zone(), state.clock.now()).map_err(|e| again(&form, &page, e, ""))?;
+    let m = forms::Measure::parse(&form.fields, MINISTRY_ZONE, state.clock.now())
+        .map_err(|e| again(&form, &page, e, ""))?;
     let number = measures::issue(&state.db, &cap, &incident, &m, state.clock.now()).await.or_refuse(&form, &page)?;
     crate::pdf::documents::freeze_new_notice(&state, &incident, number).await;
     Ok(see_other(&done(&page, Saved::Measure, "#measures")))
@@ -214,18 +259,33 @@ pub async fn approve_summary(State(state): State<AppState>, Path(reference): Pat
     }
 }
 
-/// POST /review/incidents/{ref}/close
+/// POST /review/incidents/{ref}/close: from the confirmation page, which lists what is still
+/// open; needs a reason and the tick. What the closure rule forbids is refused first, since no
+/// reason makes it allowed.
 pub async fn close_case(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Answer {
     let (cap, incident) = open(&state, &form, &reference, false).await?;
-    let page = case_page(&reference);
-    let note = form.get("close_note").trim().to_string();
-    if note.chars().count() > forms::MAX_TEXT {
-        let mut e = FieldErrors::default();
-        e.add("close_note", FieldError::TooLong);
-        return Err(again(&form, &page, e, ""));
+    let page = format!("{}/close", case_page(&reference));
+    if let Some(block) = cases::close_block(&state.db, &incident).await? {
+        return Err(form.refuse(Some(&page), FormProblem::CaseNotClosable(block), StatusCode::CONFLICT));
     }
-    match cases::close(&state.db, &cap, &incident, &note, state.clock.now()).await? {
-        Ok(()) => Ok(see_other(&done(&page, Saved::Closed, ""))),
+    let reason = forms::closure(&form.fields).map_err(|e| again(&form, &page, e, ""))?;
+    match cases::close(&state.db, &cap, &incident, &reason, state.clock.now()).await? {
+        Ok(()) => Ok(see_other(&done(&case_page(&reference), Saved::Closed, ""))),
         Err(block) => Err(form.refuse(Some(&page), FormProblem::CaseNotClosable(block), StatusCode::CONFLICT)),
+    }
+}
+
+/// POST /review/incidents/{ref}/reopen: a review lead opens a closed case again, with a reason.
+pub async fn reopen_case(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Answer {
+    let (cap, incident) = open(&state, &form, &reference, true).await?;
+    let page = case_page(&reference);
+    if !cap.is_lead() {
+        let block = app::domain::case::ReopenBlock::NotALead;
+        return Err(form.refuse(Some(&page), FormProblem::NotReopenable(block), StatusCode::FORBIDDEN));
+    }
+    let reason = forms::reopening(&form.fields).map_err(|e| again(&form, &page, e, ""))?;
+    match cases::reopen(&state.db, &cap, &incident, &reason, state.clock.now()).await? {
+        Ok(()) => Ok(see_other(&done(&page, Saved::Reopened, ""))),
+        Err(block) => Err(form.refuse(Some(&page), FormProblem::NotReopenable(block), StatusCode::CONFLICT)),
     }
 }

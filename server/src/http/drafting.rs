@@ -29,7 +29,7 @@ pub async fn open_incident(State(state): State<AppState>, form: PostedForm) -> A
     let title = form.get("title").trim().to_string();
     let problem = match title.chars().count() {
         0 => Some(FieldError::Required),
-        n if n > 200 => Some(FieldError::TooLong),
+        n if n > 200 => Some(FieldError::too_long(200, n)),
         _ => None,
     };
     if let Some(p) = problem {
@@ -128,7 +128,7 @@ pub async fn submit(State(state): State<AppState>, Path(reference): Path<String>
     let mut errors = FieldErrors::default();
     match title.chars().count() {
         0 => errors.add("signatory_title", FieldError::Required),
-        n if n > 100 => errors.add("signatory_title", FieldError::TooLong),
+        n if n > 100 => errors.add("signatory_title", FieldError::too_long(100, n)),
         _ => {}
     }
     if form.get("attest") != "yes" {

@@ -235,7 +235,7 @@ fn problem_json(parts: &Parts, e: &AppError) -> Response {
             .errors
             .0
             .iter()
-            .map(|(field, err)| serde_json::json!({ "field": field, "detail": Msg::from(*err).t(lang) }))
+            .map(|(field, err)| serde_json::json!({ "field": field, "detail": err.text(lang) }))
             .collect();
         doc["errors"] = serde_json::Value::Array(errors);
     }

@@ -136,7 +136,7 @@ pub async fn upload(
     }
     match description.chars().count() {
         0 => errors.add("description", FieldError::Required),
-        n if n > 200 => errors.add("description", FieldError::TooLong),
+        n if n > 200 => errors.add("description", FieldError::too_long(200, n)),
         _ => {}
     }
     let form = PostedForm { parts, fields: [("description".to_string(), description.clone())].into_iter().collect() };

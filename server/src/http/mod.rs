@@ -11,6 +11,7 @@ pub mod drafting;
 pub mod evidence;
 pub mod health;
 pub mod organisation;
+pub mod outside;
 pub mod pdf;
 pub mod render;
 pub mod routes;

@@ -95,6 +95,7 @@ pub const MODULES: &[Module] = &[
     (super::answers::routes, super::answers::ROUTES),
     (super::decision_pdf::routes, super::decision_pdf::ROUTES),
     (super::case::routes, super::case::ROUTES),
+    (super::outside::routes, super::outside::ROUTES),
 ];
 
 /// Every non-page route, from every module's table.

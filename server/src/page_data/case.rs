@@ -28,12 +28,14 @@ pub fn request_facts(requests: &[RequestView]) -> Vec<(Timestamp, Option<Timesta
 pub fn case_clocks(
     versions: &[Version],
     requests: &[RequestView],
+    outside: &[app::domain::deadlines::OutsideSubmission],
     now: Timestamp,
 ) -> Vec<app::domain::deadlines::Clock> {
     let content = versions.last().map(|v| v.content.clone()).unwrap_or_default();
     let filed: Vec<(FilingStage, Timestamp)> = versions.iter().map(|v| (v.row.stage, v.row.submitted_at)).collect();
     let mut facts = Facts::from_content(&content, filed);
     facts.requests = request_facts(requests);
+    facts.outside = outside.to_vec();
     clocks(&content.codes("regimes"), &facts, now)
 }
 
@@ -199,14 +201,17 @@ pub async fn review_case(
         Err(StorageError::NotFound) => (None, summary_prefill(&incident, &content)),
         Err(e) => return Err(e),
     };
+    let outside = crate::storage::outside::list(db, &incident).await?;
     let view = CaseView {
-        clocks: case_clocks(&versions, &correspondence.requests, now),
+        clocks: case_clocks(&versions, &correspondence.requests, &crate::storage::outside::counted(&outside), now),
+        outside,
         filings: filings::rows_of_incident(db, &incident).await?,
         determination: determination(&findings),
         catalog_version,
         duties,
         attachments: attachments::list(db, &incident).await?,
         assignee: state.assignee,
+        close_note: state.close_note,
         reviewers: cases::reviewers(db, cap).await?,
         me: cap.user().0,
         is_lead: cap.is_lead(),

@@ -4,8 +4,8 @@
 
 use app::api::{DraftView, IncidentRow, IncidentView, VersionRow};
 use app::domain::auth::OperatorCap;
-use app::domain::deadlines::{clocks, next_due, Facts};
-use app::domain::filing::FilingStage;
+use app::domain::deadlines::{clocks, next_due, Duty, Facts, OutsideSubmission};
+use app::domain::filing::{FilingStage, IncidentStatus};
 use app::domain::report::stages::next_stages;
 use app::domain::report::{check, section_state, sections, Content};
 use app::domain::reportability::assess;
@@ -31,18 +31,34 @@ fn incident_clocks(
     content: &Content,
     versions: &[Version],
     requests: &[(Timestamp, Option<Timestamp>)],
+    outside: &[OutsideSubmission],
     now: Timestamp,
 ) -> Vec<app::domain::deadlines::Clock> {
     let regimes = content.codes("regimes");
     let mut facts = Facts::from_content(content, filed(versions));
     facts.requests = requests.to_vec();
+    facts.outside = outside.to_vec();
     clocks(&regimes, &facts, now)
+}
+
+/// The clocks a submission made outside the desk may be recorded for: each regime's duties
+/// the operator does (not the ministry's requests, answered in the desk).
+pub fn recordable_clocks(versions: &[Version], draft: Option<&DraftRecord>, now: Timestamp) -> Vec<(String, Duty)> {
+    let content = latest(versions, draft);
+    let mut out: Vec<(String, Duty)> = incident_clocks(&content, versions, &[], &[], now)
+        .into_iter()
+        .filter(|c| c.duty != Duty::DataSubmission)
+        .map(|c| (c.regime, c.duty))
+        .collect();
+    out.dedup();
+    out
 }
 
 /// The draft with what still stops it being filed.
 pub fn draft_view(d: &DraftRecord, now: Timestamp) -> DraftView {
     let errors = check(&d.content, d.stage, now);
-    let sections = sections().iter().map(|s| (s.slug.to_string(), section_state(&d.content, s, &errors))).collect();
+    let sections =
+        sections().iter().map(|s| (s.slug.to_string(), section_state(&d.content, s, &errors, d.stage))).collect();
     DraftView {
         stage: d.stage,
         revision: d.revision,
@@ -61,12 +77,12 @@ pub fn incident_view(
     incident: IncidentRecord,
     versions: Vec<Version>,
     draft: Option<DraftRecord>,
-    attachments: Vec<app::api::AttachmentRow>,
     requests: &[(Timestamp, Option<Timestamp>)],
+    outside: Vec<app::api::OutsideView>,
     now: Timestamp,
 ) -> IncidentView {
     let content = latest(&versions, draft.as_ref());
-    let clocks = incident_clocks(&content, &versions, requests, now);
+    let clocks = incident_clocks(&content, &versions, requests, &crate::storage::outside::counted(&outside), now);
     let can_start = if draft.is_some() {
         Vec::new()
     } else {
@@ -86,8 +102,10 @@ pub fn incident_view(
         can_start,
         can_draft: cap.can_file(),
         can_submit: cap.can_sign(),
-        attachments,
+        // the caller adds the evidence files and the ministry's side
+        attachments: Vec::new(),
         ministry: Default::default(),
+        outside,
     }
 }
 
@@ -96,11 +114,13 @@ pub fn incident_row(
     incident: IncidentRecord,
     versions: &[Version],
     draft: Option<&DraftRecord>,
+    case_closed: bool,
+    outside: &[OutsideSubmission],
     now: Timestamp,
 ) -> IncidentRow {
     let content = latest(versions, draft);
     // the dashboard reads no requests: their clocks show on the incident page
-    let clocks = incident_clocks(&content, versions, &[], now);
+    let clocks = incident_clocks(&content, versions, &[], outside, now);
     let mut prevention = [0u32; 3];
     let group = sections().iter().flat_map(|s| s.groups.iter()).find(|g| g.key == "prevention");
     if let Some(g) = group {
@@ -120,7 +140,7 @@ pub fn incident_row(
         last_stage,
         versions: u32::try_from(versions.len()).unwrap_or(u32::MAX),
         draft_stage: draft.map(|d| d.stage),
-        open: draft.is_some() || last_stage != Some(FilingStage::Final),
+        status: IncidentStatus::of(last_stage, case_closed),
         overdue: u32::try_from(clocks.iter().filter(|c| c.is_overdue()).count()).unwrap_or(u32::MAX),
         ministry_overdue: 0,
         next_due: next_due(&clocks).cloned(),

@@ -64,17 +64,21 @@ impl Desks for Desk {
         let drafts: HashMap<i64, drafts::DraftRecord> = drafts::of_org(self, cap.org()).await?.into_iter().collect();
         let at = self.clock.now();
         let late = crate::storage::cases::overdue_by_incident(self, cap.org(), at).await?;
+        let closed = crate::storage::cases::closed_of_org(self, cap.org()).await?;
+        let outside = crate::storage::outside::counted_of_org(self, cap).await?;
         let mut rows: Vec<IncidentRow> = list
             .into_iter()
             .map(|i| {
                 let mine = versions.remove(&i.id).unwrap_or_default();
                 let draft = drafts.get(&i.id);
                 let ministry_overdue = late.get(&i.id).copied().unwrap_or(0);
-                IncidentRow { ministry_overdue, ..incident_row(i, &mine, draft, at) }
+                let case_closed = closed.contains(&i.id);
+                let told = outside.get(&i.id).map(Vec::as_slice).unwrap_or_default();
+                IncidentRow { ministry_overdue, ..incident_row(i, &mine, draft, case_closed, told, at) }
             })
             .collect();
         // open incidents first; the list is already newest first
-        rows.sort_by_key(|r| !r.open);
+        rows.sort_by_key(|r| !r.status.is_open());
         Ok(rows)
     }
 
@@ -87,7 +91,9 @@ impl Desks for Desk {
         let closed = crate::storage::cases::state(self, &incident).await?.closed;
         let ministry = case::correspondence(self, &incident, closed, at).await?;
         let requests = case::request_facts(&ministry.requests);
-        let mut view = incident_view(cap, incident, versions, draft, files, &requests, at);
+        let outside = crate::storage::outside::list(self, &incident).await?;
+        let mut view = incident_view(cap, incident, versions, draft, &requests, outside, at);
+        view.attachments = files;
         view.ministry = ministry;
         Ok(view)
     }
@@ -188,7 +194,8 @@ impl Desks for Desk {
         detail.attachments = attachments::list(self, &incident).await?;
         let versions = filings::versions(self, &incident).await?;
         let requests = requests::list(self, &incident, self.clock.now()).await?;
-        detail.clocks = case::case_clocks(&versions, &requests, self.clock.now());
+        let outside = crate::storage::outside::counted(&crate::storage::outside::list(self, &incident).await?);
+        detail.clocks = case::case_clocks(&versions, &requests, &outside, self.clock.now());
         Ok(detail)
     }
 

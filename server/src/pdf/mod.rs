@@ -9,7 +9,7 @@ pub mod documents;
 pub mod filing_data;
 mod world;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use tokio::sync::Semaphore;
@@ -57,21 +57,34 @@ fn project_file(path: &str) -> anyhow::Result<FileId> {
     Ok(RootedPath::new(VirtualRoot::Project, vpath).intern())
 }
 
+/// The fonts the templates fall back to after NanumGothic, and the Debian packages that hold
+/// them: user text with emoji or Arabic prints in these instead of empty boxes.
+pub const FALLBACK_FAMILIES: [(&str, &str); 2] =
+    [("Noto Color Emoji", "fonts-noto-color-emoji"), ("Amiri", "fonts-hosny-amiri")];
+
 impl PdfEngine {
-    /// Loads the fonts of `font_dir` (plus typst's embedded fonts as a fallback for symbols)
-    /// and the templates of `templates_dir`. Fails if no font covers Hangul.
-    pub fn load(font_dir: &Path, templates_dir: &Path) -> anyhow::Result<PdfEngine> {
+    /// Loads the fonts of `font_dirs` (plus typst's embedded fonts as a fallback for symbols)
+    /// and the templates of `templates_dir`. Fails if no font covers Hangul; a missing
+    /// emoji or Arabic font is logged (those characters would print as empty boxes).
+    pub fn load(font_dirs: &[PathBuf], templates_dir: &Path) -> anyhow::Result<PdfEngine> {
         let mut fonts = FontStore::new();
-        fonts.extend(typst_kit::fonts::scan(font_dir));
+        for dir in font_dirs {
+            fonts.extend(typst_kit::fonts::scan(dir));
+        }
+        let dirs = font_dirs.iter().map(|d| d.display().to_string()).collect::<Vec<_>>().join(":");
         let has_korean = fonts.book().families().any(|(name, _)| {
             let name = name.to_lowercase();
             name.contains("nanum") || name.contains("cjk")
         });
         if !has_korean {
             anyhow::bail!(
-                "no Korean font found in FONT_DIR {} (install fonts-nanum, or point FONT_DIR at a directory with NanumGothic)",
-                font_dir.display()
+                "no Korean font found in FONT_DIR {dirs} (install fonts-nanum, or point FONT_DIR at a directory with NanumGothic)"
             );
+        }
+        for (family, package) in FALLBACK_FAMILIES {
+            if !fonts.book().families().any(|(name, _)| name.eq_ignore_ascii_case(family)) {
+                tracing::warn!(font = family, "font not found in FONT_DIR {dirs}: install {package}");
+            }
         }
         fonts.extend(typst_kit::fonts::embedded());
         let template = |name: &str| -> anyhow::Result<Source> {

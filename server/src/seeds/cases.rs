@@ -55,7 +55,7 @@ pub async fn closed_fire_case(db: &Db, s: &Staff, reference: &str) -> anyhow::Re
     cases::assign(db, &s.lead, &incident, s.reviewer.user().0, kst("2025-11-15T09:00")?).await?;
     for (duty, finding, rationale) in FINDINGS {
         let a = Assessment { finding, rationale: rationale.into(), evidence: format!("{reference}-03") };
-        assessments::record(db, &s.reviewer, &incident, "2025-03-28", duty, &a, kst("2025-11-17T10:00")?).await?;
+        assessments::record(db, &s.reviewer, &incident, "2025-03-28", &[(duty, &a)], kst("2025-11-17T10:00")?).await?;
     }
     let question = "운영·관리 도구를 다른 데이터센터로 이중화하는 일정과 전환 훈련 계획을 제출하십시오.";
     let r = Request { question: question.into(), due: kst("2025-11-28T18:00")? };

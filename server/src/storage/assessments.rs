@@ -47,39 +47,41 @@ pub async fn list(db: &Db, incident: &IncidentRecord) -> Result<Vec<Stored>, Sto
         .collect())
 }
 
-/// Records (or replaces) the finding on one duty of the catalog version in use.
+/// Records (or replaces) the findings on duties of the catalog version in use, all in one
+/// transaction: several findings saved from one page are saved together or not at all.
 pub async fn record(
     db: &Db,
     cap: &ReviewerCap,
     incident: &FiledIncident,
     catalog_version: &str,
-    duty_id: &str,
-    a: &Assessment,
+    findings: &[(&str, &Assessment)],
     at: Timestamp,
 ) -> Result<(), StorageError> {
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;
-        sqlx::query(
-            "INSERT INTO assessments (incident_id, catalog_version, duty_id, finding, rationale, evidence, assessed_by, assessed_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-             ON CONFLICT (incident_id, duty_id) DO UPDATE SET catalog_version = $2, finding = $4, rationale = $5,
-                evidence = $6, assessed_by = $7, assessed_at = $8",
-        )
-        .bind(incident.id)
-        .bind(catalog_version)
-        .bind(duty_id)
-        .bind(a.finding.as_str())
-        .bind(&a.rationale)
-        .bind(&a.evidence)
-        .bind(cap.user().0)
-        .bind(at.0)
-        .execute(&mut *tx)
-        .await?;
-        let detail = serde_json::json!({ "duty": duty_id, "finding": a.finding.as_str() });
-        record_audit!(
-            &mut *tx,
-            AuditEntry::by_reviewer(cap, at, AuditAction::DutyAssessed, &incident.reference, detail)
-        )?;
+        for (duty_id, a) in findings {
+            sqlx::query(
+                "INSERT INTO assessments (incident_id, catalog_version, duty_id, finding, rationale, evidence, assessed_by, assessed_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                 ON CONFLICT (incident_id, duty_id) DO UPDATE SET catalog_version = $2, finding = $4, rationale = $5,
+                    evidence = $6, assessed_by = $7, assessed_at = $8",
+            )
+            .bind(incident.id)
+            .bind(catalog_version)
+            .bind(*duty_id)
+            .bind(a.finding.as_str())
+            .bind(&a.rationale)
+            .bind(&a.evidence)
+            .bind(cap.user().0)
+            .bind(at.0)
+            .execute(&mut *tx)
+            .await?;
+            let detail = serde_json::json!({ "duty": duty_id, "finding": a.finding.as_str() });
+            record_audit!(
+                &mut *tx,
+                AuditEntry::by_reviewer(cap, at, AuditAction::DutyAssessed, &incident.reference, detail)
+            )?;
+        }
         tx.commit().await?;
         Ok(())
     })

@@ -4,7 +4,7 @@
 use app::api::{HistoryRow, Stamp};
 use app::domain::audit::AuditAction;
 use app::domain::auth::ReviewerCap;
-use app::domain::case::{may_close, CaseFacts, CloseBlock, ItemState};
+use app::domain::case::{may_close, may_reopen, CaseFacts, CloseBlock, ItemState, ReopenBlock};
 use app::domain::timestamp::Timestamp;
 
 use super::audit::{record_audit, AuditEntry};
@@ -18,13 +18,15 @@ use app::ui::history::PERSON_KEYS;
 pub struct CaseState {
     pub assignee: Option<String>,
     pub closed: Option<Stamp>,
+    /// Why it was closed (empty while open).
+    pub close_note: String,
 }
 
 /// The case's assignment and closure (a case nobody has touched is open and unassigned).
 pub async fn state(db: &Db, incident: &IncidentRecord) -> Result<CaseState, StorageError> {
     let row = with_pool!(db, |p| {
-        sqlx::query_as::<_, (Option<String>, Option<i64>, Option<String>)>(
-            "SELECT a.display_name, c.closed_at, b.display_name FROM cases c
+        sqlx::query_as::<_, (Option<String>, Option<i64>, Option<String>, String)>(
+            "SELECT a.display_name, c.closed_at, b.display_name, c.close_note FROM cases c
              LEFT JOIN users a ON a.id = c.assignee_id LEFT JOIN users b ON b.id = c.closed_by
              WHERE c.incident_id = $1",
         )
@@ -33,9 +35,10 @@ pub async fn state(db: &Db, incident: &IncidentRecord) -> Result<CaseState, Stor
         .await
     })?;
     Ok(row
-        .map(|(assignee, closed_at, closed_by)| CaseState {
+        .map(|(assignee, closed_at, closed_by, close_note)| CaseState {
             assignee,
             closed: closed_at.map(|at| Stamp { by: closed_by.unwrap_or_default(), at: Timestamp(at) }),
+            close_note: if closed_at.is_some() { close_note } else { String::new() },
         })
         .unwrap_or_default())
 }
@@ -137,6 +140,23 @@ pub async fn overdue_by_incident(
     Ok(out)
 }
 
+/// The organisation's incidents whose case the ministry has closed.
+pub async fn closed_of_org(
+    db: &Db,
+    org: app::domain::ids::OrgId,
+) -> Result<std::collections::HashSet<i64>, StorageError> {
+    let ids = with_pool!(db, |p| {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT c.incident_id FROM cases c JOIN incidents i ON i.id = c.incident_id
+             WHERE i.org_id = $1 AND c.closed_at IS NOT NULL",
+        )
+        .bind(org.0)
+        .fetch_all(p)
+        .await
+    })?;
+    Ok(ids.into_iter().collect())
+}
+
 /// What closing depends on, read with the given executor.
 macro_rules! case_facts {
     ($exec:expr, $incident:expr) => {{
@@ -179,7 +199,9 @@ pub async fn close_block(db: &Db, incident: &IncidentRecord) -> Result<Option<Cl
     })
 }
 
-/// Closes the case if the closure rule allows it, checked in the same transaction.
+/// Closes the case if the closure rule allows it, checked in the same transaction. The write
+/// comes first, so the transaction holds the write lock (SQLite) or the case row (PostgreSQL)
+/// before it reads: of two closings at once, the second finds the case closed.
 pub async fn close(
     db: &Db,
     cap: &ReviewerCap,
@@ -189,24 +211,66 @@ pub async fn close(
 ) -> Result<Result<(), CloseBlock>, StorageError> {
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;
-        let facts = case_facts!(tx, incident.id);
-        if let Err(block) = may_close(&facts) {
-            return Ok(Err(block));
-        }
-        sqlx::query(
+        let closed = sqlx::query(
             "INSERT INTO cases (incident_id, closed_at, closed_by, close_note) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (incident_id) DO UPDATE SET closed_at = $2, closed_by = $3, close_note = $4",
+             ON CONFLICT (incident_id) DO UPDATE SET closed_at = $2, closed_by = $3, close_note = $4
+             WHERE cases.closed_at IS NULL",
         )
         .bind(incident.id)
         .bind(at.0)
         .bind(cap.user().0)
         .bind(note)
         .execute(&mut *tx)
-        .await?;
-        let detail = serde_json::json!({ "note": note });
+        .await?
+        .rows_affected();
+        if closed == 0 {
+            return Ok(Err(CloseBlock::AlreadyClosed));
+        }
+        let facts = CaseFacts { closed: false, ..case_facts!(tx, incident.id) };
+        if let Err(block) = may_close(&facts) {
+            // dropping the transaction rolls the closing back
+            return Ok(Err(block));
+        }
+        let detail = serde_json::json!({ "reason": note });
         record_audit!(
             &mut *tx,
             AuditEntry::by_reviewer(cap, at, AuditAction::CaseClosed, &incident.reference, detail)
+        )?;
+        tx.commit().await?;
+        Ok(Ok(()))
+    })
+}
+
+/// Opens a closed case again (a review lead's decision; the rule is checked here too, and
+/// "still closed" is checked by the update itself, so two leads reopening at once record one
+/// reopening).
+pub async fn reopen(
+    db: &Db,
+    cap: &ReviewerCap,
+    incident: &FiledIncident,
+    reason: &str,
+    at: Timestamp,
+) -> Result<Result<(), ReopenBlock>, StorageError> {
+    if let Err(block) = may_reopen(cap.is_lead(), true) {
+        return Ok(Err(block));
+    }
+    with_pool!(db, |p| {
+        let mut tx = p.begin().await?;
+        let reopened = sqlx::query(
+            "UPDATE cases SET closed_at = NULL, closed_by = NULL, close_note = ''
+             WHERE incident_id = $1 AND closed_at IS NOT NULL",
+        )
+        .bind(incident.id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if reopened == 0 {
+            return Ok(Err(ReopenBlock::NotClosed));
+        }
+        let detail = serde_json::json!({ "reason": reason });
+        record_audit!(
+            &mut *tx,
+            AuditEntry::by_reviewer(cap, at, AuditAction::CaseReopened, &incident.reference, detail)
         )?;
         tx.commit().await?;
         Ok(Ok(()))

@@ -14,6 +14,7 @@ pub mod filings;
 pub mod incidents;
 pub mod measures;
 pub mod members;
+pub mod outside;
 pub mod overview;
 pub mod profiles;
 pub mod publications;

@@ -1,8 +1,8 @@
-//! The ministry's queue: every filing, filtered and ordered, one keyset page at a time
+//! The ministry's queue: every incident's latest filing, filtered and ordered, one keyset page at a time
 //! (never OFFSET: page N costs what page 1 costs, with a hundred thousand filings).
 
 use app::api::{FilingRow, Names, Triage};
-use app::domain::filing::{FilingStage, FilingStatus};
+use app::domain::filing::{FilingStage, FilingStatus, IncidentStatus};
 use app::domain::queue::{AssigneeFilter, Cursor, QueueQuery};
 use app::domain::timestamp::Timestamp;
 
@@ -24,7 +24,12 @@ struct QueueRow {
     assignee: Option<String>,
     seen_at: Option<i64>,
     overdue: i64,
+    versions: i64,
+    case_closed: i64,
 }
+
+/// The filing is its incident's latest version.
+const LATEST: &str = "f.version = (SELECT MAX(f2.version) FROM filings f2 WHERE f2.incident_id = f.incident_id)";
 
 /// A case is overdue when a request is unanswered past its due date or a required item
 /// is still open past its measure's deadline. `$2` is now.
@@ -92,15 +97,20 @@ pub async fn page(
     if let Some(c) = q.after {
         let t = param(Bind::Int(c.submitted_at));
         let i = param(Bind::Int(c.id));
-        let op = if q.newest_first { "<" } else { ">" };
+        let op = if q.oldest_first { ">" } else { "<" };
         conditions.push(format!("(f.submitted_at, f.id) {op} ({t}, {i})"));
     }
-    let order = if q.newest_first { "DESC" } else { "ASC" };
+    let order = if q.oldest_first { "ASC" } else { "DESC" };
+    // one row per incident: its latest version (the unique (incident_id, version) index
+    // answers the subquery), with how many versions it has
+    conditions.insert(0, LATEST.to_string());
     let filter = if conditions.is_empty() { String::new() } else { format!(" WHERE {}", conditions.join(" AND ")) };
     let sql = format!(
         "SELECT f.id AS filing_id, f.reference, i.reference AS incident_reference, o.name_ko, o.name_en, i.title,
             f.stage, f.status, f.submitted_at, f.severity, a.display_name AS assignee, v.seen_at,
-            CAST(CASE WHEN {OVERDUE} THEN 1 ELSE 0 END AS BIGINT) AS overdue
+            CAST(CASE WHEN {OVERDUE} THEN 1 ELSE 0 END AS BIGINT) AS overdue,
+            CAST((SELECT COUNT(*) FROM filings f3 WHERE f3.incident_id = f.incident_id) AS BIGINT) AS versions,
+            CAST(CASE WHEN c.closed_at IS NULL THEN 0 ELSE 1 END AS BIGINT) AS case_closed
          FROM filings f
          JOIN incidents i ON i.id = f.incident_id
          JOIN organisations o ON o.id = f.org_id
@@ -127,8 +137,9 @@ pub async fn page(
         .into_iter()
         .map(|r| {
             let unreadable = || StorageError::Corrupt("stored filing");
+            let stage = FilingStage::parse(&r.stage).ok_or_else(unreadable)?;
             Ok(FilingRow {
-                stage: FilingStage::parse(&r.stage).ok_or_else(unreadable)?,
+                stage,
                 status: FilingStatus::parse(&r.status).ok_or_else(unreadable)?,
                 reference: r.reference,
                 incident_reference: r.incident_reference,
@@ -136,6 +147,8 @@ pub async fn page(
                 title: r.title,
                 submitted_at: Timestamp(r.submitted_at),
                 triage: Some(Triage {
+                    versions: u32::try_from(r.versions).unwrap_or(u32::MAX),
+                    incident_status: IncidentStatus::of(Some(stage), r.case_closed == 1),
                     assignee: r.assignee,
                     new_since_visit: r.seen_at.is_none_or(|seen| r.submitted_at > seen),
                     severity: r.severity,

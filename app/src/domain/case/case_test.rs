@@ -181,3 +181,29 @@ fn findings_need_a_rationale_except_not_assessed_and_verdicts_a_reason_to_reject
         .unwrap_or_default();
     assert_eq!(e.get("due"), Some(FieldError::InvalidDateTime));
 }
+
+#[test]
+fn closing_warns_of_unassessed_duties_and_a_missing_summary_and_needs_a_reason_and_a_tick() {
+    let findings = [Finding::Compliant, Finding::NotAssessed, Finding::NotAssessed];
+    assert_eq!(
+        close_warnings(&findings, false),
+        vec![CloseWarning::DutiesNotAssessed { open: 2, total: 3 }, CloseWarning::NoPublicSummary]
+    );
+    assert_eq!(close_warnings(&[Finding::NotApplicable], true), vec![]);
+    let e = forms::closure(&values(&[("close_note", " ")])).err().unwrap_or_default();
+    assert_eq!(e.get("close_note"), Some(FieldError::Required));
+    assert_eq!(e.get("confirm"), Some(FieldError::MustConfirm));
+    let e = forms::closure(&values(&[("close_note", "done"), ("confirm", "on")])).err().unwrap_or_default();
+    assert_eq!(e.get("confirm"), Some(FieldError::MustConfirm), "only the form's own value confirms");
+    assert_eq!(forms::closure(&values(&[("close_note", " done "), ("confirm", "yes")])), Ok("done".to_string()));
+}
+
+#[test]
+fn only_a_lead_reopens_and_only_a_closed_case_with_a_reason() {
+    assert_eq!(may_reopen(false, true), Err(ReopenBlock::NotALead));
+    assert_eq!(may_reopen(true, false), Err(ReopenBlock::NotClosed));
+    assert_eq!(may_reopen(true, true), Ok(()));
+    let e = forms::reopening(&values(&[])).err().unwrap_or_default();
+    assert_eq!(e.get("reopen_reason"), Some(FieldError::Required));
+    assert_eq!(forms::reopening(&values(&[("reopen_reason", "new facts")])), Ok("new facts".to_string()));
+}

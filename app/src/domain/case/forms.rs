@@ -29,8 +29,8 @@ fn text(v: &Values, k: &str, required: bool, max: usize, e: &mut FieldErrors) ->
     let s = value(v, k);
     if s.is_empty() && required {
         e.add(k, FieldError::Required);
-    } else if s.chars().count() > max {
-        e.add(k, FieldError::TooLong);
+    } else if let Some(long) = FieldError::length(s, max) {
+        e.add(k, long);
     }
     s.to_string()
 }
@@ -63,6 +63,24 @@ fn done<T>(value: T, e: FieldErrors, order: &[&str]) -> Result<T, FieldErrors> {
     }
 }
 
+/// The reason a case is closed, and the reviewer's confirmation that closing it is meant:
+/// closing ends the case (no findings, requests, measures or verdicts after it).
+pub fn closure(v: &Values) -> Result<String, FieldErrors> {
+    let mut e = FieldErrors::default();
+    let reason = text(v, "close_note", true, MAX_TEXT, &mut e);
+    if value(v, "confirm") != "yes" {
+        e.add("confirm", FieldError::MustConfirm);
+    }
+    done(reason, e, &["close_note", "confirm"])
+}
+
+/// Why a closed case is opened again (a review lead's decision, kept in the history).
+pub fn reopening(v: &Values) -> Result<String, FieldErrors> {
+    let mut e = FieldErrors::default();
+    let reason = text(v, "reopen_reason", true, MAX_TEXT, &mut e);
+    done(reason, e, &["reopen_reason"])
+}
+
 /// A finding on one duty.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Assessment {
@@ -74,6 +92,11 @@ pub struct Assessment {
 
 impl Assessment {
     pub const FIELDS: [&'static str; 3] = ["finding", "rationale", "evidence"];
+
+    /// What a duty nobody has assessed reads as.
+    pub fn untouched() -> Assessment {
+        Assessment { finding: Finding::NotAssessed, rationale: String::new(), evidence: String::new() }
+    }
 
     /// A rationale is needed for every finding except "not assessed".
     pub fn parse(v: &Values) -> Result<Assessment, FieldErrors> {
@@ -161,8 +184,10 @@ impl Measure {
             value(v, "items").lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
         if kind.is_some() && !monetary && items.is_empty() {
             e.add("items", FieldError::AtLeastOneRow);
-        } else if items.len() > MAX_ITEMS || items.iter().any(|i| i.chars().count() > MAX_LINE * 2) {
-            e.add("items", FieldError::TooLong);
+        } else if items.len() > MAX_ITEMS {
+            e.add("items", FieldError::TooManyRows);
+        } else if let Some(long) = items.iter().find_map(|i| FieldError::length(i, MAX_LINE * 2)) {
+            e.add("items", long);
         } else if !items.iter().all(|i| redact::is_well_formed(i)) {
             e.add("items", FieldError::UnbalancedRedaction);
         }

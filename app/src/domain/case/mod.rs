@@ -8,7 +8,13 @@ pub mod redact;
 
 use serde::{Deserialize, Serialize};
 
+use super::duties::Finding;
 use super::timestamp::Timestamp;
+
+/// The zone the ministry's own deadlines (answer due dates, measure deadlines) are set and
+/// shown in: an official date means the same hour to everyone, whatever zone the reviewer
+/// reads in; the reader's zone is shown beside it.
+pub const MINISTRY_ZONE: crate::domain::zone::UserZone = crate::domain::zone::UserZone::Seoul;
 
 /// What the ministry imposes (brief a.2, KR-EN-01; c.4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -154,6 +160,50 @@ pub fn may_close(f: &CaseFacts) -> Result<(), CloseBlock> {
         Err(CloseBlock::OpenRequests(f.open_requests))
     } else if f.summary_draft_pending {
         Err(CloseBlock::SummaryPending)
+    } else {
+        Ok(())
+    }
+}
+
+/// What is still undone when a case is closed. None of it stops the closure, but the
+/// reviewer sees each one and confirms past it, with a reason the history keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CloseWarning {
+    /// `open` of the `total` applicable duties carry no finding.
+    DutiesNotAssessed { open: usize, total: usize },
+    /// The public has no summary of the incident.
+    NoPublicSummary,
+}
+
+/// The warnings the closing reviewer confirms past, from the duties' findings and whether a
+/// summary is published.
+pub fn close_warnings(findings: &[Finding], summary_published: bool) -> Vec<CloseWarning> {
+    let open = findings.iter().filter(|f| **f == Finding::NotAssessed).count();
+    let mut out = Vec::new();
+    if open > 0 {
+        out.push(CloseWarning::DutiesNotAssessed { open, total: findings.len() });
+    }
+    if !summary_published {
+        out.push(CloseWarning::NoPublicSummary);
+    }
+    out
+}
+
+/// Why a case cannot be reopened by this person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReopenBlock {
+    /// Only review leads reopen a closed case.
+    NotALead,
+    /// The case is open.
+    NotClosed,
+}
+
+/// A closed case is reopened only by a review lead (with a reason, see [`forms::reopening`]).
+pub fn may_reopen(is_lead: bool, closed: bool) -> Result<(), ReopenBlock> {
+    if !is_lead {
+        Err(ReopenBlock::NotALead)
+    } else if !closed {
+        Err(ReopenBlock::NotClosed)
     } else {
         Ok(())
     }

@@ -203,3 +203,41 @@ fn clocks_use_each_regimes_own_name_for_its_duty() {
     assert_eq!(duty_term("EU_NIS2", Duty::EarlyWarning), None);
     assert_eq!(duty_term("KR_FA38", Duty::InitialReport), None);
 }
+
+#[test]
+fn each_clock_says_which_version_met_it_and_a_signed_off_submission_elsewhere_counts() {
+    let mut facts = Facts {
+        onset: Some(utc("2025-06-02T08:00")),
+        detected: Some(utc("2025-06-02T08:10")),
+        filings: vec![
+            (FilingStage::Initial, utc("2025-06-05T08:00")), // days late by itself
+            (FilingStage::Interim, utc("2025-06-06T08:00")),
+        ],
+        ..Facts::default()
+    };
+    let now = utc("2025-06-07T00:00");
+    let c = clocks(&["US_FCC"], &facts, now);
+    let notification = c.iter().find(|k| k.duty == Duty::InitialReport).cloned().unwrap_or_else(|| c[0].clone());
+    assert_eq!(notification.satisfied_by, Some(Satisfied::Version(1)));
+    assert!(matches!(notification.state, ClockState::Late { .. }));
+    let initial_report = c.iter().find(|k| k.duty == Duty::UpdateReport).cloned().unwrap_or_else(|| c[0].clone());
+    assert_eq!(initial_report.satisfied_by, Some(Satisfied::Version(2)), "the interim update is version 2");
+    // the FCC was told by NORS within the hour, before the operator had an account
+    facts.outside = vec![OutsideSubmission {
+        regime: "US_FCC".into(),
+        duty: Duty::InitialReport,
+        at: utc("2025-06-02T09:00"),
+        number: 1,
+    }];
+    let c = clocks(&["US_FCC"], &facts, now);
+    let notification = c.iter().find(|k| k.duty == Duty::InitialReport).cloned().unwrap_or_else(|| c[0].clone());
+    assert_eq!(notification.state, ClockState::Met);
+    assert_eq!(notification.satisfied_by, Some(Satisfied::Outside(1)));
+    assert_eq!(notification.done_at, Some(utc("2025-06-02T09:00")));
+    // it counts only for its own regime's duty
+    let other = c.iter().find(|k| k.duty == Duty::UpdateReport).cloned().unwrap_or_else(|| c[0].clone());
+    assert_eq!(other.satisfied_by, Some(Satisfied::Version(2)));
+    for d in Duty::ALL {
+        assert_eq!(Duty::parse(d.as_str()), Some(d));
+    }
+}

@@ -31,6 +31,60 @@ pub enum Duty {
     DataSubmission,
 }
 
+impl Duty {
+    pub const ALL: [Duty; 7] = [
+        Duty::EarlyWarning,
+        Duty::InitialReport,
+        Duty::UpdateReport,
+        Duty::FinalReport,
+        Duty::UserNotice,
+        Duty::CompensationNotice,
+        Duty::DataSubmission,
+    ];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Duty::EarlyWarning => "early_warning",
+            Duty::InitialReport => "initial_report",
+            Duty::UpdateReport => "update_report",
+            Duty::FinalReport => "final_report",
+            Duty::UserNotice => "user_notice",
+            Duty::CompensationNotice => "compensation_notice",
+            Duty::DataSubmission => "data_submission",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Duty> {
+        Duty::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+}
+
+/// What satisfied a clock, so both sides can see which filing (or which submission made
+/// elsewhere) counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Satisfied {
+    /// The incident's filed version with this number.
+    Version(u32),
+    /// A submission made outside Outage Desk, recorded and signed off (its number on the
+    /// incident).
+    Outside(u32),
+    /// An instant answered in the report (when the user notice went out…).
+    Answer,
+    /// The operator's answer to the ministry's request.
+    RequestAnswer,
+}
+
+/// A submission made outside Outage Desk (phone, e-mail, the regulator's own portal) that an
+/// officer recorded and a signatory signed off: it counts for the clock of `regime`'s `duty`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutsideSubmission {
+    pub regime: String,
+    pub duty: Duty,
+    pub at: Timestamp,
+    pub number: u32,
+}
+
 /// The event a clock starts from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Anchor {
@@ -116,13 +170,15 @@ pub struct Facts {
     pub aware: Option<Timestamp>,
     pub classified: Option<Timestamp>,
     pub restored: Option<Timestamp>,
-    /// Filed versions, oldest first.
+    /// Filed versions, oldest first: version `n` is at index `n - 1`.
     pub filings: Vec<(FilingStage, Timestamp)>,
     /// Instant answers that satisfy [`DoneBy::Field`] duties.
     pub fields: Vec<(&'static str, Timestamp)>,
     /// The ministry's requests for information: (due, first answer). Each one starts a
     /// [`Anchor::MinistryRequest`] clock; other regimes' clocks do not pause for them.
     pub requests: Vec<(Timestamp, Option<Timestamp>)>,
+    /// Submissions made outside the desk, signed off (only those count).
+    pub outside: Vec<OutsideSubmission>,
 }
 
 impl Facts {
@@ -141,6 +197,7 @@ impl Facts {
             filings,
             fields,
             requests: Vec::new(),
+            outside: Vec::new(),
         }
     }
 
@@ -165,13 +222,30 @@ impl Facts {
         }
     }
 
-    fn done(&self, by: DoneBy) -> Option<Timestamp> {
+    fn done(&self, by: DoneBy) -> Option<(Timestamp, Satisfied)> {
         match by {
-            DoneBy::Filing(stage) => self.filings.iter().find(|(s, _)| *s >= stage).map(|(_, t)| *t),
-            DoneBy::Field(key) => self.fields.iter().find(|(k, _)| *k == key).map(|(_, t)| *t),
+            DoneBy::Filing(stage) => self
+                .filings
+                .iter()
+                .enumerate()
+                .find(|(_, (s, _))| *s >= stage)
+                .map(|(i, (_, t))| (*t, Satisfied::Version(u32::try_from(i + 1).unwrap_or(u32::MAX)))),
+            DoneBy::Field(key) => self.fields.iter().find(|(k, _)| *k == key).map(|(_, t)| (*t, Satisfied::Answer)),
             // answered per request; see `clocks`
             DoneBy::RequestAnswered => None,
         }
+    }
+
+    /// What did `regime`'s `duty` first: the rule's own event or a submission made outside
+    /// the desk, whichever came first.
+    fn done_for(&self, regime: &str, rule: &Rule) -> Option<(Timestamp, Satisfied)> {
+        let outside = self
+            .outside
+            .iter()
+            .filter(|o| o.regime == regime && o.duty == rule.duty)
+            .min_by_key(|o| o.at)
+            .map(|o| (o.at, Satisfied::Outside(o.number)));
+        [self.done(rule.done_by), outside].into_iter().flatten().min_by_key(|(t, _)| *t)
     }
 }
 
@@ -218,6 +292,9 @@ pub struct Clock {
     pub without_delay: bool,
     pub due: Option<Timestamp>,
     pub done_at: Option<Timestamp>,
+    /// Which filed version (or what else) did the duty.
+    #[serde(default)]
+    pub satisfied_by: Option<Satisfied>,
     pub state: ClockState,
 }
 
@@ -248,6 +325,9 @@ pub fn duty_term(regime: &str, duty: Duty) -> Option<(&'static str, &'static str
     })
 }
 
+/// When a duty was done, and what did it.
+type Done = (Timestamp, Satisfied);
+
 fn due_of(rule: &Rule, facts: &Facts) -> Option<Timestamp> {
     let main = facts.anchor(rule.anchor).and_then(|a| add_period(a, rule.period));
     let cap = rule.cap.and_then(|(anchor, period)| facts.anchor(anchor).and_then(|a| add_period(a, period)));
@@ -267,14 +347,15 @@ pub fn clocks(regimes: &[&str], facts: &Facts, now: Timestamp) -> Vec<Clock> {
         for rule in set.rules {
             // A ministry request sets its own due date: one clock per request, none if
             // nothing has been asked yet.
-            let instances: Vec<(Option<Timestamp>, Option<Timestamp>)> = if rule.anchor == Anchor::MinistryRequest {
+            let instances: Vec<(Option<Timestamp>, Option<Done>)> = if rule.anchor == Anchor::MinistryRequest {
                 if facts.requests.is_empty() {
                     vec![(None, None)]
                 } else {
-                    facts.requests.iter().map(|(due, answered)| (Some(*due), *answered)).collect()
+                    let answered = |a: &Option<Timestamp>| a.map(|t| (t, Satisfied::RequestAnswer));
+                    facts.requests.iter().map(|(due, a)| (Some(*due), answered(a))).collect()
                 }
             } else {
-                vec![(due_of(rule, facts), facts.done(rule.done_by))]
+                vec![(due_of(rule, facts), facts.done_for(code, rule))]
             };
             for (due, done_at) in instances {
                 out.push(clock(set, rule, due, done_at, now));
@@ -284,7 +365,14 @@ pub fn clocks(regimes: &[&str], facts: &Facts, now: Timestamp) -> Vec<Clock> {
     out
 }
 
-fn clock(set: &RuleSet, rule: &Rule, due: Option<Timestamp>, done_at: Option<Timestamp>, now: Timestamp) -> Clock {
+fn clock(
+    set: &RuleSet,
+    rule: &Rule,
+    due: Option<Timestamp>,
+    done: Option<(Timestamp, Satisfied)>,
+    now: Timestamp,
+) -> Clock {
+    let done_at = done.map(|(t, _)| t);
     let state = match (due, done_at) {
         (Some(d), Some(done)) if done.0 > d.0 => ClockState::Late { minutes: d.minutes_until(done) },
         (_, Some(_)) => ClockState::Met,
@@ -300,6 +388,7 @@ fn clock(set: &RuleSet, rule: &Rule, due: Option<Timestamp>, done_at: Option<Tim
         without_delay: matches!(rule.period, Period::WithoutDelay { .. }),
         due,
         done_at,
+        satisfied_by: done.map(|(_, s)| s),
         state,
     }
 }

@@ -101,7 +101,7 @@ fn check_value(errors: &mut FieldErrors, f: &FieldDef, key: &str, v: &str, requi
         return;
     }
     let problem = match f.kind {
-        Kind::Line { max } | Kind::Para { max } => (v.chars().count() > max).then_some(FieldError::TooLong),
+        Kind::Line { max } | Kind::Para { max } => FieldError::length(v, max),
         Kind::Email => {
             use validator::ValidateEmail;
             (!v.validate_email() || v.chars().count() > 200).then_some(FieldError::InvalidEmail)
@@ -174,18 +174,82 @@ fn cross_field(errors: &mut FieldErrors, c: &Content) {
     }
 }
 
+/// What makes a field that is otherwise optional required (the rules of [`cross_field`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Condition {
+    /// Once the status says restored or monitoring.
+    OnceRestored,
+    /// When users were notified.
+    NoticeSent,
+    /// When an exemption is claimed.
+    ExemptionClaimed,
+    /// When a third party was involved.
+    ThirdParty,
+    /// When failover was tried.
+    FailoverTried,
+}
+
+/// The fields [`cross_field`] requires under a condition (kept in step by a unit test that
+/// sets each condition and expects each field's error).
+pub const CONDITIONAL: [(&str, Condition); 7] = [
+    ("restored_at", Condition::OnceRestored),
+    ("notice_sent_at", Condition::NoticeSent),
+    ("notice_channels", Condition::NoticeSent),
+    ("notice_contents", Condition::NoticeSent),
+    ("exemption_justification", Condition::ExemptionClaimed),
+    ("third_party_role", Condition::ThirdParty),
+    ("failover_succeeded", Condition::FailoverTried),
+];
+
+/// How a field is marked on the form at a stage: required ones carry no mark; the rest say
+/// when they become required, or that they never are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Mark {
+    Required,
+    /// Required from this later stage on (and under a condition before, if it has one).
+    Later(FilingStage),
+    /// Required only when the condition holds.
+    When(Condition),
+    Optional,
+}
+
+/// The mark of top-level field `def` when filing `stage`.
+pub fn mark(def: &FieldDef, stage: FilingStage) -> Mark {
+    let condition = CONDITIONAL.iter().find(|(k, _)| *k == def.key).map(|(_, c)| *c);
+    match (def.need, condition) {
+        (super::schema::Need::From(s), _) if stage >= s => Mark::Required,
+        (super::schema::Need::From(s), _) => Mark::Later(s),
+        (super::schema::Need::Optional, Some(c)) => Mark::When(c),
+        (super::schema::Need::Optional, None) => Mark::Optional,
+    }
+}
+
 /// How far a section of the task list is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SectionState {
     NotStarted,
     InProgress,
     Completed,
+    /// Untouched, and nothing in it is required at this stage: "not needed yet", not
+    /// "completed".
+    NotNeededYet,
+}
+
+/// Whether anything in `section` is required when filing `stage`.
+pub fn requires_anything(section: &SectionDef, stage: FilingStage) -> bool {
+    section.fields.iter().any(|f| f.need.required_at(stage)) || section.groups.iter().any(|g| g.need.required_at(stage))
 }
 
 /// The state of a section given the stage's errors.
-pub fn section_state(content: &Content, section: &SectionDef, errors: &FieldErrors) -> SectionState {
+pub fn section_state(
+    content: &Content,
+    section: &SectionDef,
+    errors: &FieldErrors,
+    stage: FilingStage,
+) -> SectionState {
     let has_errors = errors.0.iter().any(|(k, _)| section.owns(k));
     match (content.touches(section), has_errors) {
+        (false, false) if !requires_anything(section, stage) => SectionState::NotNeededYet,
         (_, false) => SectionState::Completed,
         (false, true) => SectionState::NotStarted,
         (true, true) => SectionState::InProgress,

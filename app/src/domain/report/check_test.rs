@@ -125,11 +125,17 @@ fn errors_come_in_report_order_and_sections_report_their_state() {
     assert_eq!(e.0[0].0, "title");
     let summary = SectionDef::find("summary").unwrap();
     let impact = SectionDef::find("impact").unwrap();
-    assert_eq!(section_state(&c, summary, &e), SectionState::NotStarted);
-    assert_eq!(section_state(&c, impact, &e), SectionState::InProgress);
+    assert_eq!(section_state(&c, summary, &e, Initial), SectionState::NotStarted);
+    assert_eq!(section_state(&c, impact, &e, Initial), SectionState::InProgress);
     let ok = initial();
     let e = check(&ok, Initial, NOW);
-    assert_eq!(section_state(&ok, summary, &e), SectionState::Completed);
+    assert_eq!(section_state(&ok, summary, &e, Initial), SectionState::Completed);
+    // sections nothing of which is required yet are "not needed yet", never "completed"
+    for slug in ["compensation", "prevention"] {
+        let s = SectionDef::find(slug).unwrap();
+        assert_eq!(section_state(&ok, s, &e, Initial), SectionState::NotNeededYet, "{slug}");
+        assert_ne!(section_state(&ok, s, &check(&ok, Final, NOW), Final), SectionState::NotNeededYet, "{slug}");
+    }
 }
 
 #[test]
@@ -196,4 +202,44 @@ fn implausible_numbers_say_why_they_are_refused() {
     // a duration over ten years is a typing error, not a whole-number problem
     assert_eq!(with("rto_actual_min", "99999999999999999999999"), Some(FieldError::NumberTooLarge));
     assert_eq!(with("rto_actual_min", &(MAX_MINUTES + 1).to_string()), Some(FieldError::NumberTooLarge));
+}
+
+#[test]
+fn marks_follow_the_stage_rules_and_the_conditions() {
+    let field = |key: &str| {
+        crate::domain::report::schema::sections()
+            .iter()
+            .flat_map(|s| s.fields.iter())
+            .find(|f| f.key == key)
+            .unwrap_or_else(|| panic!("no field {key}"))
+    };
+    assert_eq!(mark(field("title"), Initial), Mark::Required);
+    assert_eq!(mark(field("restored_at"), Initial), Mark::Later(Final), "needed from the final report");
+    assert_eq!(mark(field("restored_at"), Final), Mark::Required);
+    assert_eq!(mark(field("notice_contents"), Final), Mark::When(Condition::NoticeSent), "not 'optional'");
+    // every conditional field is a real field, and its condition really requires it
+    for (key, _) in CONDITIONAL {
+        field(key);
+    }
+    let mut c = initial();
+    c.set("notice_sent", "yes");
+    c.set("third_party_involved", "yes");
+    c.set("exemption_claimed", "unforeseeable_short");
+    c.set("status", "restored");
+    c.set("failover_attempted", "yes");
+    for key in [
+        "restored_at",
+        "notice_sent_at",
+        "notice_channels",
+        "notice_contents",
+        "exemption_justification",
+        "third_party_role",
+        "failover_succeeded",
+    ] {
+        c.set(key, "");
+    }
+    let e = check(&c, Initial, NOW);
+    for (key, _) in CONDITIONAL {
+        assert!(e.get(key).is_some(), "{key} is required under its condition");
+    }
 }

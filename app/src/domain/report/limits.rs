@@ -31,8 +31,8 @@ pub fn max_chars(kind: Kind) -> usize {
 pub fn section_errors(section: &SectionDef, posted: &BTreeMap<String, String>) -> FieldErrors {
     let mut errors = FieldErrors::default();
     for f in section.fields {
-        if posted.get(f.key).is_some_and(|v| v.chars().count() > max_chars(f.kind)) {
-            errors.add(f.key, FieldError::TooLong);
+        if let Some(e) = posted.get(f.key).and_then(|v| FieldError::length(v, max_chars(f.kind))) {
+            errors.add(f.key, e);
         }
     }
     for g in section.groups {
@@ -44,8 +44,8 @@ pub fn section_errors(section: &SectionDef, posted: &BTreeMap<String, String>) -
                 continue;
             };
             let Some(def) = g.columns.iter().find(|c| c.key == col) else { continue };
-            if value.chars().count() > max_chars(def.kind) {
-                errors.add(key, FieldError::TooLong);
+            if let Some(e) = FieldError::length(value, max_chars(def.kind)) {
+                errors.add(key, e);
             }
             if !value.trim().is_empty() && !rows.contains(&row) {
                 rows.push(row);

@@ -11,8 +11,10 @@ fn a_value_over_its_length_is_refused_beside_the_field() {
     assert!(section_errors(summary, &ok).is_empty());
     let long = posted(&[("title", "x".repeat(201)), ("status", "y".repeat(5_000))]);
     let e = section_errors(summary, &long);
-    assert_eq!(e.get("title"), Some(FieldError::TooLong));
-    assert_eq!(e.get("status"), Some(FieldError::TooLong));
+    assert_eq!(e.get("title"), Some(FieldError::TooLong { max: 200, got: 201 }));
+    assert!(matches!(e.get("status"), Some(FieldError::TooLong { got: 5_000, .. })));
+    let text = e.get("title").map(|e| e.text(crate::i18n::Lang::En)).unwrap_or_default();
+    assert_eq!(text, "This can be at most 200 characters; it is 201.");
 }
 
 #[test]

@@ -43,6 +43,7 @@ pub(super) fn duty_table(ctx: &Ctx) -> impl IntoView {
             <h2 id="duties">{Msg::DutiesTitle.t(lang)}</h2>
             <p class="hint">{Msg::DutiesIntro.t(lang)}" "{Msg::CatalogVersion.t(lang)}" "{c.catalog_version.clone()}</p>
             <p><strong>{Msg::Determination.t(lang)}</strong>" "<strong class="tag tag-blue">{lang.pick(ko, en).to_string()}</strong></p>
+            {ctx.is_open().then(|| view! { <p><a class="button button-secondary" href=ctx.action("/duties")>{Msg::AssessAll.t(lang)}</a></p> })}
             <table class="table">
                 <thead><tr>
                     <th scope="col">{Msg::DutyId.t(lang)}</th>
@@ -98,4 +99,71 @@ fn duty_page(ctx: Ctx) -> impl IntoView {
         </form>
     }
     .into_any()
+}
+
+/// `/review/incidents/{ref}/duties`: every applicable duty on one page, each with its finding,
+/// rationale and evidence, saved together (only the changed ones are recorded).
+#[component]
+pub fn AssessDutiesPage() -> impl IntoView {
+    with_case(assess_all_page)
+}
+
+fn assess_all_page(ctx: Ctx) -> impl IntoView {
+    let lang = use_lang();
+    let c = &ctx.case;
+    // every row's fields carry the duty's id, so the error summary names the duty too
+    let named: Vec<(String, String)> = c
+        .duties
+        .iter()
+        .flat_map(|d| {
+            [("finding", Msg::Finding), ("rationale", Msg::Rationale), ("evidence", Msg::EvidenceRefs)]
+                .map(|(k, m)| (format!("{k}_{}", d.id), format!("{} {}", d.id, m.t(lang))))
+        })
+        .collect();
+    let rows = c
+        .duties
+        .iter()
+        .map(|d| {
+            let (finding, rationale, evidence) =
+                (format!("finding_{}", d.id), format!("rationale_{}", d.id), format!("evidence_{}", d.id));
+            let chosen = ctx.value_or(&finding, d.finding.as_str());
+            let options = Finding::ALL
+                .into_iter()
+                .map(|f| view! { <option value=f.as_str() selected=f.as_str() == chosen>{finding_text(f, lang)}</option> })
+                .collect_view();
+            let finding_error = ctx.error(&finding);
+            view! {
+                <fieldset class="duty-row" id=format!("duty-{}", d.id)>
+                    <legend><strong>{d.id.clone()}</strong>" "{d.title.get(lang)}</legend>
+                    <p class="hint">{d.basis.clone()}" · "{d.evidence_hint.get(lang)}</p>
+                    <div class="field" class:field-has-error=finding_error.is_some()>
+                        <label for=finding.clone()>{Msg::Finding.t(lang)}</label>
+                        {finding_error.map(|e| view! { <p class="error-message" id=format!("{finding}-error")>{e.text(lang)}</p> })}
+                        <select id=finding.clone() name=finding.clone()>{options}</select>
+                    </div>
+                    <NamedField name=rationale.clone() label=Msg::Rationale.t(lang).to_string()
+                        control=NamedControl::TextArea value=ctx.value_or(&rationale, &d.rationale)
+                        error=ctx.error(&rationale) rows=2/>
+                    <NamedField name=evidence.clone() label=Msg::EvidenceRefs.t(lang).to_string()
+                        control=NamedControl::TextArea value=ctx.value_or(&evidence, &d.evidence)
+                        error=ctx.error(&evidence) rows=1/>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    view! {
+        <PageTitle text=format!("{} · {}", Msg::AssessAllTitle.t(lang), c.reference)/>
+        <ErrorSummary echo=ctx.echo.clone() labels=Vec::new() named=named/>
+        <p class="caption">{c.reference.clone()}" · "{c.title.clone()}</p>
+        <h1>{Msg::AssessAllTitle.t(lang)}</h1>
+        <p class="hint">{Msg::AssessAllIntro.t(lang)}" "{Msg::CatalogVersion.t(lang)}" "{c.catalog_version.clone()}</p>
+        <form method="post" action=ctx.action("/duties") novalidate>
+            <CsrfField/>
+            {rows}
+            <div class="button-group sticky-actions">
+                <button type="submit" class="button">{Msg::SaveFindings.t(lang)}</button>
+                <a href=ctx.action("#duties")>{Msg::BackToCase.t(lang)}</a>
+            </div>
+        </form>
+    }
 }

@@ -86,7 +86,7 @@ pub(super) fn measures_section(ctx: &Ctx) -> impl IntoView {
                     hint=Msg::AmountHint.t(lang).to_string() value=ctx.value("amount_krw") error=ctx.error("amount_krw")/>
                 <NamedField name="items".to_string() label=Msg::MeasureItems.t(lang).to_string()
                     hint=Msg::MeasureItemsHint.t(lang).to_string() control=NamedControl::TextArea
-                    value=ctx.value_or("items", &prevention) error=ctx.error("items") rows=6/>
+                    value=ctx.value_or("items", &prevention) error=ctx.error("items") rows=6 max=None/>
                 <button type="submit" class="button">{Msg::IssueMeasure.t(lang)}</button>
             </form>
             })}

@@ -8,8 +8,9 @@ mod requests;
 mod summary;
 mod wrap_up;
 
-pub use duties::DutyPage;
+pub use duties::{AssessDutiesPage, DutyPage};
 pub use summary::SummaryPage;
+pub use wrap_up::CloseCasePage;
 
 use crate::ui::raw_sinks::PageTitle;
 use leptos::prelude::*;
@@ -81,6 +82,71 @@ pub fn SavedNotice() -> impl IntoView {
     })
 }
 
+/// The case page's outline: every part with what is in it, kept in view beside the page on a
+/// wide screen (a 35-duty case is long), a plain list above it on a narrow one.
+fn outline(ctx: &Ctx) -> impl IntoView {
+    use crate::domain::case::RequestState;
+    use crate::domain::duties::Finding;
+    let lang = use_lang();
+    let c = &ctx.case;
+    let overdue = c.clocks.iter().filter(|k| k.is_overdue()).count();
+    let assessed = c.duties.iter().filter(|d| d.finding != Finding::NotAssessed).count();
+    let open_requests =
+        c.correspondence.requests.iter().filter(|r| !matches!(r.state, RequestState::Closed { .. })).count();
+    let measures = &c.correspondence.measures;
+    let unsettled = measures.iter().flat_map(|m| m.items.iter()).filter(|i| !i.state.is_settled()).count();
+    let parts: Vec<(&str, Msg, String, bool)> = vec![
+        ("#filed", Msg::FiledVersions, Msg::OutlineFiled.fill(lang, &[("n", &c.filings.len())]), false),
+        (
+            "#clocks",
+            Msg::TimelinessTitle,
+            if overdue > 0 {
+                Msg::OutlineClocks.fill(lang, &[("n", &overdue)])
+            } else {
+                Msg::OutlineClocksOk.t(lang).to_string()
+            },
+            overdue > 0,
+        ),
+        (
+            "#duties",
+            Msg::DutiesTitle,
+            Msg::OutlineDuties.fill(lang, &[("done", &assessed), ("total", &c.duties.len())]),
+            assessed < c.duties.len(),
+        ),
+        ("#requests", Msg::RequestsTitle, Msg::OutlineRequests.fill(lang, &[("n", &open_requests)]), open_requests > 0),
+        (
+            "#measures",
+            Msg::MeasuresTitle,
+            Msg::OutlineMeasures.fill(lang, &[("n", &measures.len()), ("open", &unsettled)]),
+            unsettled > 0,
+        ),
+        (
+            "#publication",
+            Msg::SummaryTitle,
+            if c.published_at.is_some() { Msg::OutlinePublished } else { Msg::OutlineNotPublished }.t(lang).to_string(),
+            c.published_at.is_none(),
+        ),
+        ("#evidence", Msg::EvidenceTitle, Msg::OutlineFiles.fill(lang, &[("n", &c.attachments.len())]), false),
+        ("#close", Msg::CloseCaseTitle, String::new(), false),
+        ("#history", Msg::HistoryTitle, Msg::OutlineHistory.fill(lang, &[("n", &c.history.len())]), false),
+    ];
+    let items = parts
+        .into_iter()
+        .map(|(href, title, count, attention)| {
+            view! {
+                <li><a href=href>{title.t(lang)}</a>
+                    {(!count.is_empty()).then(|| view! { " "<span class="outline-count" class:outline-attention=attention>{count}</span> })}</li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="case-outline" aria-labelledby="outline-title">
+            <h2 id="outline-title" class="outline-title">{Msg::OutlineTitle.t(lang)}</h2>
+            <ul>{items}</ul>
+        </nav>
+    }
+}
+
 #[component]
 pub fn CasePage() -> impl IntoView {
     with_case(case_page)
@@ -99,7 +165,7 @@ fn case_page(ctx: Ctx) -> impl IntoView {
         ("amount_krw", Msg::AmountKrw),
         ("items", Msg::MeasureItems),
         ("assignee", Msg::Assignee),
-        ("close_note", Msg::CloseNote),
+        ("reopen_reason", Msg::ReopenReason),
         // the forms repeated per request or item (`body_2`, `verdict_17`, `reason_17`)
         ("body", Msg::FollowUp),
         ("verdict", Msg::Verdict),
@@ -111,7 +177,7 @@ fn case_page(ctx: Ctx) -> impl IntoView {
         .map(|f| {
             view! {
                 <li><a href=format!("/review/filings/{}", f.reference)>{f.reference.clone()}</a>
-                    " · "{crate::ui::show::stage_msg(f.stage).t(lang)}" · "{f.submitted_at.display_kst()}</li>
+                    " · "{crate::ui::show::stage_msg(f.stage).t(lang)}" · "{crate::ui::shell::use_zone().display(f.submitted_at)}</li>
             }
         })
         .collect_view();
@@ -122,26 +188,24 @@ fn case_page(ctx: Ctx) -> impl IntoView {
         <h1>{c.title.clone()}</h1>
         <SavedNotice/>
         {wrap_up::status_line(&ctx)}
-        <nav aria-label=Msg::CaseSections.t(lang)>
-            <ul class="inline-list">
-                <li><a href="#duties">{Msg::DutiesTitle.t(lang)}</a></li>
-                <li><a href="#requests">{Msg::RequestsTitle.t(lang)}</a></li>
-                <li><a href="#measures">{Msg::MeasuresTitle.t(lang)}</a></li>
-                <li><a href=ctx.action("/summary")>{Msg::SummaryTitle.t(lang)}</a></li>
-                <li><a href="#history">{Msg::HistoryTitle.t(lang)}</a></li>
-            </ul>
-        </nav>
-        {ctx.is_open().then(|| wrap_up::assign_form(&ctx))}
-        <h2>{Msg::FiledVersions.t(lang)}</h2>
-        <ul>{filings}</ul>
-        <h2>{Msg::TimelinessTitle.t(lang)}</h2>
-        <crate::ui::clocks::ClockTable clocks=c.clocks.clone()/>
-        {duties::duty_table(&ctx)}
-        {requests::requests_section(&ctx)}
-        {measures::measures_section(&ctx)}
-        {summary::publication_status(&ctx)}
-        <crate::pages::review::ReviewEvidence incident=c.reference.clone() files=c.attachments.clone()/>
-        {wrap_up::close_section(&ctx)}
-        {wrap_up::history(&ctx)}
+        <div class="case-layout">
+            {outline(&ctx)}
+            <div class="case-body">
+                {ctx.is_open().then(|| wrap_up::assign_form(&ctx))}
+                <h2 id="filed">{Msg::FiledVersions.t(lang)}</h2>
+                <ul>{filings}</ul>
+                <h2 id="clocks">{Msg::TimelinessTitle.t(lang)}</h2>
+                <crate::ui::clocks::ClockTable clocks=c.clocks.clone()/>
+                <h3>{Msg::OutsideTitle.t(lang)}</h3>
+                <crate::pages::outside::OutsideList records=c.outside.clone() clocks=c.clocks.clone()/>
+                {duties::duty_table(&ctx)}
+                {requests::requests_section(&ctx)}
+                {measures::measures_section(&ctx)}
+                {summary::publication_status(&ctx)}
+                <crate::pages::review::ReviewEvidence incident=c.reference.clone() files=c.attachments.clone()/>
+                {wrap_up::close_section(&ctx)}
+                {wrap_up::history(&ctx)}
+            </div>
+        </div>
     }
 }

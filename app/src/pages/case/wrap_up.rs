@@ -3,23 +3,23 @@
 use leptos::prelude::*;
 
 use super::Ctx;
-use crate::domain::case::CloseBlock;
+use crate::domain::case::{close_warnings, CloseWarning};
+use crate::domain::filing::IncidentStatus;
 use crate::i18n::Msg;
 use crate::ui::case::StampText;
 use crate::ui::case_fields::{NamedControl, NamedField};
-use crate::ui::forms::CsrfField;
+use crate::ui::forms::{CsrfField, ErrorSummary};
+use crate::ui::raw_sinks::PageTitle;
 use crate::ui::shell::{use_lang, use_zone};
+use crate::ui::show::IncidentStatusTag;
 
 pub(super) fn status_line(ctx: &Ctx) -> impl IntoView {
     let lang = use_lang();
     let c = &ctx.case;
-    let state = match &c.correspondence.closed {
-        Some(s) => {
-            view! { <strong class="tag tag-grey">{Msg::CaseClosed.t(lang)}</strong>" "<StampText stamp=s.clone()/> }
-                .into_any()
-        }
-        None => view! { <strong class="tag tag-blue">{Msg::CaseOpen.t(lang)}</strong> }.into_any(),
-    };
+    let last_filed = c.filings.iter().map(|f| f.stage).max();
+    let status = IncidentStatus::of(last_filed, c.correspondence.closed.is_some());
+    let stamp = c.correspondence.closed.clone().map(|s| view! { " "<StampText stamp=s/> });
+    let state = view! { <IncidentStatusTag status/>{stamp} };
     let assignee = c.assignee.clone().unwrap_or_else(|| Msg::Unassigned.t(lang).to_string());
     view! { <p>{state}" · "{Msg::Assignee.t(lang)}": "{assignee}</p> }
 }
@@ -57,29 +57,120 @@ pub(super) fn assign_form(ctx: &Ctx) -> impl IntoView {
     }
 }
 
-fn block_msg(b: CloseBlock) -> Msg {
-    Msg::from(b)
+/// What closing would leave undone: the blocks (closing is refused) and the warnings (the
+/// reviewer confirms past them).
+fn still_open(ctx: &Ctx) -> impl IntoView {
+    let lang = use_lang();
+    let c = &ctx.case;
+    let findings: Vec<_> = c.duties.iter().map(|d| d.finding).collect();
+    let warnings = close_warnings(&findings, c.published_at.is_some());
+    let block = c.close_block.map(|b| view! { <li><strong>{Msg::from(b).t(lang)}</strong></li> });
+    let warned = warnings
+        .iter()
+        .map(|w| {
+            let text = match *w {
+                CloseWarning::DutiesNotAssessed { open, total } => {
+                    Msg::CloseWarnDuties.fill(lang, &[("open", &open), ("total", &total)])
+                }
+                CloseWarning::NoPublicSummary => Msg::CloseWarnNoSummary.t(lang).to_string(),
+            };
+            view! { <li>{text}</li> }
+        })
+        .collect_view();
+    if block.is_none() && warnings.is_empty() {
+        view! { <p>{Msg::CloseNothingOpen.t(lang)}</p> }.into_any()
+    } else {
+        view! {
+            <h3>{Msg::CloseStillOpen.t(lang)}</h3>
+            <ul class="warning-list">{block}{warned}</ul>
+        }
+        .into_any()
+    }
 }
 
+/// On the case page: the reason it was closed and, for a lead, reopening; while open, what is
+/// still open and the way to the confirmation page.
 pub(super) fn close_section(ctx: &Ctx) -> impl IntoView {
     let lang = use_lang();
     let c = &ctx.case;
-    let blocked = c.close_block.map(|b| view! { <p><strong>{block_msg(b).t(lang)}</strong></p> });
-    let open = c.correspondence.closed.is_none();
+    let body = if ctx.is_open() {
+        view! {
+            {still_open(ctx)}
+            <p><a class="button button-secondary" href=ctx.action("/close")>{Msg::CloseStart.t(lang)}</a></p>
+        }
+        .into_any()
+    } else {
+        let reopen = c.is_lead.then(|| {
+            view! {
+                <h3>{Msg::ReopenTitle.t(lang)}</h3>
+                <form method="post" action=ctx.action("/reopen") novalidate>
+                    <CsrfField/>
+                    <NamedField name="reopen_reason".to_string() label=Msg::ReopenReason.t(lang).to_string()
+                        hint=Msg::ReopenHint.t(lang).to_string() control=NamedControl::TextArea
+                        value=ctx.value("reopen_reason") error=ctx.error("reopen_reason") rows=2/>
+                    <button type="submit" class="button button-secondary">{Msg::ReopenButton.t(lang)}</button>
+                </form>
+            }
+        });
+        view! {
+            <p><strong>{Msg::ClosedBecause.t(lang)}</strong>" "<span class="pre-wrap">{c.close_note.clone()}</span></p>
+            {reopen}
+        }
+        .into_any()
+    };
     view! {
         <section class="case-block" aria-labelledby="close">
             <h2 id="close">{Msg::CloseCaseTitle.t(lang)}</h2>
             <p class="hint">{Msg::CloseRule.t(lang)}</p>
-            {blocked}
-            {open.then(|| view! {
-                <form method="post" action=ctx.action("/close") novalidate>
-                    <CsrfField/>
-                    <NamedField name="close_note".to_string() label=Msg::CloseNote.t(lang).to_string()
-                        control=NamedControl::TextArea value=ctx.value("close_note") error=ctx.error("close_note") rows=2/>
-                    <button type="submit" class="button">{Msg::CloseCase.t(lang)}</button>
-                </form>
-            })}
+            {body}
         </section>
+    }
+}
+
+/// `/review/incidents/{ref}/close`: what is still open, the consequences, and the form that
+/// closes with a reason and a tick. A refused close comes back here with what was typed.
+#[component]
+pub fn CloseCasePage() -> impl IntoView {
+    super::with_case(close_page)
+}
+
+fn close_page(ctx: Ctx) -> impl IntoView {
+    let lang = use_lang();
+    let c = &ctx.case;
+    let labels = vec![("close_note", Msg::CloseNote), ("confirm", Msg::CloseConfirmBox)];
+    let confirm_error = ctx.error("confirm");
+    let form = (ctx.is_open() && c.close_block.is_none()).then(|| {
+        view! {
+            <form method="post" action=ctx.action("/close") novalidate>
+                <CsrfField/>
+                <NamedField name="close_note".to_string() label=Msg::CloseNote.t(lang).to_string()
+                    hint=Msg::CloseNoteHint.t(lang).to_string() control=NamedControl::TextArea
+                    value=ctx.value("close_note") error=ctx.error("close_note") rows=3/>
+                <fieldset class="field" class:field-has-error=confirm_error.is_some()>
+                    <legend class="visually-hidden">{Msg::CloseConfirmTitle.t(lang)}</legend>
+                    {confirm_error.map(|e| view! { <p class="error-message" id="confirm-error">{e.text(lang)}</p> })}
+                    <div class="choice">
+                        <input type="checkbox" id="confirm" name="confirm" value="yes"
+                               aria-invalid=confirm_error.map(|_| "true")/>
+                        <label for="confirm">{Msg::CloseConfirmBox.t(lang)}</label>
+                    </div>
+                </fieldset>
+                <button type="submit" class="button button-warning">{Msg::CloseConfirmButton.t(lang)}</button>
+            </form>
+        }
+    });
+    let closed = (!ctx.is_open()).then(|| view! { <p><strong>{Msg::CloseBlockedClosed.t(lang)}</strong></p> });
+    view! {
+        <PageTitle text=format!("{} · {}", Msg::CloseConfirmTitle.t(lang), c.reference)/>
+        <ErrorSummary echo=ctx.echo.clone() labels=labels/>
+        <p class="caption">{c.org.get(lang)}" · "{c.reference.clone()}</p>
+        <h1>{Msg::CloseConfirmTitle.t(lang)}</h1>
+        <p>{c.title.clone()}</p>
+        {closed}
+        <p>{Msg::CloseConfirmIntro.t(lang)}</p>
+        {ctx.is_open().then(|| still_open(&ctx))}
+        {form}
+        <p><a href=ctx.action("")>{Msg::BackToCase.t(lang)}</a></p>
     }
 }
 

@@ -1,0 +1,22 @@
+-- Submissions made outside Outage Desk (issue #11): an officer records that a regulator was
+-- already told (by phone, e-mail, its own portal) before the operator used the desk; a
+-- signatory signs the record off, and only then does the clock of that regime's duty count it.
+-- Keep in step with ../postgres/0008_outside_submissions.sql.
+ALTER TABLE incidents ADD COLUMN outside_numbered INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE outside_submissions (
+    id INTEGER PRIMARY KEY,
+    incident_id INTEGER NOT NULL REFERENCES incidents (id),
+    number INTEGER NOT NULL,
+    regime TEXT NOT NULL,
+    duty TEXT NOT NULL,
+    submitted_at INTEGER NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ('phone', 'email', 'portal', 'letter', 'in_person')),
+    recipient TEXT NOT NULL,
+    their_reference TEXT NOT NULL DEFAULT '',
+    recorded_by INTEGER NOT NULL REFERENCES users (id),
+    recorded_at INTEGER NOT NULL,
+    signed_off_by INTEGER REFERENCES users (id),
+    signed_off_at INTEGER,
+    UNIQUE (incident_id, number)
+);

@@ -1,0 +1,67 @@
+//! Submissions made outside Outage Desk (issue #11, item 5): an officer records one for a
+//! clock, it does not count until a signatory signs it off, then the clock counts it and the
+//! ministry sees it as such.
+
+use outage_desk_tests::*;
+
+async fn a_signed_off_outside_submission_meets_its_clock(app: &TestApp) -> anyhow::Result<()> {
+    let officer = app.signed_in("officer@a.example").await?;
+    let signatory = app.signed_in("signatory@a.example").await?;
+    let incident = open_incident(&officer, "외부 제출").await?;
+    fill(&officer, &incident, &initial_sections("외부 제출")).await?;
+    let page = format!("/filing/incidents/{incident}");
+    let action = format!("{page}/outside");
+    let before = officer.get(&page).await?;
+    let clock = before
+        .body
+        .split(r#"<option value=""#)
+        .filter_map(|r| r.split('"').next())
+        .find(|v| v.starts_with("KR_FA38:"))
+        .map(str::to_string)
+        .ok_or_else(|| anyhow::anyhow!("no KR_FA38 clock offered"))?;
+
+    // bad input: every field named, nothing saved
+    let empty = officer.submit(&page, &action, &[]).await?;
+    assert_eq!(empty.status, 422);
+    for f in ["clock", "outside_at", "channel", "recipient"] {
+        assert_eq!(empty.texts(&format!("#{f}-error")).len(), 1, "{f}");
+    }
+    let future =
+        [("clock", clock.as_str()), ("outside_at", "2099-01-01T00:00"), ("channel", "phone"), ("recipient", "x")];
+    assert_eq!(officer.submit(&page, &action, &future).await?.texts("#outside_at-error").len(), 1, "not in the future");
+
+    // recorded by the officer: shown, but not counted until signed off
+    let told = [
+        ("clock", clock.as_str()),
+        ("outside_at", "2026-01-10T09:20"),
+        ("channel", "phone"),
+        ("recipient", "과기정통부 상황실 <b>&"),
+        ("their_reference", "MSIT-0110"),
+    ];
+    let saved = officer.submit(&page, &action, &told).await?;
+    assert_eq!(saved.status, 303);
+    let shown = officer.get(&page).await?;
+    assert!(shown.body.contains("과기정통부 상황실 &lt;b&gt;&amp;"), "escaped, shown");
+    assert!(shown.body.contains("서명 확인 전"), "awaiting sign-off");
+    assert!(!shown.body.contains("데스크 밖 제출 (기록 1)"), "not counted yet");
+    let sign = format!("{page}/outside/1/sign");
+    assert_eq!(officer.submit(&page, &sign, &[]).await?.status, 403, "an officer cannot sign off");
+    let other = app.signed_in("officer@b.example").await?;
+    assert_eq!(other.submit("/filing", &sign, &[]).await?.status, 403);
+
+    // signed off: the clock counts it, and the ministry sees it once the incident is filed
+    assert_eq!(signatory.submit(&page, &sign, &[]).await?.status, 303);
+    assert_eq!(signatory.submit(&page, &sign, &[]).await?.status, 409, "signed off once");
+    let counted = officer.get(&page).await?;
+    assert!(counted.body.contains("데스크 밖 제출 (기록 1)"), "the clock names the record");
+    assert!(counted.body.contains("서명 확인됨"));
+    file_draft(&signatory, &incident).await?;
+    let reviewer = app.signed_in("reviewer@msit.example").await?;
+    let case = reviewer.get(&format!("/review/incidents/{incident}")).await?;
+    assert!(case.body.contains("MSIT-0110") && case.body.contains("서명 확인됨"), "the ministry sees the record");
+    assert!(case.body.contains("데스크 밖 제출 (기록 1)"));
+    let history = case.texts("#history ~ table tbody tr").join("\n");
+    assert!(history.contains("데스크 밖 제출 기록") && history.contains("데스크 밖 제출 서명 확인"), "{history}");
+    Ok(())
+}
+on_both_backends!(outside_db => a_signed_off_outside_submission_meets_its_clock);
