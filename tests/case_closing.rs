@@ -62,7 +62,7 @@ async fn closing_asks_first_and_a_lead_can_reopen(app: &TestApp) -> anyhow::Resu
     // open again: requests can be sent; both steps and their reasons are in the history
     let ask = [("question", "추가 자료"), ("due", &in_days(3))];
     assert_eq!(reviewer.submit(&case, &format!("{case}/requests"), &ask).await?.status, 303);
-    let history = reviewer.get(&case).await?.texts("#history ~ table tbody tr").join("\n");
+    let history = reviewer.get(&case).await?.texts("#history ~ .table-scroll tbody tr").join("\n");
     for step in ["사건 종결", "조치 없이 종결: 경미한 장애", "사건 재개", "새 사실 확인"] {
         assert!(history.contains(step), "history lacks {step}:\n{history}");
     }

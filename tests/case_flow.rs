@@ -184,7 +184,7 @@ async fn whole_case(app: &TestApp) -> anyhow::Result<()> {
     assert_eq!(reviewer.submit(&case, &close, &[("close_note", "이행 완료"), ("confirm", "yes")]).await?.status, 303);
     let closed = reviewer.get(&case).await?;
     assert!(closed.body.contains("종결"));
-    let history = closed.texts("#history ~ table tbody tr").join("\n");
+    let history = closed.texts("#history ~ .table-scroll tbody tr").join("\n");
     for step in [
         "의무 평가",
         "자료제출 요청",

@@ -60,7 +60,7 @@ async fn a_signed_off_outside_submission_meets_its_clock(app: &TestApp) -> anyho
     let case = reviewer.get(&format!("/review/incidents/{incident}")).await?;
     assert!(case.body.contains("MSIT-0110") && case.body.contains("서명 확인됨"), "the ministry sees the record");
     assert!(case.body.contains("데스크 밖 제출 (기록 1)"));
-    let history = case.texts("#history ~ table tbody tr").join("\n");
+    let history = case.texts("#history ~ .table-scroll tbody tr").join("\n");
     assert!(history.contains("데스크 밖 제출 기록") && history.contains("데스크 밖 제출 서명 확인"), "{history}");
     Ok(())
 }

@@ -129,7 +129,7 @@ export async function wholeCase({ browser, BASE, reference, check, signIn, acces
   await lead.fill('#reopen_reason', '추가 사실 확인');
   await lead.getByRole('button', { name: '사건 재개' }).click();
   await lead.waitForURL(`${caseUrl}?saved=reopened`);
-  const history = await lead.locator('#history ~ table').innerText();
+  const history = await lead.locator('#history ~ .table-scroll').innerText();
   for (const step of ['의무 평가', '사업자 답변', '조치 부과', '이행 확인', '공개 요약 승인·공개', '사건 종결', '사건 재개', '추가 사실 확인']) {
     check(history.includes(step), `history shows ${step}`);
   }

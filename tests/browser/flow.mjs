@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { wholeCase } from './case.mjs';
+import { layout } from './layout.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -202,7 +203,8 @@ await test('JS on: initial notification, interim update and final report of a mu
   check(officer.url().endsWith('/filing'), `landed on /filing, got ${officer.url()}`);
   incidentRef = await openIncident(officer, title);
   await fillInitial(officer, incidentRef, title);
-  check(await officer.locator('.task-list .tag', { hasText: '완료' }).count() === 9, 'every section completed');
+  check(await officer.locator('.task-list .tag', { hasText: '완료' }).count() === 7, 'every required section completed');
+  check(await officer.locator('.task-list .tag', { hasText: '이 단계에서는 선택' }).count() === 2, 'the rest not needed yet');
   const signatory = await (await browser.newContext()).newPage();
   await signIn(signatory, 'signatory@pangyo-talk.example');
   const v1 = await signAndSubmit(signatory, incidentRef, 1);
@@ -382,6 +384,10 @@ await test('accessibility: no axe-core violations on public, sign-in, form-with-
   await accessible(reviewer, 'ministry overview');
   await reviewer.goto(`${BASE}/review/incidents/OD-2025-000001`);
   await accessible(reviewer, 'closed demo case');
+});
+
+await test('layout: no page scrolls sideways at 360 px; dates and navigation keep to their line at 1280 px', async () => {
+  await layout({ browser, BASE, check, signIn, incidentRef, reference });
 });
 
 await browser.close();

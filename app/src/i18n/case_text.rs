@@ -61,12 +61,12 @@ macro_rules! case_messages {
             SavedNoChange => "바뀐 판단이 없어 저장할 것이 없었습니다.", "No finding was changed, so nothing was saved.";
             AssessAll => "여러 의무 한 번에 평가", "Assess several duties on one page";
             AssessAllTitle => "의무별 평가", "Assess the duties";
-            AssessAllIntro => "바꾼 의무만 저장됩니다. 판단이 '평가 전'이 아니면 근거를 적어야 합니다.", "Only the duties you change are saved. Every finding other than 'not assessed' needs a rationale.";
+            AssessAllIntro => "바꾼 의무만 저장됩니다. '미평가'가 아닌 판단에는 근거를 적어야 합니다.", "Only the duties you change are saved. Every finding other than 'not assessed' needs a rationale.";
             SaveFindings => "판단 저장", "Save the findings";
             OutlineTitle => "사건 개요", "On this page";
             OutlineFiled => "제출본 {n}개", "{n} filed versions";
-            OutlineClocks => "기한 {n}개 지남", "{n} deadlines overdue";
-            OutlineClocksOk => "지난 기한 없음", "nothing overdue";
+            OutlineClocks => "기한 지남 {overdue} · 지연 제출 {late}", "{overdue} overdue · {late} filed late";
+            OutlineClocksOk => "모두 기한 내", "all on time";
             OutlineDuties => "{done}/{total} 평가", "{done} of {total} assessed";
             OutlineRequests => "열린 요청 {n}건", "{n} open";
             OutlineMeasures => "조치 {n}건 · 미확인 항목 {open}개", "{n} issued · {open} items unsettled";

@@ -115,6 +115,7 @@ macro_rules! base_messages {
             OutsideSignStart => "서명 확인…", "Sign off…";
             OutsideSignConfirm => "이 기록이 사실임을 서명권자로서 확인합니다. 확인하면 취소할 수 없고, 해당 기한의 이행으로 부처에 표시됩니다.", "As a signatory you confirm this record is true. This cannot be undone; the ministry sees the clock as met by it.";
             OutsideSign => "서명 확인", "Sign off";
+            PublicationFilter => "공개 여부", "Publication";
             CharCount => "{got} / {max}자", "{got} of {max} characters";
             ErrTooLong => "최대 {max}자까지 입력할 수 있습니다. 지금 {got}자입니다.", "This can be at most {max} characters; it is {got}.";
             ErrNotAWholeNumber => "0 이상의 정수로 입력하세요.", "Enter a whole number, 0 or more.";

@@ -67,11 +67,11 @@ fn Dashboard(rows: Vec<IncidentRow>) -> impl IntoView {
         });
         view! {
             <tr class:row-overdue={r.overdue + r.ministry_overdue > 0}>
-                <td><a href=format!("/filing/incidents/{}", r.reference)>{r.reference.clone()}</a></td>
-                <td>{r.title.clone()}</td>
-                <td>{stage}</td>
-                <td>{next.unwrap_or_else(|| "—".into())}</td>
-                <td>
+                <td class="stack-head"><a href=format!("/filing/incidents/{}", r.reference)>{r.reference.clone()}</a></td>
+                <td data-label=Msg::Title.t(lang)>{r.title.clone()}</td>
+                <td data-label=Msg::Stage.t(lang)>{stage}</td>
+                <td data-label=Msg::NextDue.t(lang)>{next.unwrap_or_else(|| "—".into())}</td>
+                <td data-label=Msg::Status.t(lang)>
                     <crate::ui::show::IncidentStatusTag status=r.status/>
                     {(r.overdue > 0).then(|| view! { " "<strong class="tag tag-red">{format!("{} {}", Msg::ClockOverdue.t(lang), r.overdue)}</strong> })}
                     {(r.ministry_overdue > 0).then(|| view! { " "<strong class="tag tag-red">{format!("{} {}", Msg::MinistryOverdue.t(lang), r.ministry_overdue)}</strong> })}
@@ -88,7 +88,7 @@ fn Dashboard(rows: Vec<IncidentRow>) -> impl IntoView {
             {stat(items[1].to_string(), Msg::PreventionInProgress, false)}
             {stat(items[2].to_string(), Msg::PreventionDone, false)}
         </div>
-        <DataTable caption=Msg::FilingDashboardTitle.t(lang)
+        <DataTable caption=Msg::FilingDashboardTitle.t(lang) stack=true
             columns=vec![Msg::Reference.into(), Msg::Title.into(), Msg::Stage.into(), Msg::NextDue.into(), Msg::Status.into()]>
             {table}
         </DataTable>

@@ -34,9 +34,8 @@ pub fn PublicCase(detail: PublishedDetail) -> impl IntoView {
             .collect_view();
         view! {
             <h2>{Msg::PublicFindings.t(lang)}</h2>
-            <table class="table"><thead><tr>
-                <th scope="col">{Msg::DutyId.t(lang)}</th><th scope="col">{Msg::DutyTitle.t(lang)}</th><th scope="col">{Msg::Finding.t(lang)}</th>
-            </tr></thead><tbody>{rows}</tbody></table>
+            <crate::ui::table::DataTable caption=Msg::PublicFindings.t(lang)
+                columns=vec![Msg::DutyId.into(), Msg::DutyTitle.into(), Msg::Finding.into()]>{rows}</crate::ui::table::DataTable>
         }
     });
     let measures = (!detail.measures.is_empty()).then(|| {

@@ -92,7 +92,7 @@ fn Queue(page: Queue_, asked: QueueQuery) -> impl IntoView {
     view! {
         <form method="get" action="/review" class="filters">
             {select("stage", Msg::Stage, asked.stage.map(|s| s.as_str().to_string()).unwrap_or_default(), stages)}
-            {select("status", Msg::Status, asked.status.map(|s| s.as_str().to_string()).unwrap_or_default(), statuses)}
+            {select("status", Msg::PublicationFilter, asked.status.map(|s| s.as_str().to_string()).unwrap_or_default(), statuses)}
             {select("org", Msg::Operator, asked.org.clone().unwrap_or_default(), orgs)}
             {select("regime", Msg::Regime, asked.regime.clone().unwrap_or_default(), opts(REGIMES))}
             {select("severity", Msg::Severity, asked.severity.clone().unwrap_or_default(), opts(SEVERITY))}
@@ -153,16 +153,16 @@ fn QueueTable(rows: Vec<crate::api::FilingRow>) -> impl IntoView {
             let severity = crate::domain::report::content::display_value("severity", &t.severity, crate::ui::shell::use_zone(), lang);
             view! {
                 <tr>
-                    <td><a href=format!("/review/filings/{}", r.reference)>{r.reference.clone()}</a></td>
-                    <td><a href=format!("/review/incidents/{}", r.incident_reference)>{Msg::OpenCase.t(lang)}</a></td>
-                    <td>{r.org.get(lang)}</td>
-                    <td>{r.title.clone()}</td>
-                    <td>{stage_msg(r.stage).t(lang)}
+                    <td class="stack-head"><a href=format!("/review/filings/{}", r.reference)>{r.reference.clone()}</a></td>
+                    <td data-label=Msg::CaseTitle.t(lang)><a href=format!("/review/incidents/{}", r.incident_reference)>{Msg::OpenCase.t(lang)}</a></td>
+                    <td data-label=Msg::Operator.t(lang)>{r.org.get(lang)}</td>
+                    <td data-label=Msg::Title.t(lang)>{r.title.clone()}</td>
+                    <td data-label=Msg::Stage.t(lang)>{stage_msg(r.stage).t(lang)}
                         {(t.versions > 1).then(|| view! { <br/><span class="hint">{Msg::VersionsCount.fill(lang, &[("n", &t.versions)])}</span> })}</td>
-                    <td>{severity}</td>
-                    <td>{crate::ui::shell::use_zone().display(r.submitted_at)}</td>
-                    <td>{t.assignee.clone().unwrap_or_else(|| Msg::Unassigned.t(lang).to_string())}</td>
-                    <td>
+                    <td data-label=Msg::Severity.t(lang)>{severity}</td>
+                    <td data-label=Msg::SubmittedAt.t(lang)><span class="date">{crate::ui::shell::use_zone().display(r.submitted_at)}</span></td>
+                    <td data-label=Msg::Assignee.t(lang)>{t.assignee.clone().unwrap_or_else(|| Msg::Unassigned.t(lang).to_string())}</td>
+                    <td data-label=Msg::Status.t(lang)>
                         <IncidentStatusTag status=t.incident_status/>
                         {(r.status == FilingStatus::Published).then(|| view! { " "<StatusTag status=r.status/> })}
                         {t.new_since_visit.then(|| view! { " "<strong class="tag tag-yellow">{Msg::NewSinceVisit.t(lang)}</strong> })}
@@ -173,7 +173,7 @@ fn QueueTable(rows: Vec<crate::api::FilingRow>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <DataTable caption=Msg::ReviewQueueTitle.t(lang) columns=vec![
+        <DataTable caption=Msg::ReviewQueueTitle.t(lang) stack=true columns=vec![
             Msg::Reference.into(), Msg::CaseTitle.into(), Msg::Operator.into(), Msg::Title.into(), Msg::Stage.into(),
             Msg::Severity.into(), Msg::SubmittedAt.into(), Msg::Assignee.into(), Msg::Status.into(),
         ]>{body}</DataTable>

@@ -8,6 +8,7 @@ use crate::domain::report::options::REGIMES;
 use crate::domain::reportability::{Assessment, Verdict};
 use crate::i18n::{Lang, Msg};
 use crate::ui::shell::{use_lang, use_zone};
+use crate::ui::table::{DataTable, ScrollBox};
 
 /// A regime's name.
 pub fn regime_name(code: &str, lang: Lang) -> String {
@@ -75,6 +76,24 @@ pub fn due_text(c: &Clock, lang: Lang, zone: crate::domain::zone::UserZone) -> S
     }
 }
 
+/// The due cell of the clock table: each date on its own unbroken line (the regulator's zone,
+/// then the reader's when it is another), "without delay" above its working target.
+fn due_cell(c: &Clock, lang: Lang, zone: crate::domain::zone::UserZone) -> AnyView {
+    let official = crate::domain::zone::UserZone::of_regulator(&c.regime);
+    let Some(t) = c.due else { return due_text(c, lang, zone).into_any() };
+    let (main, local) = (official.display(t), (zone != official).then(|| zone.display(t)));
+    let local = local.filter(|l| *l != main).map(|l| view! { <br/><span class="date hint">"("{l}")"</span> });
+    if c.without_delay {
+        view! {
+            {Msg::WithoutDelay.t(lang)}<br/>
+            <span class="hint date">{Msg::WorkingTarget.t(lang)}" "{main}</span>{local}
+        }
+        .into_any()
+    } else {
+        view! { <span class="date">{main}</span>{local} }.into_any()
+    }
+}
+
 /// What met a clock, in words: "by version 2", "outside Outage Desk (record 1)"…
 pub fn satisfied_text(s: Satisfied, lang: Lang) -> String {
     match s {
@@ -95,24 +114,27 @@ pub fn ClockTable(clocks: Vec<Clock>) -> impl IntoView {
     let rows = clocks
         .into_iter()
         .map(|c| {
-            let due = due_text(&c, lang, zone);
+            let due = due_cell(&c, lang, zone);
             let done = c.done_at.map(|t| zone.display(t)).unwrap_or_else(|| "—".into());
+            let done = view! { <span class="date">{done}</span> };
             let how = c.satisfied_by.map(|s| satisfied_text(s, lang));
             let basis = lang.pick(&c.basis.0, &c.basis.1).to_string();
             view! {
                 <tr class:row-overdue=c.is_overdue()>
-                    <td>{regime_name(&c.regime, lang)}<br/><span class="hint">{c.version.clone()}</span></td>
-                    <td>{duty_label(&c, lang)}<br/><span class="hint">{basis}</span></td>
-                    <td>{due}</td>
-                    <td>{done}{how.map(|h| view! { <br/><span class="hint">{h}</span> })}</td>
-                    <td><ClockTag state=c.state/></td>
+                    <td class="stack-head">{regime_name(&c.regime, lang)}<br/><span class="hint">{c.version.clone()}</span></td>
+                    <td data-label=Msg::Duty.t(lang)>{duty_label(&c, lang)}<br/><span class="hint">{basis}</span></td>
+                    <td class="when" data-label=Msg::DueAt.t(lang)>{due}</td>
+                    <td class="when" data-label=Msg::DoneAt.t(lang)>{done}{how.map(|h| view! { <br/><span class="hint">{h}</span> })}</td>
+                    <td data-label=Msg::Status.t(lang)><ClockTag state=c.state/></td>
                 </tr>
             }
         })
         .collect_view();
+    // on a phone each clock is a card of labelled lines (`table-stack`), not five columns
     view! {
-        <div class="table-scroll">
-            <table class="table">
+        <ScrollBox label=Msg::DeadlinesTitle.t(lang)>
+            <table class="table table-stack clock-table">
+                <caption class="visually-hidden">{Msg::DeadlinesTitle.t(lang)}</caption>
                 <thead><tr>
                     <th scope="col">{Msg::Regime.t(lang)}</th>
                     <th scope="col">{Msg::Duty.t(lang)}</th>
@@ -122,7 +144,7 @@ pub fn ClockTable(clocks: Vec<Clock>) -> impl IntoView {
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </ScrollBox>
     }
     .into_any()
 }
@@ -150,15 +172,7 @@ pub fn ReportabilityTable(assessments: Vec<Assessment>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-scroll">
-            <table class="table">
-                <thead><tr>
-                    <th scope="col">{Msg::Regime.t(lang)}</th>
-                    <th scope="col">{Msg::Threshold.t(lang)}</th>
-                    <th scope="col">{Msg::Why.t(lang)}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable caption=Msg::ReportabilityTitle.t(lang)
+            columns=vec![Msg::Regime.into(), Msg::Threshold.into(), Msg::Why.into()]>{rows}</DataTable>
     }
 }

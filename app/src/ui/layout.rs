@@ -23,15 +23,22 @@ pub fn Layout(children: Children) -> impl IntoView {
         // One banner landmark holds the official-site masthead and the header, so that no
         // content sits outside a landmark.
         <header>
-            <div class="masthead" role="note">
-                <div class="container">{Msg::Masthead.t(lang)}</div>
+            // the official-site note with the language switch; under the header, who is signed
+            // in with their account links: kept out of the navigation so it stays on one line
+            <div class="masthead">
+                <div class="container masthead-row">
+                    <p class="masthead-note" role="note">{Msg::Masthead.t(lang)}</p>
+                    <LangSwitch/>
+                </div>
             </div>
             <div class="site-header">
                 <div class="container header-row">
                     <a class="site-name" href="/">{Msg::SiteName.t(lang)}</a>
                     <Nav/>
-                    <LangSwitch/>
                 </div>
+            </div>
+            <div class="account-bar">
+                <div class="container account-row"><AccountBar/></div>
             </div>
         </header>
         <main id="main" class="container" tabindex="-1">
@@ -46,7 +53,46 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
-/// Links for what the signed-in person can do, and sign in / sign out.
+/// Who is signed in, with the password and sign-out links; "sign in" for everyone else.
+#[component]
+fn AccountBar() -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    // Rendered after `Nav` in the document: placed before it (in the masthead), the pages'
+    // own reads of the session failed to hydrate (tachys 0.2.19; the browser tests catch it).
+    view! {
+        <div class="account-links">
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let info = session.await.unwrap_or_default();
+                match info.user {
+                    Some(user) => {
+                        let org = lang.pick(
+                            user.org_name_ko.as_deref().unwrap_or(""),
+                            user.org_name_en.as_deref().unwrap_or(""),
+                        ).to_string();
+                        view! {
+                            <span class="whoami">
+                                <span class="visually-hidden">{Msg::SignedInAs.t(lang)}" "</span>
+                                {user.display_name}" · "{Msg::from(user.role).t(lang)}
+                                {(!org.is_empty()).then(|| format!(" · {org}"))}
+                            </span>
+                            <a href="/account/password">{Msg::NavPassword.t(lang)}</a>
+                            <form method="post" action="/logout" class="inline-form">
+                                <CsrfField/>
+                                <button type="submit" class="link-button">{Msg::SignOut.t(lang)}</button>
+                            </form>
+                        }.into_any()
+                    }
+                    None => view! { <a href="/login">{Msg::SignIn.t(lang)}</a> }.into_any(),
+                }
+            })}
+        </Suspense>
+        </div>
+    }
+}
+
+/// Links for what the signed-in person can do.
 #[component]
 fn Nav() -> impl IntoView {
     let lang = use_lang();
@@ -57,35 +103,13 @@ fn Nav() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let info = session.await.unwrap_or_default();
-                    match info.user {
-                        Some(user) => {
-                            let work = match user.role {
-                                r if r.is_operator() => Some(("/filing", Msg::NavFiling)),
-                                Role::Reviewer | Role::ReviewLead => Some(("/review", Msg::NavReview)),
-                                _ => None,
-                            };
-                            let org = lang.pick(
-                                user.org_name_ko.as_deref().unwrap_or(""),
-                                user.org_name_en.as_deref().unwrap_or(""),
-                            ).to_string();
-                            view! {
-                                {work.map(|(href, label)| view! { <a href=href>{label.t(lang)}</a> })}
-                                {user.role.is_operator().then(|| view! { <a href="/filing/organisation">{Msg::NavOrganisation.t(lang)}</a> })}
-                                {matches!(user.role, Role::Reviewer | Role::ReviewLead).then(|| view! { <a href="/review/overview">{Msg::NavOverview.t(lang)}</a> })}
-                                <span class="whoami">
-                                    <span class="visually-hidden">{Msg::SignedInAs.t(lang)}" "</span>
-                                    {user.display_name}" · "{Msg::from(user.role).t(lang)}
-                                    {(!org.is_empty()).then(|| format!(" · {org}"))}
-                                </span>
-                                <a href="/account/password">{Msg::NavPassword.t(lang)}</a>
-                                <form method="post" action="/logout" class="inline-form">
-                                    <CsrfField/>
-                                    <button type="submit" class="link-button">{Msg::SignOut.t(lang)}</button>
-                                </form>
-                            }.into_any()
-                        }
-                        None => view! { <a href="/login">{Msg::SignIn.t(lang)}</a> }.into_any(),
-                    }
+                    let Some(role) = info.user.map(|u| u.role) else { return ().into_any() };
+                    let links: Vec<(&'static str, Msg)> = match role {
+                        r if r.is_operator() => vec![("/filing", Msg::NavFiling), ("/filing/organisation", Msg::NavOrganisation)],
+                        Role::Reviewer | Role::ReviewLead => vec![("/review", Msg::NavReview), ("/review/overview", Msg::NavOverview)],
+                        _ => Vec::new(),
+                    };
+                    links.into_iter().map(|(href, label)| view! { <a href=href>{label.t(lang)}</a> }).collect_view().into_any()
                 })}
             </Suspense>
         </nav>

@@ -77,9 +77,9 @@ pub fn ContentSections(content: Content, #[prop(default = None)] change_base: Op
                             view! { <p class="unanswered">{Msg::NotAnswered.t(lang)}</p> }.into_any()
                         } else {
                             view! {
-                                <div class="table-scroll">
+                                <crate::ui::table::ScrollBox label=lang.pick(g.label.0, g.label.1)>
                                     <table class="table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>
-                                </div>
+                                </crate::ui::table::ScrollBox>
                             }.into_any()
                         }}
                     }

@@ -23,6 +23,13 @@ impl From<Msg> for Col {
     }
 }
 
+/// The frame a wide table scrolls in: narrow screens scroll the table, not the page. Keyboard
+/// users can reach it to scroll (`tabindex`), and screen readers hear what it holds.
+#[component]
+pub fn ScrollBox(#[prop(into)] label: String, children: Children) -> impl IntoView {
+    view! { <div class="table-scroll" tabindex="0" role="region" aria-label=label>{children()}</div> }
+}
+
 /// A table with `columns` and the `<tr>` rows given as children.
 #[component]
 pub fn DataTable(
@@ -30,6 +37,10 @@ pub fn DataTable(
     /// What the table lists, read out before it by screen readers (and printed).
     #[prop(into)]
     caption: String,
+    /// On a phone, show each row as a card of labelled lines (the rows' cells carry
+    /// `data-label`) instead of scrolling sideways.
+    #[prop(optional)]
+    stack: bool,
     children: Children,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -44,12 +55,12 @@ pub fn DataTable(
         })
         .collect_view();
     view! {
-        <div class="table-scroll">
-            <table class="table">
+        <ScrollBox label=caption.clone()>
+            <table class="table" class:table-stack=stack>
                 <caption class="visually-hidden">{caption}</caption>
                 <thead><tr>{heads}</tr></thead>
                 <tbody>{children()}</tbody>
             </table>
-        </div>
+        </ScrollBox>
     }
 }

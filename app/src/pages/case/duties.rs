@@ -44,15 +44,9 @@ pub(super) fn duty_table(ctx: &Ctx) -> impl IntoView {
             <p class="hint">{Msg::DutiesIntro.t(lang)}" "{Msg::CatalogVersion.t(lang)}" "{c.catalog_version.clone()}</p>
             <p><strong>{Msg::Determination.t(lang)}</strong>" "<strong class="tag tag-blue">{lang.pick(ko, en).to_string()}</strong></p>
             {ctx.is_open().then(|| view! { <p><a class="button button-secondary" href=ctx.action("/duties")>{Msg::AssessAll.t(lang)}</a></p> })}
-            <table class="table">
-                <thead><tr>
-                    <th scope="col">{Msg::DutyId.t(lang)}</th>
-                    <th scope="col">{Msg::DutyTitle.t(lang)}</th>
-                    <th scope="col">{Msg::Finding.t(lang)}</th>
-                    <th scope="col">{Msg::Rationale.t(lang)}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <crate::ui::table::DataTable caption=Msg::DutiesTitle.t(lang) columns=vec![
+                Msg::DutyId.into(), Msg::DutyTitle.into(), Msg::Finding.into(), Msg::Rationale.into(),
+            ]>{rows}</crate::ui::table::DataTable>
         </section>
     }
 }

@@ -90,6 +90,7 @@ fn outline(ctx: &Ctx) -> impl IntoView {
     let lang = use_lang();
     let c = &ctx.case;
     let overdue = c.clocks.iter().filter(|k| k.is_overdue()).count();
+    let late = c.clocks.iter().filter(|k| matches!(k.state, crate::domain::deadlines::ClockState::Late { .. })).count();
     let assessed = c.duties.iter().filter(|d| d.finding != Finding::NotAssessed).count();
     let open_requests =
         c.correspondence.requests.iter().filter(|r| !matches!(r.state, RequestState::Closed { .. })).count();
@@ -100,12 +101,12 @@ fn outline(ctx: &Ctx) -> impl IntoView {
         (
             "#clocks",
             Msg::TimelinessTitle,
-            if overdue > 0 {
-                Msg::OutlineClocks.fill(lang, &[("n", &overdue)])
+            if overdue + late > 0 {
+                Msg::OutlineClocks.fill(lang, &[("overdue", &overdue), ("late", &late)])
             } else {
                 Msg::OutlineClocksOk.t(lang).to_string()
             },
-            overdue > 0,
+            overdue + late > 0,
         ),
         (
             "#duties",

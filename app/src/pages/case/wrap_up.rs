@@ -195,15 +195,9 @@ pub(super) fn history(ctx: &Ctx) -> impl IntoView {
     view! {
         <section class="case-block" aria-labelledby="history">
             <h2 id="history">{Msg::HistoryTitle.t(lang)}</h2>
-            <table class="table">
-                <thead><tr>
-                    <th scope="col">{Msg::When.t(lang)}</th>
-                    <th scope="col">{Msg::Who.t(lang)}</th>
-                    <th scope="col">{Msg::What.t(lang)}</th>
-                    <th scope="col">{Msg::Details.t(lang)}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <crate::ui::table::DataTable caption=Msg::HistoryTitle.t(lang) columns=vec![
+                Msg::When.into(), Msg::Who.into(), Msg::What.into(), Msg::Details.into(),
+            ]>{rows}</crate::ui::table::DataTable>
         </section>
     }
 }
