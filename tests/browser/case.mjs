@@ -57,7 +57,8 @@ export async function wholeCase({ browser, BASE, reference, check, signIn, acces
   await reviewer.fill('#content', '운영 도구를 이중화하십시오.');
   await reviewer.fill('#deadline', '2030-03-31T18:00');
   await reviewer.fill('#items', '운영 도구 이중화\n전환 훈련');
-  await reviewer.getByRole('button', { name: '조치 부과' }).click();
+  await reviewer.getByText('조치 부과…').click();
+  await reviewer.getByRole('button', { name: '조치 부과', exact: true }).click();
   await reviewer.waitForURL(`${caseUrl}?saved=measure#measures`);
 
   // the operator acknowledges and reports each item done
@@ -101,7 +102,8 @@ export async function wholeCase({ browser, BASE, reference, check, signIn, acces
   const lead = await (await browser.newContext()).newPage();
   await signIn(lead, 'lead@msit.example');
   await lead.goto(`${caseUrl}/summary`);
-  await lead.getByRole('button', { name: '승인하고 공개' }).click();
+  await lead.getByText('승인하고 공개…').click();
+  await lead.getByRole('button', { name: '승인하고 공개', exact: true }).click();
   await lead.waitForURL(`**/incidents/${incident}`);
   await anon.goto(`${BASE}/incidents/${incident}`);
   const text = await anon.locator('main').innerText();

@@ -194,7 +194,7 @@ macro_rules! base_messages {
             IncidentReporting => "보고 진행 중", "Reporting";
             IncidentFinalFiled => "최종 보고 제출 · 부처 검토 중", "Final report filed · ministry review open";
             IncidentClosed => "부처 종결", "Closed by the ministry";
-            VersionsCount => "제출본 {n}개", "{n} versions";
+            VersionsCount => "제출본 {n}개", "versions: {n}";
             OldestFirst => "먼저 접수된 순", "Oldest first";
             IncidentTitleHint => "예: 판교 데이터센터 화재로 인한 메신저·결제 서비스 장애", "For example: Messaging and payments outage after the Pangyo data-centre fire";
             LastSavedBy => "마지막 저장:", "Last saved by";

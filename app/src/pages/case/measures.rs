@@ -87,7 +87,12 @@ pub(super) fn measures_section(ctx: &Ctx) -> impl IntoView {
                 <NamedField name="items".to_string() label=Msg::MeasureItems.t(lang).to_string()
                     hint=Msg::MeasureItemsHint.t(lang).to_string() control=NamedControl::TextArea
                     value=ctx.value_or("items", &prevention) error=ctx.error("items") rows=6 max=None/>
-                <button type="submit" class="button">{Msg::IssueMeasure.t(lang)}</button>
+                // issuing is final (the official notice is frozen as issued): a second click
+                <details class="confirm-box">
+                    <summary class="button">{Msg::IssueMeasureStart.t(lang)}</summary>
+                    <p>{Msg::IssueMeasureConfirm.t(lang)}</p>
+                    <button type="submit" class="button button-warning">{Msg::IssueMeasure.t(lang)}</button>
+                </details>
             </form>
             })}
         </section>

@@ -130,7 +130,11 @@ fn draft_state(ctx: &Ctx) -> impl IntoView {
             {approvable.then(|| view! {
                 <form method="post" action=ctx.action("/summary/approve")>
                     <CsrfField/>
-                    <button type="submit" class="button">{Msg::ApproveAndPublish.t(lang)}</button>
+                    <details class="confirm-box">
+                        <summary class="button">{Msg::ApproveStart.t(lang)}</summary>
+                        <p>{Msg::ApproveConfirm.t(lang)}</p>
+                        <button type="submit" class="button button-warning">{Msg::ApproveAndPublish.t(lang)}</button>
+                    </details>
                 </form>
             })}
         </div>
