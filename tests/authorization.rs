@@ -104,6 +104,8 @@ impl Fixture {
                 Some("duty") => "KR-DM-05".into(),
                 Some("section") => "impact".into(),
                 Some("kind") => "service".into(),
+                // nobody's session: ending a caller's own would sign it out mid-walk
+                Some("session") => "999999".into(),
                 Some(other) => panic!("no fixture for parameter {other} in {path}"),
                 None => seg.to_string(),
             });

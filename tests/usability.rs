@@ -12,6 +12,7 @@ fn concrete(path: &str, incident: &str) -> String {
         .replace("{section}", "summary")
         .replace("{duty}", "KR-DM-05")
         .replace("{kind}", "service")
+        .replace("{session}", "999999")
 }
 
 /// Item 9: reloading a post-only address (after a refused form) leads back to the form's page

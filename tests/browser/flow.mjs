@@ -369,6 +369,9 @@ await test('accessibility: no axe-core violations on public, sign-in, form-with-
   check(await admin.getByText('판교톡 메신저').count() > 0, 'demo services listed');
   await admin.locator('details.add-record summary').first().click();
   await accessible(admin, 'organisation profile (admin)');
+  await admin.goto(`${BASE}/account/sessions`);
+  check(await admin.getByText('지금 이 세션').count() === 1, 'this session is marked on "Your sessions"');
+  await accessible(admin, 'your sessions');
   await admin.goto(`${BASE}/account/password`);
   await admin.getByRole('button', { name: /비밀번호 변경/ }).click();
   await admin.waitForLoadState('load');

@@ -37,6 +37,7 @@ export async function layout({ browser, BASE, check, signIn, incidentRef, refere
     ['officer@pangyo-talk.example', 'incident', `/filing/incidents/${incidentRef}`],
     ['officer@pangyo-talk.example', 'version', `/filing/filings/${reference}`],
     ['officer@pangyo-talk.example', 'new-incident', '/filing/new'],
+    ['officer@pangyo-talk.example', 'sessions', '/account/sessions'],
     ['admin@pangyo-talk.example', 'organisation', '/filing/organisation'],
     ['lead@msit.example', 'queue', '/review'],
     ['lead@msit.example', 'review-filing', `/review/filings/${reference}`],

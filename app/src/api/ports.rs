@@ -63,6 +63,12 @@ pub trait Desks: Send + Sync + 'static {
     async fn published_incidents(&self) -> Result<Vec<PublishedRow>, DeskError>;
     /// One published summary by incident reference.
     async fn published_incident(&self, reference: &str) -> Result<PublishedDetail, DeskError>;
+    /// The signed-in person's own sessions that still hold (`current`: the one reading).
+    async fn account_sessions(
+        &self,
+        user: crate::domain::ids::UserId,
+        current: Option<i64>,
+    ) -> Result<Vec<super::SessionRow>, DeskError>;
 }
 
 /// How server functions find the storage: provided as Leptos context by the server.

@@ -33,6 +33,15 @@ mod server_side {
         parts().and_then(|p| p.extensions.get::<Caller>().cloned())
     }
 
+    /// The row of the session this request came in (set by the server's session middleware).
+    pub fn current_session() -> Option<i64> {
+        parts().and_then(|p| p.extensions.get::<CurrentSession>().map(|s| s.0))
+    }
+
+    /// Which of the person's sessions a request came in, by its row on "Your sessions".
+    #[derive(Clone, Copy, Debug)]
+    pub struct CurrentSession(pub i64);
+
     pub fn csrf() -> Option<String> {
         parts().and_then(|p| p.extensions.get::<CsrfToken>().map(|t| t.0.clone()))
     }
@@ -60,9 +69,9 @@ mod server_side {
 }
 
 #[cfg(feature = "ssr")]
-pub use server_side::CsrfToken;
-#[cfg(feature = "ssr")]
 use server_side::*;
+#[cfg(feature = "ssr")]
+pub use server_side::{CsrfToken, CurrentSession};
 
 /// Who is signed in, and the anti-forgery token for forms.
 #[server(prefix = "/_fn", endpoint = "session_info")]
@@ -74,6 +83,13 @@ pub async fn session_info() -> Result<SessionView, ServerFnError> {
         org_name_en: c.org_name_en.clone(),
     });
     Ok(SessionView { user, csrf: csrf() })
+}
+
+/// The signed-in person's sessions, for "Your sessions".
+#[server(prefix = "/_fn", endpoint = "my_sessions")]
+pub async fn my_sessions() -> Result<Vec<SessionRow>, ServerFnError> {
+    let user = caller().map(|c| c.user_id).ok_or_else(forbidden)?;
+    desks()?.account_sessions(user, current_session()).await.map_err(fail)
 }
 
 /// The signed-in operator's organisation's incidents, for its dashboard.

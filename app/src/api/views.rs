@@ -158,6 +158,18 @@ pub struct PublicCorrection {
     pub reason: Names,
 }
 
+/// One signed-in session of the person looking, on "Your sessions".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionRow {
+    pub id: i64,
+    pub created: Timestamp,
+    pub last_seen: Timestamp,
+    /// As the browser sent it (shown as text).
+    pub user_agent: String,
+    /// The session this page was read in.
+    pub current: bool,
+}
+
 /// One of an organisation's incidents on its dashboard.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct IncidentRow {

@@ -52,6 +52,7 @@ audit_actions! {
     SignInFailed => "account.sign_in_failed", "로그인 실패", "Sign-in failed";
     SignInThrottled => "account.sign_in_throttled", "로그인 시도 제한", "Sign-in refused: too many attempts";
     PasswordChanged => "account.password_changed", "비밀번호 변경", "Password changed";
+    SessionEnded => "account.session_ended", "로그인 세션 종료", "Session ended";
     AccessRefused => "access.refused", "접근 거부", "Access refused";
     ProfileSaved => "profile.saved", "기관 정보 저장", "Organisation profile saved";
     ProfileRecordAdded => "profile.record_added", "기관 정보 항목 추가", "Profile record added";
@@ -92,7 +93,7 @@ mod tests {
             assert_eq!(AuditAction::parse(a.code()), Some(a));
             assert!(!a.text(Lang::Ko).is_empty() && a.text(Lang::Ko) != a.text(Lang::En), "{a:?}");
         }
-        assert_eq!(AuditAction::ALL.len(), 37);
+        assert_eq!(AuditAction::ALL.len(), 38);
         assert_eq!(AuditAction::parse("x.y"), None);
     }
 }

@@ -6,6 +6,16 @@ macro_rules! security_messages {
         case_messages! {
             $($rest)*
             Actions => "작업", "Actions";
+            SessionsTitle => "내 로그인 세션", "Your sessions";
+            NavSessions => "로그인 세션", "Sessions";
+            SessionsIntro => "지금 로그인되어 있는 곳입니다. 모르는 곳이 있으면 끝내고 비밀번호를 바꾸세요.", "Where you are signed in now. If you do not recognise one, end it and change your password.";
+            SessionBrowser => "브라우저", "Browser";
+            SessionBegan => "로그인", "Signed in";
+            SessionLastSeen => "마지막 사용", "Last used";
+            ThisSession => "지금 이 세션", "This session";
+            EndSession => "세션 끝내기", "End this session";
+            EndThisSession => "끝내고 로그아웃", "End it and sign out";
+            SessionEndedNotice => "세션을 끝냈습니다. 그 브라우저는 다음 요청부터 로그아웃됩니다.", "The session has ended: that browser is signed out from its next request.";
             AccountState => "계정 상태", "Account";
             MemberActive => "사용 중", "Active";
             MemberDisabled => "사용 중지", "Disabled";

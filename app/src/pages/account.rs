@@ -79,3 +79,55 @@ pub fn PasswordPage() -> impl IntoView {
         </Suspense>
     }
 }
+
+/// `/account/sessions`: where the person is signed in (when each session began, when it was
+/// last used, from which browser), with a button to end any of them; ending this one signs out.
+#[component]
+pub fn SessionsPage() -> impl IntoView {
+    let lang = use_lang();
+    let zone = crate::ui::shell::use_zone();
+    let ended = use_query_map().read_untracked().get("ended").is_some();
+    let sessions = Resource::new(|| (), |_| crate::api::my_sessions());
+    view! {
+        <PageTitle text=Msg::SessionsTitle.t(lang)/>
+        <h1>{Msg::SessionsTitle.t(lang)}</h1>
+        {ended.then(|| view! { <div class="notice" role="status">{Msg::SessionEndedNotice.t(lang)}</div> })}
+        <p class="hint">{Msg::SessionsIntro.t(lang)}" "{Msg::SessionLimits.t(lang)}</p>
+        <Suspense fallback=move || view! { <p>{Msg::Loading.t(lang)}</p> }>
+            {move || Suspend::new(async move {
+                let rows = match sessions.await {
+                    Ok(rows) => rows,
+                    Err(e) => return view! { <crate::ui::layout::ReadError error=e/> }.into_any(),
+                };
+                let body = rows
+                    .into_iter()
+                    .map(|s| {
+                        let this = s.current.then(|| view! { " "<strong class="tag tag-green">{Msg::ThisSession.t(lang)}</strong> });
+                        view! {
+                            <tr>
+                                <td class="stack-head">{s.user_agent.clone()}{this}</td>
+                                <td data-label=Msg::SessionBegan.t(lang)><span class="date">{zone.display(s.created)}</span></td>
+                                <td data-label=Msg::SessionLastSeen.t(lang)><span class="date">{zone.display(s.last_seen)}</span></td>
+                                <td>
+                                    <form method="post" action=format!("/account/sessions/{}/end", s.id)>
+                                        <CsrfField/>
+                                        <button type="submit" class="button button-secondary">
+                                            {if s.current { Msg::EndThisSession } else { Msg::EndSession }.t(lang)}
+                                        </button>
+                                    </form>
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <crate::ui::table::DataTable caption=Msg::SessionsTitle.t(lang) stack=true columns=vec![
+                        Msg::SessionBrowser.into(), Msg::SessionBegan.into(), Msg::SessionLastSeen.into(),
+                        crate::ui::table::Col::Hidden(Msg::EndSession),
+                    ]>{body}</crate::ui::table::DataTable>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}

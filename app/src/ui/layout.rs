@@ -77,6 +77,7 @@ fn AccountBar() -> impl IntoView {
                                 {user.display_name}" · "{Msg::from(user.role).t(lang)}
                                 {(!org.is_empty()).then(|| format!(" · {org}"))}
                             </span>
+                            <a href="/account/sessions">{Msg::NavSessions.t(lang)}</a>
                             <a href="/account/password">{Msg::NavPassword.t(lang)}</a>
                             <form method="post" action="/logout" class="inline-form">
                                 <CsrfField/>

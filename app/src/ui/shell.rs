@@ -113,6 +113,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/incidents/:reference") view=public::IncidentPage ssr=SsrMode::Async/>
                         <Route path=path!("/login") view=account::LoginPage ssr=SsrMode::Async/>
                         <Route path=path!("/account/password") view=account::PasswordPage ssr=SsrMode::Async/>
+                        <Route path=path!("/account/sessions") view=account::SessionsPage ssr=SsrMode::Async/>
                         <Route path=path!("/filing") view=filing::DashboardPage ssr=SsrMode::Async/>
                         <Route path=path!("/filing/new") view=filing::NewIncidentPage ssr=SsrMode::Async/>
                         <Route path=path!("/filing/organisation") view=organisation::OrganisationPage ssr=SsrMode::Async/>

@@ -63,9 +63,12 @@ pub async fn middleware(State(state): State<AppState>, session: Session, mut req
     let lang = asked.or_else(|| cookie(req.headers(), "lang").and_then(Lang::parse)).unwrap_or_default();
     let asked_zone = zone_from_query(&req);
     let zone = asked_zone.or_else(|| cookie(req.headers(), "tz").and_then(UserZone::parse)).unwrap_or_default();
-    let account = signed_in::current(&state, &session, state.clock.now()).await;
-    let must_change_password = account.as_ref().is_some_and(|a| a.must_change_password);
-    let caller = account.map(|a| a.caller);
+    let signed = signed_in::current(&state, &session, state.clock.now()).await;
+    let must_change_password = signed.as_ref().is_some_and(|(a, _)| a.must_change_password);
+    if let Some((_, row)) = &signed {
+        req.extensions_mut().insert(app::api::CurrentSession(*row));
+    }
+    let caller = signed.map(|(a, _)| a.caller);
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
     let client = peer.map(|p| ClientAddr(client_addr::resolve(p, req.headers(), &state.config.trusted_proxies)));
     if let Some(c) = client {

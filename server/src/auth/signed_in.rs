@@ -19,6 +19,8 @@ pub const USER_KEY: &str = "user_id";
 const EPOCH_KEY: &str = "epoch";
 const SIGNED_IN_KEY: &str = "signed_in_at";
 const SEEN_KEY: &str = "seen_at";
+/// Session key of the session's row in `user_sessions` ("Your sessions").
+const ROW_KEY: &str = "session_row";
 
 /// A session unused for this long has ended (the store's expiry says the same).
 pub const INACTIVITY_SECS: i64 = 8 * 3600;
@@ -27,14 +29,17 @@ pub const ABSOLUTE_SECS: i64 = 12 * 3600;
 /// How often activity is written back (and so how exact the inactivity expiry is).
 const TOUCH_EVERY_SECS: i64 = 5 * 60;
 
-/// Starts a signed-in session: a new id (no fixation), a new anti-forgery token.
+/// Starts a signed-in session: a new id (no fixation), a new anti-forgery token, and its
+/// row on "Your sessions" (`row`, from [`crate::storage::user_sessions::open`]).
 pub async fn begin(
     session: &Session,
     user: UserId,
     epoch: i64,
+    row: i64,
     now: Timestamp,
 ) -> Result<(), tower_sessions::session::Error> {
     session.cycle_id().await?;
+    session.insert(ROW_KEY, row).await?;
     session.insert(USER_KEY, user.0).await?;
     session.insert(EPOCH_KEY, epoch).await?;
     session.insert(SIGNED_IN_KEY, now.0).await?;
@@ -74,17 +79,19 @@ impl Marks {
     }
 }
 
-/// The account signed in to this session, if the session still holds; ends it otherwise.
-pub async fn current(state: &AppState, session: &Session, now: Timestamp) -> Option<Account> {
+/// The account signed in to this session and the session's row, if the session still holds
+/// (its row not ended on "Your sessions" either); ends it otherwise.
+pub async fn current(state: &AppState, session: &Session, now: Timestamp) -> Option<(Account, i64)> {
     let read = async {
         let user = session.get::<i64>(USER_KEY).await?;
         let epoch = session.get::<i64>(EPOCH_KEY).await?;
         let signed_in = session.get::<i64>(SIGNED_IN_KEY).await?;
         let seen = session.get::<i64>(SEEN_KEY).await?;
-        Ok::<_, tower_sessions::session::Error>((user, epoch, signed_in, seen))
+        let row = session.get::<i64>(ROW_KEY).await?;
+        Ok::<_, tower_sessions::session::Error>((user, epoch, signed_in, seen, row))
     };
-    let (user, epoch, signed_in, seen) = match read.await {
-        Ok((Some(u), e, s, seen)) => (u, e, s, seen),
+    let (user, epoch, signed_in, seen, row) = match read.await {
+        Ok((Some(u), e, s, seen, row)) => (u, e, s, seen, row),
         Ok(_) => return None,
         Err(e) => {
             tracing::error!(error = %e, "reading the session failed");
@@ -99,14 +106,25 @@ pub async fn current(state: &AppState, session: &Session, now: Timestamp) -> Opt
         }
     };
     let marks = Marks { epoch, signed_in, seen };
-    match account {
-        Some(a) if marks.hold(now, &a) => {
+    // a session from before "Your sessions" has no row: it ends, and the next sign-in has one
+    let listed = match row {
+        Some(r) => crate::storage::user_sessions::holds(&state.db, UserId(user), r).await.unwrap_or_else(|e| {
+            tracing::error!(user.id = user, error = %e, "checking the session's row failed");
+            false
+        }),
+        None => false,
+    };
+    match (account, row) {
+        (Some(a), Some(row)) if listed && marks.hold(now, &a) => {
             if marks.need_touch(now) {
                 if let Err(e) = session.insert(SEEN_KEY, now.0).await {
                     tracing::error!(user.id = user, error = %e, "recording activity on the session failed");
                 }
+                if let Err(e) = crate::storage::user_sessions::touch(&state.db, row, now).await {
+                    tracing::error!(user.id = user, error = %e, "recording activity on the session's row failed");
+                }
             }
-            Some(a)
+            Some((a, row))
         }
         _ => {
             if let Err(e) = session.flush().await {

@@ -14,12 +14,48 @@ use crate::auth::client_addr::ClientAddr;
 use crate::auth::signed_in;
 use crate::state::AppState;
 use crate::storage::audit::{self, AuditEntry};
-use crate::storage::{members, throttle, users};
+use crate::storage::{members, throttle, user_sessions, users};
 
 super::routes::route_table! {
     post "/login" => login, Public;
     post "/logout" => logout, SignedIn;
     post "/account/password" => change_password, SignedIn;
+    post "/account/sessions/{session}/end" => end_session, SignedIn;
+}
+
+/// POST /account/sessions/{n}/end: the person ends one of their own sessions; ending this one
+/// signs out.
+pub async fn end_session(
+    State(state): State<AppState>,
+    session: Session,
+    axum::extract::Path(row): axum::extract::Path<i64>,
+    form: PostedForm,
+) -> Answer {
+    let Some(caller) = form.parts.extensions.get::<app::domain::auth::Caller>().cloned() else {
+        return Ok(see_other("/login"));
+    };
+    let at = state.clock.now();
+    if !user_sessions::end(&state.db, caller.user_id, row, at).await? {
+        return Err(AppError::NotFound);
+    }
+    let subject = format!("user:{}", caller.user_id);
+    let entry = AuditEntry {
+        at,
+        actor: Some(caller.user_id),
+        org: caller.org_id,
+        action: AuditAction::SessionEnded,
+        subject: &subject,
+        detail: serde_json::json!({ "number": row }),
+    };
+    if let Err(e) = audit::record(&state.db, entry).await {
+        tracing::error!(user.id = %caller.user_id, error = %e, "recording an ended session failed");
+    }
+    let this = form.parts.extensions.get::<app::api::CurrentSession>().map(|s| s.0);
+    if this == Some(row) {
+        session.flush().await.map_err(AppError::internal)?;
+        return Ok(see_other("/login"));
+    }
+    Ok(see_other("/account/sessions?ended=1"))
 }
 
 /// POST /login
@@ -62,7 +98,9 @@ pub async fn login(State(state): State<AppState>, session: Session, form: Posted
         return Err(form.refuse(None, FormProblem::LoginFailed, StatusCode::UNAUTHORIZED));
     };
 
-    signed_in::begin(&session, user, epoch, at).await.map_err(AppError::internal)?;
+    let agent = form.parts.headers.get(axum::http::header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let row = user_sessions::open(&state.db, user, agent, at).await?;
+    signed_in::begin(&session, user, epoch, row, at).await.map_err(AppError::internal)?;
     if let Err(e) = throttle::succeeded(&state.db, &claim, &pair_key, at).await {
         tracing::error!(user.id = %user, error = %e, "clearing sign-in failures failed");
     }
@@ -165,5 +203,7 @@ pub async fn change_password(State(state): State<AppState>, session: Session, fo
     // Every other session of the account has ended with the epoch; this one goes on under a
     // new id.
     signed_in::renew(&session, epoch).await.map_err(AppError::internal)?;
+    let this = form.parts.extensions.get::<app::api::CurrentSession>().map(|s| s.0);
+    user_sessions::end_others(&state.db, caller.user_id, this, state.clock.now()).await?;
     Ok(see_other("/account/password?changed=1"))
 }

@@ -199,6 +199,16 @@ impl Desks for Desk {
         Ok(detail)
     }
 
+    async fn account_sessions(
+        &self,
+        user: app::domain::ids::UserId,
+        current: Option<i64>,
+    ) -> Result<Vec<app::api::SessionRow>, DeskError> {
+        use crate::auth::signed_in::{ABSOLUTE_SECS, INACTIVITY_SECS};
+        let limits = (INACTIVITY_SECS, ABSOLUTE_SECS);
+        Ok(crate::storage::user_sessions::list(self, user, current, self.clock.now(), limits).await?)
+    }
+
     async fn published_incidents(&self) -> Result<Vec<PublishedRow>, DeskError> {
         Ok(publications::list(self, &publications::PublicReader).await?)
     }

@@ -23,6 +23,7 @@ pub mod requests;
 pub mod sessions;
 pub mod summaries;
 pub mod throttle;
+pub mod user_sessions;
 pub mod users;
 
 use std::str::FromStr;
