@@ -55,6 +55,26 @@ async fn a_signed_off_outside_submission_meets_its_clock(app: &TestApp) -> anyho
     let counted = officer.get(&page).await?;
     assert!(counted.body.contains("데스크 밖 제출 (기록 1)"), "the clock names the record");
     assert!(counted.body.contains("서명 확인됨"));
+    // a mistaken second record is withdrawn by the officer: kept, never counted, not signable
+    let wrong =
+        [("clock", clock.as_str()), ("outside_at", "2026-01-10T09:10"), ("channel", "email"), ("recipient", "오기")];
+    assert_eq!(officer.submit(&page, &action, &wrong).await?.status, 303);
+    let (sign2, withdraw2) = (format!("{page}/outside/2/sign"), format!("{page}/outside/2/withdraw"));
+    assert_eq!(other.submit("/filing", &withdraw2, &[]).await?.status, 404, "another organisation's");
+    assert_eq!(officer.submit(&page, &withdraw2, &[]).await?.status, 303);
+    assert_eq!(officer.submit(&page, &withdraw2, &[]).await?.status, 409, "withdrawn once");
+    assert_eq!(signatory.submit(&page, &sign2, &[]).await?.status, 409, "a withdrawn record is not signed off");
+    assert_eq!(
+        officer.submit(&page, &format!("{page}/outside/1/withdraw"), &[]).await?.status,
+        409,
+        "signed off is final"
+    );
+    let after = officer.get(&page).await?;
+    assert!(after.body.contains("철회됨"), "shown as withdrawn");
+    assert!(
+        after.body.contains("데스크 밖 제출 (기록 1)"),
+        "the clock still counts record 1, not the earlier withdrawn one"
+    );
     file_draft(&signatory, &incident).await?;
     let reviewer = app.signed_in("reviewer@msit.example").await?;
     let case = reviewer.get(&format!("/review/incidents/{incident}")).await?;
@@ -62,6 +82,7 @@ async fn a_signed_off_outside_submission_meets_its_clock(app: &TestApp) -> anyho
     assert!(case.body.contains("데스크 밖 제출 (기록 1)"));
     let history = case.texts("#history ~ .table-scroll tbody tr").join("\n");
     assert!(history.contains("데스크 밖 제출 기록") && history.contains("데스크 밖 제출 서명 확인"), "{history}");
+    assert!(history.contains("데스크 밖 제출 기록 철회"), "{history}");
     Ok(())
 }
 on_both_backends!(outside_db => a_signed_off_outside_submission_meets_its_clock);

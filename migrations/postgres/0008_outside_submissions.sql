@@ -1,6 +1,7 @@
 -- Submissions made outside Outage Desk (issue #11): an officer records that a regulator was
 -- already told (by phone, e-mail, its own portal) before the operator used the desk; a
--- signatory signs the record off, and only then does the clock of that regime's duty count it.
+-- signatory signs the record off, and only then does the clock of that regime's duty count it
+-- (a record withdrawn before that never counts).
 -- Keep in step with ../sqlite/0008_outside_submissions.sql.
 ALTER TABLE incidents ADD COLUMN outside_numbered BIGINT NOT NULL DEFAULT 0;
 
@@ -18,5 +19,8 @@ CREATE TABLE outside_submissions (
     recorded_at BIGINT NOT NULL,
     signed_off_by BIGINT REFERENCES users (id),
     signed_off_at BIGINT,
+    -- an officer may withdraw a record not yet signed off (a mistake); it is kept, never counted
+    withdrawn_by BIGINT REFERENCES users (id),
+    withdrawn_at BIGINT,
     UNIQUE (incident_id, number)
 );

@@ -112,6 +112,9 @@ pub struct OutsideView {
     pub recorded: Stamp,
     /// Only a signed-off record counts for its clock.
     pub signed_off: Option<Stamp>,
+    /// Taken back before sign-off: kept, never counted.
+    #[serde(default)]
+    pub withdrawn: Option<Stamp>,
 }
 
 /// One entry of the case history.

@@ -47,6 +47,7 @@ audit_actions! {
     CaseReopened => "case.reopened", "사건 재개", "Case reopened";
     OutsideRecorded => "outside.recorded", "데스크 밖 제출 기록", "Submission outside the desk recorded";
     OutsideSignedOff => "outside.signed_off", "데스크 밖 제출 서명 확인", "Submission outside the desk signed off";
+    OutsideWithdrawn => "outside.withdrawn", "데스크 밖 제출 기록 철회", "Submission outside the desk withdrawn";
     SignedIn => "account.signed_in", "로그인", "Signed in";
     SignedOut => "account.signed_out", "로그아웃", "Signed out";
     SignInFailed => "account.sign_in_failed", "로그인 실패", "Sign-in failed";
@@ -93,7 +94,7 @@ mod tests {
             assert_eq!(AuditAction::parse(a.code()), Some(a));
             assert!(!a.text(Lang::Ko).is_empty() && a.text(Lang::Ko) != a.text(Lang::En), "{a:?}");
         }
-        assert_eq!(AuditAction::ALL.len(), 38);
+        assert_eq!(AuditAction::ALL.len(), 39);
         assert_eq!(AuditAction::parse("x.y"), None);
     }
 }

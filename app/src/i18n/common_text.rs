@@ -115,6 +115,10 @@ macro_rules! base_messages {
             OutsideSignStart => "서명 확인…", "Sign off…";
             OutsideSignConfirm => "이 기록이 사실임을 서명권자로서 확인합니다. 확인하면 취소할 수 없고, 해당 기한의 이행으로 부처에 표시됩니다.", "As a signatory you confirm this record is true. This cannot be undone; the ministry sees the clock as met by it.";
             OutsideSign => "서명 확인", "Sign off";
+            OutsideWithdrawn => "철회됨: 기한에 계산되지 않음", "Withdrawn: never counted";
+            OutsideWithdrawStart => "기록 철회…", "Withdraw…";
+            OutsideWithdrawConfirm => "잘못 기록했다면 철회하세요. 기록은 남지만 어느 기한에도 계산되지 않으며 서명할 수 없게 됩니다.", "Withdraw a record made by mistake. It stays on file but never counts for a clock and can no longer be signed off.";
+            OutsideWithdraw => "기록 철회", "Withdraw the record";
             PublicationFilter => "공개 여부", "Publication";
             CharCount => "{got} / {max}자", "{got} of {max} characters";
             ErrTooLong => "최대 {max}자까지 입력할 수 있습니다. 지금 {got}자입니다.", "This can be at most {max} characters; it is {got}.";

@@ -11,7 +11,7 @@ use crate::i18n::{Lang, Msg};
 use crate::ui::case::StampText;
 use crate::ui::case_fields::{NamedControl, NamedField};
 use crate::ui::clocks::{duty_label, regime_name};
-use crate::ui::forms::CsrfField;
+use crate::ui::forms::{ConfirmedPost, CsrfField};
 use crate::ui::shell::{use_lang, use_zone};
 
 fn channel_text(c: Channel, lang: Lang) -> String {
@@ -20,12 +20,17 @@ fn channel_text(c: Channel, lang: Lang) -> String {
 }
 
 /// The records, each with its clock, when and how the regulator was told, and who recorded
-/// and signed it off. `sign` is the incident's address when the reader may sign off.
+/// and signed it off (or withdrew it).
 #[component]
 pub fn OutsideList(
     records: Vec<OutsideView>,
     clocks: Vec<Clock>,
-    #[prop(default = None)] sign: Option<String>,
+    /// The incident's address when the reader may sign records off.
+    #[prop(default = None)]
+    sign: Option<String>,
+    /// The incident's address when the reader may withdraw records not yet signed off.
+    #[prop(default = None)]
+    withdraw: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang();
     let zone = use_zone();
@@ -38,21 +43,19 @@ pub fn OutsideList(
             let clock = clocks.iter().find(|c| c.regime == r.regime && c.duty == r.duty);
             let duty = clock.map_or_else(|| r.duty.as_str().to_string(), |c| duty_label(c, lang));
             let official = crate::domain::zone::UserZone::of_regulator(&r.regime);
-            let state = match r.signed_off.clone() {
-                Some(s) => view! { <strong class="tag tag-green">{Msg::OutsideSignedOff.t(lang)}</strong>" "<StampText stamp=s/> }.into_any(),
-                None => view! { <strong class="tag tag-yellow">{Msg::OutsideAwaitsSignOff.t(lang)}</strong> }.into_any(),
+            let state = match (r.signed_off.clone(), r.withdrawn.clone()) {
+                (_, Some(w)) => view! { <strong class="tag tag-grey">{Msg::OutsideWithdrawn.t(lang)}</strong>" "<StampText stamp=w/> }.into_any(),
+                (Some(s), None) => view! { <strong class="tag tag-green">{Msg::OutsideSignedOff.t(lang)}</strong>" "<StampText stamp=s/> }.into_any(),
+                (None, None) => view! { <strong class="tag tag-yellow">{Msg::OutsideAwaitsSignOff.t(lang)}</strong> }.into_any(),
             };
-            let sign_form = sign.clone().filter(|_| r.signed_off.is_none()).map(|base| {
-                view! {
-                    <details class="confirm-box">
-                        <summary class="button button-secondary">{Msg::OutsideSignStart.t(lang)}</summary>
-                        <p>{Msg::OutsideSignConfirm.t(lang)}</p>
-                        <form method="post" action=format!("{base}/outside/{}/sign", r.number)>
-                            <CsrfField/>
-                            <button type="submit" class="button">{Msg::OutsideSign.t(lang)}</button>
-                        </form>
-                    </details>
-                }
+            let open = r.signed_off.is_none() && r.withdrawn.is_none();
+            let withdraw_form = withdraw.clone().filter(|_| open).map(|base| {
+                let steps = [Msg::OutsideWithdrawStart, Msg::OutsideWithdrawConfirm, Msg::OutsideWithdraw];
+                view! { <ConfirmedPost action=format!("{base}/outside/{}/withdraw", r.number) steps=steps/> }
+            });
+            let sign_form = sign.clone().filter(|_| open).map(|base| {
+                let steps = [Msg::OutsideSignStart, Msg::OutsideSignConfirm, Msg::OutsideSign];
+                view! { <ConfirmedPost action=format!("{base}/outside/{}/sign", r.number) steps=steps/> }
             });
             let reference = (!r.their_reference.is_empty()).then(|| format!(" · {} {}", Msg::OutsideTheirRef.t(lang), r.their_reference));
             view! {
@@ -64,6 +67,7 @@ pub fn OutsideList(
                     <p class="hint">{Msg::OutsideRecordedBy.t(lang)}" "<StampText stamp=r.recorded.clone()/></p>
                     <p>{state}</p>
                     {sign_form}
+                    {withdraw_form}
                 </li>
             }
         })
@@ -132,11 +136,12 @@ pub fn OutsideSubmissions(inc: IncidentView, echo: Option<FormEcho>) -> impl Int
         }
     });
     let sign = inc.can_submit.then(|| base.clone());
+    let withdraw = inc.can_draft.then(|| base.clone());
     view! {
         <section aria-labelledby="outside">
             <h2 id="outside">{Msg::OutsideTitle.t(lang)}</h2>
             <p class="hint">{Msg::OutsideIntro.t(lang)}</p>
-            <OutsideList records=inc.outside.clone() clocks=inc.clocks.clone() sign=sign/>
+            <OutsideList records=inc.outside.clone() clocks=inc.clocks.clone() sign=sign withdraw=withdraw/>
             {form}
         </section>
     }

@@ -30,6 +30,25 @@ pub fn CsrfField() -> impl IntoView {
     }
 }
 
+/// A post that takes a second, deliberate click, with no script: `steps` are the disclosure's
+/// label ("Close the request…"), what the action does and that it cannot be undone, and the
+/// button that posts to `action`.
+#[component]
+pub fn ConfirmedPost(#[prop(into)] action: String, steps: [Msg; 3]) -> impl IntoView {
+    let lang = use_lang();
+    let [start, explain, submit] = steps;
+    view! {
+        <details class="confirm-box">
+            <summary class="button button-secondary">{start.t(lang)}</summary>
+            <p>{explain.t(lang)}</p>
+            <form method="post" action=action>
+                <CsrfField/>
+                <button type="submit" class="button button-warning">{submit.t(lang)}</button>
+            </form>
+        </details>
+    }
+}
+
 /// "There is a problem" box listing every error, each linking to its field.
 #[component]
 pub fn ErrorSummary(

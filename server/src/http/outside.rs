@@ -8,12 +8,14 @@ use super::error::{Answer, AppError, OrRefuse};
 use super::render::{see_other, PostedForm};
 use crate::page_data::incident::recordable_clocks;
 use crate::state::AppState;
+use crate::storage::outside::Settle;
 use crate::storage::{drafts, filings, StorageError};
 use app::domain::validation::{FieldError, FieldErrors};
 
 super::routes::route_table! {
     post "/filing/incidents/{reference}/outside" => record, Filer;
     post "/filing/incidents/{reference}/outside/{number}/sign" => sign_off, Signatory;
+    post "/filing/incidents/{reference}/outside/{number}/withdraw" => withdraw, Filer;
 }
 
 fn incident_page(reference: &str) -> String {
@@ -41,18 +43,33 @@ pub async fn record(State(state): State<AppState>, Path(reference): Path<String>
 }
 
 /// POST /filing/incidents/{ref}/outside/{n}/sign: a signatory signs the record off.
-pub async fn sign_off(
-    State(state): State<AppState>,
+pub async fn sign_off(State(state): State<AppState>, path: Path<(String, i64)>, form: PostedForm) -> Answer {
+    settle(state, path, form, Settle::SignOff).await
+}
+
+/// POST /filing/incidents/{ref}/outside/{n}/withdraw: an officer takes back a record not yet
+/// signed off.
+pub async fn withdraw(State(state): State<AppState>, path: Path<(String, i64)>, form: PostedForm) -> Answer {
+    settle(state, path, form, Settle::Withdraw).await
+}
+
+async fn settle(
+    state: AppState,
     Path((reference, number)): Path<(String, i64)>,
     form: PostedForm,
+    how: Settle,
 ) -> Answer {
     let cap = super::operator(&form.parts.extensions)?;
-    if !cap.can_sign() {
+    let allowed = match how {
+        Settle::SignOff => cap.can_sign(),
+        Settle::Withdraw => cap.can_file(),
+    };
+    if !allowed {
         return Err(AppError::Forbidden);
     }
     let incident = super::own_incident(&state, &cap, &reference).await?;
     let page = incident_page(&reference);
-    crate::storage::outside::sign_off(&state.db, &cap, &incident, number, state.clock.now())
+    crate::storage::outside::settle(&state.db, &cap, &incident, number, how, state.clock.now())
         .await
         .or_refuse(&form, &page)?;
     Ok(see_other(&format!("{page}?saved=outside#outside")))

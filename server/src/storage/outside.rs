@@ -29,6 +29,15 @@ struct Row {
     recorded_at: i64,
     signed_off_by: Option<String>,
     signed_off_at: Option<i64>,
+    withdrawn_by: Option<String>,
+    withdrawn_at: Option<i64>,
+}
+
+fn stamp(by: Option<String>, at: Option<i64>) -> Option<Stamp> {
+    match (by, at) {
+        (Some(by), Some(at)) => Some(Stamp { by, at: Timestamp(at) }),
+        _ => None,
+    }
 }
 
 /// Every record on the incident, by number.
@@ -36,8 +45,10 @@ pub async fn list(db: &Db, incident: &IncidentRecord) -> Result<Vec<OutsideView>
     let rows = with_pool!(db, |p| {
         sqlx::query_as::<_, Row>(
             "SELECT o.number, o.regime, o.duty, o.submitted_at, o.channel, o.recipient, o.their_reference,
-                r.display_name AS recorded_by, o.recorded_at, s.display_name AS signed_off_by, o.signed_off_at
+                r.display_name AS recorded_by, o.recorded_at, s.display_name AS signed_off_by, o.signed_off_at,
+                w.display_name AS withdrawn_by, o.withdrawn_at
              FROM outside_submissions o JOIN users r ON r.id = o.recorded_by LEFT JOIN users s ON s.id = o.signed_off_by
+                LEFT JOIN users w ON w.id = o.withdrawn_by
              WHERE o.incident_id = $1 ORDER BY o.number",
         )
         .bind(incident.id)
@@ -56,10 +67,8 @@ pub async fn list(db: &Db, incident: &IncidentRecord) -> Result<Vec<OutsideView>
                 recipient: r.recipient,
                 their_reference: r.their_reference,
                 recorded: Stamp { by: r.recorded_by, at: Timestamp(r.recorded_at) },
-                signed_off: match (r.signed_off_by, r.signed_off_at) {
-                    (Some(by), Some(at)) => Some(Stamp { by, at: Timestamp(at) }),
-                    _ => None,
-                },
+                signed_off: stamp(r.signed_off_by, r.signed_off_at),
+                withdrawn: stamp(r.withdrawn_by, r.withdrawn_at),
             })
         })
         .collect()
@@ -69,7 +78,7 @@ pub async fn list(db: &Db, incident: &IncidentRecord) -> Result<Vec<OutsideView>
 pub fn counted(records: &[OutsideView]) -> Vec<OutsideSubmission> {
     records
         .iter()
-        .filter(|r| r.signed_off.is_some())
+        .filter(|r| r.signed_off.is_some() && r.withdrawn.is_none())
         .map(|r| OutsideSubmission { regime: r.regime.clone(), duty: r.duty, at: r.at, number: r.number })
         .collect()
 }
@@ -84,7 +93,7 @@ pub async fn counted_of_org(
         sqlx::query_as::<_, (i64, i64, String, String, i64)>(
             "SELECT o.incident_id, o.number, o.regime, o.duty, o.submitted_at
              FROM outside_submissions o JOIN incidents i ON i.id = o.incident_id
-             WHERE i.org_id = $1 AND o.signed_off_at IS NOT NULL",
+             WHERE i.org_id = $1 AND o.signed_off_at IS NOT NULL AND o.withdrawn_at IS NULL",
         )
         .bind(cap.org().0)
         .fetch_all(p)
@@ -147,32 +156,50 @@ pub async fn record(
     })
 }
 
-/// A signatory signs record `number` off; from then on its clock counts it. Signing off
-/// twice, or someone else's record at the same moment, signs it once.
-pub async fn sign_off(
+/// What an officer or signatory does to a record not yet signed off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Settle {
+    /// A signatory confirms it: from then on its clock counts it.
+    SignOff,
+    /// The officer takes back a mistaken record: it is kept, never counted.
+    Withdraw,
+}
+
+/// Signs record `number` off or withdraws it; only a record neither signed off nor withdrawn
+/// can be, once (two at the same moment: one wins, the other is told it changed).
+pub async fn settle(
     db: &Db,
     cap: &OperatorCap,
     incident: &IncidentRecord,
     number: i64,
+    how: Settle,
     at: Timestamp,
 ) -> Result<(), StorageError> {
-    if !cap.can_sign() {
-        return Err(StorageError::NotOperatorRole);
-    }
+    let (sql, action) = match how {
+        Settle::SignOff if !cap.can_sign() => return Err(StorageError::NotOperatorRole),
+        Settle::SignOff => (
+            "UPDATE outside_submissions SET signed_off_by = $1, signed_off_at = $2
+             WHERE incident_id = $3 AND number = $4 AND signed_off_at IS NULL AND withdrawn_at IS NULL",
+            AuditAction::OutsideSignedOff,
+        ),
+        Settle::Withdraw if !cap.can_file() => return Err(StorageError::NotOperatorRole),
+        Settle::Withdraw => (
+            "UPDATE outside_submissions SET withdrawn_by = $1, withdrawn_at = $2
+             WHERE incident_id = $3 AND number = $4 AND signed_off_at IS NULL AND withdrawn_at IS NULL",
+            AuditAction::OutsideWithdrawn,
+        ),
+    };
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;
-        let signed = sqlx::query(
-            "UPDATE outside_submissions SET signed_off_by = $1, signed_off_at = $2
-             WHERE incident_id = $3 AND number = $4 AND signed_off_at IS NULL",
-        )
-        .bind(cap.user().0)
-        .bind(at.0)
-        .bind(incident.id)
-        .bind(number)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if signed == 0 {
+        let changed = sqlx::query(sql)
+            .bind(cap.user().0)
+            .bind(at.0)
+            .bind(incident.id)
+            .bind(number)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if changed == 0 {
             let exists = sqlx::query_scalar::<_, i64>(
                 "SELECT COUNT(*) FROM outside_submissions WHERE incident_id = $1 AND number = $2",
             )
@@ -183,10 +210,7 @@ pub async fn sign_off(
             return Err(if exists > 0 { StorageError::ItemNotOpen } else { StorageError::NotFound });
         }
         let detail = serde_json::json!({ "number": number });
-        record_audit!(
-            &mut *tx,
-            AuditEntry::by_operator(cap, at, AuditAction::OutsideSignedOff, &incident.reference, detail)
-        )?;
+        record_audit!(&mut *tx, AuditEntry::by_operator(cap, at, action, &incident.reference, detail))?;
         tx.commit().await?;
         Ok(())
     })

@@ -34,14 +34,8 @@ pub(super) fn requests_section(ctx: &Ctx) -> impl IntoView {
                             <button type="submit" class="button button-secondary">{Msg::SendFollowUp.t(lang)}</button>
                         </form>
                         // closing ends the thread: a second, deliberate click, with no script
-                        <details class="confirm-box">
-                            <summary class="button button-secondary">{Msg::CloseRequestStart.t(lang)}</summary>
-                            <p>{Msg::CloseRequestConfirm.t(lang)}</p>
-                            <form method="post" action=ctx.action(&format!("/requests/{n}/close"))>
-                                <CsrfField/>
-                                <button type="submit" class="button button-warning">{Msg::CloseRequest.t(lang)}</button>
-                            </form>
-                        </details>
+                        <crate::ui::forms::ConfirmedPost action=ctx.action(&format!("/requests/{n}/close"))
+                            steps=[Msg::CloseRequestStart, Msg::CloseRequestConfirm, Msg::CloseRequest]/>
                     })}
                 </div>
             }
