@@ -36,22 +36,6 @@ impl Drop for Templates {
     }
 }
 
-/// The seeded reviewer's capability, for using storage directly.
-async fn reviewer_cap(app: &TestApp) -> anyhow::Result<app::domain::auth::ReviewerCap> {
-    let account = server::storage::users::credentials(&app.state.db, "reviewer@msit.example").await?;
-    let id = account.map(|c| c.id).ok_or_else(|| anyhow::anyhow!("no seeded reviewer"))?;
-    Ok(app::domain::auth::Caller {
-        user_id: app::domain::ids::UserId(id),
-        display_name: String::new(),
-        role: app::domain::auth::Role::Reviewer,
-        org_id: None,
-        org_name_ko: None,
-        org_name_en: None,
-    }
-    .reviewer()
-    .expect("a reviewer capability"))
-}
-
 const EDIT_MARK: &str = "TEMPLATEEDITEDAFTERFILING";
 
 async fn filing_pdf_is_frozen_at_submission(backend: Backend) -> anyhow::Result<()> {
@@ -91,8 +75,12 @@ async fn filing_pdf_is_frozen_at_submission(backend: Backend) -> anyhow::Result<
     // the template changes; after a restart the new template is in force …
     templates.append("filing.typ", EDIT_MARK)?;
     let restarted = app.restarted_with_templates(&templates.0).await?;
-    let detail =
-        server::storage::filings::get_for_review(&restarted.state.db, &reviewer_cap(&app).await?, &filing).await?;
+    let detail = server::storage::filings::get_for_review(
+        &restarted.state.db,
+        &reviewer_cap_of(&app, "reviewer@msit.example").await?,
+        &filing,
+    )
+    .await?;
     let fresh = server::pdf::documents::render_filing(&restarted.state.pdf, &detail).await?;
     assert!(pdf_text(&fresh.bytes)?.contains(EDIT_MARK), "the edited template renders differently");
     // … and the filing's PDF is still the one frozen at submission
@@ -129,7 +117,12 @@ async fn notices_are_frozen(app: &TestApp) -> anyhow::Result<()> {
         ("items", "계획서 제출"),
     ];
     assert_eq!(reviewer.submit(&case, &format!("{case}/measures"), &order).await?.status, 303);
-    let found = server::storage::incidents::find_filed(&app.state.db, &reviewer_cap(app).await?, &incident).await?;
+    let found = server::storage::incidents::find_filed(
+        &app.state.db,
+        &reviewer_cap_of(app, "reviewer@msit.example").await?,
+        &incident,
+    )
+    .await?;
     let notice = documents::of_measure(&app.state.db, &found, 1).await?.expect("notice frozen at issue");
     assert_eq!(notice.file_name, format!("{incident}-M1.pdf"));
     assert!(notice.catalogue_version.starts_with("duties-"));
@@ -155,7 +148,17 @@ async fn notices_are_frozen(app: &TestApp) -> anyhow::Result<()> {
     let now = app.state.clock.now();
     let m = app::domain::case::forms::Measure::parse(&fields, app::domain::zone::UserZone::Seoul, now)
         .map_err(|e| anyhow::anyhow!("measure form: {e:?}"))?;
-    assert_eq!(server::storage::measures::issue(&app.state.db, &reviewer_cap(app).await?, &found, &m, now).await?, 2);
+    assert_eq!(
+        server::storage::measures::issue(
+            &app.state.db,
+            &reviewer_cap_of(app, "reviewer@msit.example").await?,
+            &found,
+            &m,
+            now
+        )
+        .await?,
+        2
+    );
     assert_eq!(documents::measures_without(&app.state.db).await?.len(), 1);
     assert_eq!(server::pdf::documents::backfill(&app.state).await?, 1);
     assert!(documents::measures_without(&app.state.db).await?.is_empty());

@@ -16,9 +16,9 @@ async fn a_signed_off_outside_submission_meets_its_clock(app: &TestApp) -> anyho
         .body
         .split(r#"<option value=""#)
         .filter_map(|r| r.split('"').next())
-        .find(|v| v.starts_with("KR_FA38:"))
+        .find(|v| *v == "KR_FA38:initial_report")
         .map(str::to_string)
-        .ok_or_else(|| anyhow::anyhow!("no KR_FA38 clock offered"))?;
+        .ok_or_else(|| anyhow::anyhow!("the KR_FA38 initial report clock is not offered"))?;
 
     // bad input: every field named, nothing saved
     let empty = officer.submit(&page, &action, &[]).await?;
@@ -49,7 +49,8 @@ async fn a_signed_off_outside_submission_meets_its_clock(app: &TestApp) -> anyho
     let other = app.signed_in("officer@b.example").await?;
     assert_eq!(other.submit("/filing", &sign, &[]).await?.status, 403);
 
-    // signed off: the clock counts it, and the ministry sees it once the incident is filed
+    // signed off: the clock counts it (on the ministry's overview too), and the ministry sees it
+    // once the incident is filed
     assert_eq!(signatory.submit(&page, &sign, &[]).await?.status, 303);
     assert_eq!(signatory.submit(&page, &sign, &[]).await?.status, 409, "signed off once");
     let counted = officer.get(&page).await?;
@@ -76,6 +77,10 @@ async fn a_signed_off_outside_submission_meets_its_clock(app: &TestApp) -> anyho
         "the clock still counts record 1, not the earlier withdrawn one"
     );
     file_draft(&signatory, &incident).await?;
+    // the only filed incident: its initial report, months late by the desk, was met by phone
+    let lead = reviewer_cap_of(app, "lead@msit.example").await?;
+    let overview = server::storage::overview::overview(&app.state.db, &lead, true, server::storage::now()).await?;
+    assert_eq!(overview.clocks_met, 1, "the overview counts the signed-off record: {overview:?}");
     let reviewer = app.signed_in("reviewer@msit.example").await?;
     let case = reviewer.get(&format!("/review/incidents/{incident}")).await?;
     assert!(case.body.contains("MSIT-0110") && case.body.contains("서명 확인됨"), "the ministry sees the record");

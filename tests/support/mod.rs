@@ -365,3 +365,14 @@ pub fn pdf_text(bytes: &[u8]) -> anyhow::Result<String> {
     anyhow::ensure!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
     Ok(String::from_utf8_lossy(&out.stdout).to_string())
 }
+
+/// A seeded ministry account's capability (`lead@msit.example`, `reviewer@msit.example`), for
+/// calling storage directly.
+pub async fn reviewer_cap_of(app: &TestApp, email: &str) -> anyhow::Result<app::domain::auth::ReviewerCap> {
+    let id = server::storage::users::credentials(&app.state.db, email)
+        .await?
+        .map(|c| c.id)
+        .ok_or_else(|| anyhow::anyhow!("no account {email}"))?;
+    let caller = server::storage::users::caller(&app.state.db, app::domain::ids::UserId(id)).await?;
+    caller.and_then(|c| c.reviewer()).ok_or_else(|| anyhow::anyhow!("{email} is not ministry staff"))
+}

@@ -83,23 +83,32 @@ pub fn counted(records: &[OutsideView]) -> Vec<OutsideSubmission> {
         .collect()
 }
 
+/// Counted records by incident id.
+pub type ByIncident = std::collections::HashMap<i64, Vec<OutsideSubmission>>;
+
 /// The signed-off records of every incident of the organisation, by incident id (for the
 /// dashboard's clocks).
-pub async fn counted_of_org(
-    db: &Db,
-    cap: &OperatorCap,
-) -> Result<std::collections::HashMap<i64, Vec<OutsideSubmission>>, StorageError> {
+pub async fn counted_of_org(db: &Db, cap: &OperatorCap) -> Result<ByIncident, StorageError> {
+    counted_where(db, Some(cap.org().0)).await
+}
+
+/// The signed-off records of every incident, by incident id (for the ministry's overview).
+pub async fn counted_all(db: &Db, _cap: &app::domain::auth::ReviewerCap) -> Result<ByIncident, StorageError> {
+    counted_where(db, None).await
+}
+
+async fn counted_where(db: &Db, org: Option<i64>) -> Result<ByIncident, StorageError> {
     let rows = with_pool!(db, |p| {
         sqlx::query_as::<_, (i64, i64, String, String, i64)>(
             "SELECT o.incident_id, o.number, o.regime, o.duty, o.submitted_at
              FROM outside_submissions o JOIN incidents i ON i.id = o.incident_id
-             WHERE i.org_id = $1 AND o.signed_off_at IS NOT NULL AND o.withdrawn_at IS NULL",
+             WHERE ($1 = 0 OR i.org_id = $1) AND o.signed_off_at IS NOT NULL AND o.withdrawn_at IS NULL",
         )
-        .bind(cap.org().0)
+        .bind(org.unwrap_or(0))
         .fetch_all(p)
         .await
     })?;
-    let mut out: std::collections::HashMap<i64, Vec<OutsideSubmission>> = Default::default();
+    let mut out = ByIncident::default();
     for (incident, number, regime, duty, at) in rows {
         let Some(duty) = Duty::parse(&duty) else { return Err(StorageError::Corrupt("stored outside submission")) };
         let number = u32::try_from(number).map_err(|_| StorageError::Corrupt("stored outside submission"))?;

@@ -1,7 +1,7 @@
 //! The facts the ministry's overview is computed from: one row per incident (latest filed
 //! content and when each stage was filed), and counts of open measures and overdue items.
 
-use app::domain::deadlines::{clocks, ClockState, Duty, Facts};
+use app::domain::deadlines::{clocks, ClockState, Duty, Facts, OutsideSubmission};
 use app::domain::filing::FilingStage;
 use app::domain::overview::{summarise, IncidentFacts, Overview};
 use app::domain::report::Content;
@@ -12,6 +12,7 @@ use crate::with_pool;
 
 #[derive(sqlx::FromRow)]
 struct Row {
+    incident_id: i64,
     name_ko: String,
     name_en: String,
     initial_at: Option<i64>,
@@ -26,11 +27,21 @@ fn is_filing_duty(d: Duty) -> bool {
     matches!(d, Duty::EarlyWarning | Duty::InitialReport | Duty::UpdateReport | Duty::FinalReport)
 }
 
-fn facts_of(org: String, content: &Content, filed: Vec<(FilingStage, Timestamp)>, now: Timestamp) -> IncidentFacts {
+/// An incident's facts for the overview; `outside` are its signed-off submissions made outside
+/// the desk, which count for their clocks here as on the case page.
+fn facts_of(
+    org: String,
+    content: &Content,
+    filed: Vec<(FilingStage, Timestamp)>,
+    outside: Vec<OutsideSubmission>,
+    now: Timestamp,
+) -> IncidentFacts {
     let onset = content.instant("onset_at").or_else(|| filed.first().map(|f| f.1)).unwrap_or(now);
     let year = app::domain::zone::UserZone::Seoul.year(onset).unwrap_or(1970);
     let restored = content.instant("restored_at").is_some();
-    let all = clocks(&content.codes("regimes"), &Facts::from_content(content, filed), now);
+    let mut facts = Facts::from_content(content, filed);
+    facts.outside = outside;
+    let all = clocks(&content.codes("regimes"), &facts, now);
     let reporting = all.iter().filter(|c| is_filing_duty(c.duty));
     let (mut met, mut late) = (0, 0);
     for c in reporting {
@@ -54,16 +65,17 @@ fn facts_of(org: String, content: &Content, filed: Vec<(FilingStage, Timestamp)>
 /// The overview of every filed incident, in the language's organisation names.
 pub async fn overview(
     db: &Db,
-    _cap: &app::domain::auth::ReviewerCap,
+    cap: &app::domain::auth::ReviewerCap,
     korean: bool,
     now: Timestamp,
 ) -> Result<Overview, StorageError> {
+    let mut outside = super::outside::counted_all(db, cap).await?;
     let (rows, open_measures, overdue_items) = with_pool!(db, |p| {
         // One row per incident (SQLite hands rows over one by one from its worker thread, so
         // 100 000 filings as rows cost seconds): the first filing of each stage and the
         // latest update are all the clocks need, with the newest content.
         let rows = sqlx::query_as::<_, Row>(
-            "SELECT o.name_ko, o.name_en,
+            "SELECT f.incident_id, o.name_ko, o.name_en,
                     MIN(CASE WHEN f.stage = 'initial' THEN f.submitted_at END) AS initial_at,
                     MIN(CASE WHEN f.stage = 'interim' THEN f.submitted_at END) AS first_update_at,
                     MAX(CASE WHEN f.stage = 'interim' THEN f.submitted_at END) AS last_update_at,
@@ -106,7 +118,8 @@ pub async fn overview(
             filed.dedup();
             let content = Content::from_stored_json(&r.content_json).unwrap_or_default();
             let org = if korean { r.name_ko } else { r.name_en };
-            facts_of(org, &content, filed, now)
+            let told = outside.remove(&r.incident_id).unwrap_or_default();
+            facts_of(org, &content, filed, told, now)
         })
         .collect();
     let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
