@@ -34,9 +34,11 @@ async fn closing_asks_first_and_a_lead_can_reopen(app: &TestApp) -> anyhow::Resu
         summary.contains("종결 사유:") && !summary.contains("\n:"),
         "every summary line names its field:\n{summary}"
     );
-    let typed = reviewer.submit(&close, &close, &[("close_note", "사유 & <b>")]).await?;
+    let hostile = "사유 & </textarea><script>alert(1)</script>\"'</title>";
+    let typed = reviewer.submit(&close, &close, &[("close_note", hostile)]).await?;
     assert_eq!(typed.status, 422, "the tick is still missing");
-    assert_eq!(typed.field_value("close_note").as_deref(), Some("사유 & <b>"), "the reason is kept");
+    assert_eq!(typed.field_value("close_note").as_deref(), Some(hostile), "the reason is kept, as text");
+    assert!(!typed.body.contains("<script>alert(1)"), "never raw in the page");
     assert!(!reviewer.get(&case).await?.body.contains("부처 종결"), "still open");
 
     // reason and tick: closed, the reason shown on the case page

@@ -36,12 +36,13 @@ async fn a_signed_off_outside_submission_meets_its_clock(app: &TestApp) -> anyho
         ("outside_at", "2026-01-10T09:20"),
         ("channel", "phone"),
         ("recipient", "과기정통부 상황실 <b>&"),
-        ("their_reference", "MSIT-0110"),
+        ("their_reference", "MSIT-0110</textarea><script>alert(1)</script>"),
     ];
     let saved = officer.submit(&page, &action, &told).await?;
     assert_eq!(saved.status, 303);
     let shown = officer.get(&page).await?;
     assert!(shown.body.contains("과기정통부 상황실 &lt;b&gt;&amp;"), "escaped, shown");
+    assert!(!shown.body.contains("<script>alert(1)"), "the reference is text");
     assert!(shown.body.contains("서명 확인 전"), "awaiting sign-off");
     assert!(!shown.body.contains("데스크 밖 제출 (기록 1)"), "not counted yet");
     let sign = format!("{page}/outside/1/sign");
@@ -84,6 +85,7 @@ async fn a_signed_off_outside_submission_meets_its_clock(app: &TestApp) -> anyho
     let reviewer = app.signed_in("reviewer@msit.example").await?;
     let case = reviewer.get(&format!("/review/incidents/{incident}")).await?;
     assert!(case.body.contains("MSIT-0110") && case.body.contains("서명 확인됨"), "the ministry sees the record");
+    assert!(!case.body.contains("<script>alert(1)"), "escaped on the ministry's page too");
     assert!(case.body.contains("데스크 밖 제출 (기록 1)"));
     let history = case.texts("#history ~ .table-scroll tbody tr").join("\n");
     assert!(history.contains("데스크 밖 제출 기록") && history.contains("데스크 밖 제출 서명 확인"), "{history}");

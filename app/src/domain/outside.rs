@@ -57,6 +57,19 @@ pub fn clock_key(regime: &str, duty: Duty) -> String {
     format!("{regime}:{}", duty.as_str())
 }
 
+/// The clocks a record may be made for: each regime's duties the operator does, once each
+/// (not the ministry's requests, which are answered in the desk). The form offers these and
+/// the server accepts only these.
+pub fn recordable(clocks: &[super::deadlines::Clock]) -> Vec<&super::deadlines::Clock> {
+    let mut out: Vec<&super::deadlines::Clock> = Vec::new();
+    for c in clocks.iter().filter(|c| c.duty != Duty::DataSubmission) {
+        if !out.iter().any(|o| o.regime == c.regime && o.duty == c.duty) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A record as typed, validated.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OutsideRecord {

@@ -82,17 +82,8 @@ pub fn OutsideSubmissions(inc: IncidentView, echo: Option<FormEcho>) -> impl Int
     let base = format!("/filing/incidents/{}", inc.reference);
     let value = |k: &str| echo.as_ref().map(|e| e.value(k)).unwrap_or_default();
     let error = |k: &str| echo.as_ref().and_then(|e| e.errors.get(k));
-    let mut seen = Vec::new();
-    let choices: Vec<(String, String)> = inc
-        .clocks
-        .iter()
-        .filter(|c| c.duty != crate::domain::deadlines::Duty::DataSubmission)
-        .filter(|c| {
-            let key = clock_key(&c.regime, c.duty);
-            let new = !seen.contains(&key);
-            seen.push(key);
-            new
-        })
+    let choices: Vec<(String, String)> = crate::domain::outside::recordable(&inc.clocks)
+        .into_iter()
         .map(|c| (clock_key(&c.regime, c.duty), format!("{} · {}", regime_name(&c.regime, lang), duty_label(c, lang))))
         .collect();
     let form = (inc.can_draft && !choices.is_empty()).then(|| {

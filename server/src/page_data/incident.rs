@@ -45,13 +45,8 @@ fn incident_clocks(
 /// the operator does (not the ministry's requests, answered in the desk).
 pub fn recordable_clocks(versions: &[Version], draft: Option<&DraftRecord>, now: Timestamp) -> Vec<(String, Duty)> {
     let content = latest(versions, draft);
-    let mut out: Vec<(String, Duty)> = incident_clocks(&content, versions, &[], &[], now)
-        .into_iter()
-        .filter(|c| c.duty != Duty::DataSubmission)
-        .map(|c| (c.regime, c.duty))
-        .collect();
-    out.dedup();
-    out
+    let clocks = incident_clocks(&content, versions, &[], &[], now);
+    app::domain::outside::recordable(&clocks).into_iter().map(|c| (c.regime.clone(), c.duty)).collect()
 }
 
 /// The draft with what still stops it being filed.
