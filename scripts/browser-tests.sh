@@ -6,16 +6,28 @@ cd "$(dirname "$0")/.."
 target="${CARGO_TARGET_DIR:-target}"
 work="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() {
+  [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null
+  [ -n "${smtp_pid:-}" ] && kill "$smtp_pid" 2>/dev/null
+  rm -rf "$work"
+}
 trap cleanup EXIT
 ( cd tests/browser && { [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --silent; } )
+# a real SMTP server (aiosmtpd): e-mails the server sends land in $work/mail, one JSON each
+mkfifo "$work/smtp-stdin"
+python3 tests/support/smtp_sink.py "$work/mail" <"$work/smtp-stdin" >"$work/smtp-port" &
+smtp_pid=$!
+exec 9>"$work/smtp-stdin"
+for _ in $(seq 1 50); do [ -s "$work/smtp-port" ] && break; sleep 0.1; done
+smtp_port="$(head -n1 "$work/smtp-port")"
 LEPTOS_SITE_ADDR="127.0.0.1:$port" SEED_DEMO=true DATABASE_URL="sqlite:$work/browser.db" \
+  SMTP_URL="smtp://127.0.0.1:$smtp_port" PUBLIC_BASE_URL="http://127.0.0.1:$port" \
   "$target/debug/server" >"$work/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 60); do
   curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
   sleep 0.5
 done
-if ! BASE_URL="http://127.0.0.1:$port" node tests/browser/flow.mjs; then
+if ! BASE_URL="http://127.0.0.1:$port" MAIL_DIR="$work/mail" node tests/browser/flow.mjs; then
   echo "--- server log ---"; tail -n 50 "$work/server.log"; exit 1
 fi

@@ -30,6 +30,12 @@ if [ ${#apt_need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${apt_need[@]}"
 fi
 
+# the tests' SMTP server (tests/support/smtp_sink.py): a real one, from PyPI
+if [ "$mode" = test ] && ! python3 -c 'import aiosmtpd' 2>/dev/null; then
+  say "Installing aiosmtpd (the SMTP server the tests send e-mail to)"
+  python3 -m pip install --quiet --disable-pip-version-check aiosmtpd
+fi
+
 if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
   say "Building cargo-leptos $CARGO_LEPTOS_VERSION (once per machine; about 14 minutes on 2 cores)."
   say "0.3.10 is used because 0.3.11's lockfile needs a newer rustc than this machine has."

@@ -31,6 +31,11 @@ pub struct Config {
     /// Proxies whose `X-Forwarded-For` is believed (`TRUSTED_PROXIES`, comma-separated
     /// addresses or networks). Empty: the TCP peer is the client.
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Where e-mail is handed over (`SMTP_URL`: `smtp://host:port`, `smtps://user:pass@host`).
+    /// Unset: messages stay in the outbox, readable at `/admin/outbox`.
+    pub smtp_url: Option<String>,
+    /// The sender of e-mails (`MAIL_FROM`, e.g. `Outage Desk <no-reply@desk.example>`).
+    pub mail_from: String,
 }
 
 impl std::fmt::Debug for Config {
@@ -43,6 +48,8 @@ impl std::fmt::Debug for Config {
             .field("templates_dir", &self.templates_dir)
             .field("seed_demo", &self.seed_demo)
             .field("trusted_proxies", &self.trusted_proxies)
+            .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
+            .field("mail_from", &self.mail_from)
             .finish()
     }
 }
@@ -94,6 +101,16 @@ impl Config {
             .with_context(|| format!("TEMPLATES_DIR {} is not a readable directory", templates_dir.display()))?;
         let trusted_proxies = crate::auth::client_addr::parse_trusted(&get("TRUSTED_PROXIES").unwrap_or_default())
             .map_err(|bad| anyhow::anyhow!("TRUSTED_PROXIES: {bad} is not an address or network"))?;
+        let smtp_url = get("SMTP_URL").filter(|u| !u.is_empty());
+        if let Some(url) = &smtp_url {
+            if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
+                bail!("SMTP_URL must start with smtp:// or smtps:// (got {})", redact_url(url));
+            }
+        }
+        let mail_from = get("MAIL_FROM").unwrap_or_else(|| "Outage Desk <no-reply@outage-desk.invalid>".into());
+        if mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            bail!("MAIL_FROM must be an address such as \"Outage Desk <no-reply@desk.example>\" (got {mail_from})");
+        }
         Ok(Config {
             database_url,
             session_secret,
@@ -102,6 +119,8 @@ impl Config {
             templates_dir,
             seed_demo,
             trusted_proxies,
+            smtp_url,
+            mail_from,
         })
     }
 

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod clock;
 pub mod config;
 pub mod http;
+pub mod notify;
 pub mod page_data;
 pub mod pdf;
 pub mod seeds;
@@ -33,7 +34,8 @@ use crate::storage::Db;
 /// What pages and server functions get as Leptos context: the storage behind the
 /// [`app::api::ports::Desks`] trait.
 pub fn leptos_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
-    let desks: SharedDesks = Arc::new(page_data::Desk { db: state.db.clone(), clock: state.clock.clone() });
+    let desks: SharedDesks =
+        Arc::new(page_data::Desk { db: state.db.clone(), clock: state.clock.clone(), config: state.config.clone() });
     move || {
         provide_context(desks.clone());
         http::csp::set_page_policy();

@@ -50,6 +50,7 @@ async fn main() -> anyhow::Result<()> {
             Err(e) => tracing::error!(error = %e, "making missing official documents failed"),
         }
     });
+    server::notify::start(&state).context("notifications")?;
     tokio::spawn(store.clone().delete_expired_every(std::time::Duration::from_secs(600)));
     let app = server::router(state, store, server::page_routes());
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { wholeCase } from './case.mjs';
 import { layout } from './layout.mjs';
+import { onboarding } from './onboarding.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -387,6 +388,10 @@ await test('accessibility: no axe-core violations on public, sign-in, form-with-
   await accessible(reviewer, 'ministry overview');
   await reviewer.goto(`${BASE}/review/incidents/OD-2025-000001`);
   await accessible(reviewer, 'closed demo case');
+});
+
+await test('onboarding: an organisation, its admin and officer join by e-mailed links; a question reaches the officer by e-mail', async () => {
+  await onboarding({ browser, BASE, check, signIn, accessible });
 });
 
 await test('layout: no page scrolls sideways at 360 px; dates and navigation keep to their line at 1280 px', async () => {

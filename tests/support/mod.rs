@@ -14,6 +14,7 @@ use server::state::AppState;
 use server::storage::users::{self, NewUser};
 
 pub mod filing;
+pub mod smtp;
 pub use filing::*;
 
 pub const PASSWORD: &str = "correct horse battery staple";
@@ -86,6 +87,21 @@ impl TestApp {
 
     /// [`TestApp::spawn`] with the official-document templates of `templates`.
     pub async fn spawn_with_templates(backend: Backend, templates: PathBuf) -> anyhow::Result<TestApp> {
+        TestApp::spawn_configured(backend, templates, &[]).await
+    }
+
+    /// [`TestApp::spawn`] handing e-mail to the SMTP server at `smtp_url` (the sender loop is
+    /// the test's to start: `server::notify::sender_of`).
+    pub async fn spawn_with_smtp(backend: Backend, smtp_url: &str) -> anyhow::Result<TestApp> {
+        let extra = [("SMTP_URL", smtp_url.to_string()), ("PUBLIC_BASE_URL", "http://desk.test".to_string())];
+        TestApp::spawn_configured(backend, workspace().join("report-templates"), &extra).await
+    }
+
+    async fn spawn_configured(
+        backend: Backend,
+        templates: PathBuf,
+        extra: &[(&str, String)],
+    ) -> anyhow::Result<TestApp> {
         let (database_url, pg_db, dir) = match backend {
             Backend::Sqlite => {
                 let dir = std::env::temp_dir().join(unique("od_test"));
@@ -104,7 +120,7 @@ impl TestApp {
             }
         };
         let fonts = std::env::var("FONT_DIR").unwrap_or_else(|_| server::config::DEFAULT_FONT_DIRS.into());
-        let (state, store) = start(test_config(&database_url, &templates, &fonts)?).await?;
+        let (state, store) = start(test_config(&database_url, &templates, &fonts, extra)?).await?;
         let org_a = users::create_org(&state.db, "org-a", "가나다 주식회사", "Ganada Corp.").await?;
         let org_b = users::create_org(&state.db, "org-b", "라마바 주식회사", "Ramaba Inc.").await?;
         let hash = state.hasher.hash(PASSWORD.into()).await?;
@@ -121,7 +137,7 @@ impl TestApp {
     /// `templates`. Dropping it leaves the database to this one.
     pub async fn restarted_with_templates(&self, templates: &std::path::Path) -> anyhow::Result<TestApp> {
         let fonts = std::env::join_paths(&self.state.config.font_dirs)?.to_string_lossy().into_owned();
-        let (state, store) = start(test_config(&self.state.config.database_url, templates, &fonts)?).await?;
+        let (state, store) = start(test_config(&self.state.config.database_url, templates, &fonts, &[])?).await?;
         let base = serve(&state, store).await?;
         Ok(TestApp { base, state, org_a: self.org_a, org_b: self.org_b, pg_db: None, _dir: None })
     }
@@ -196,9 +212,17 @@ impl Drop for TestApp {
 }
 
 /// A test server's configuration.
-fn test_config(database_url: &str, templates: &std::path::Path, fonts: &str) -> anyhow::Result<Config> {
+fn test_config(
+    database_url: &str,
+    templates: &std::path::Path,
+    fonts: &str,
+    extra: &[(&str, String)],
+) -> anyhow::Result<Config> {
     let templates = templates.display().to_string();
     Config::from_lookup(|k| match k {
+        k if extra.iter().any(|(name, _)| *name == k) => {
+            extra.iter().find(|(name, _)| *name == k).map(|(_, v)| v.clone())
+        }
         "DATABASE_URL" => Some(database_url.to_string()),
         "TEMPLATES_DIR" => Some(templates.clone()),
         "FONT_DIR" => Some(fonts.to_string()),

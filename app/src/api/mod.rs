@@ -3,6 +3,7 @@
 //! map errors to codes the page translates. Writes go through plain HTML form posts handled
 //! by the server crate, so every form works without JavaScript.
 
+pub mod admin_views;
 pub mod case_views;
 pub mod echo;
 pub mod error_notice;
@@ -11,6 +12,7 @@ pub mod ports;
 mod reads;
 pub mod views;
 
+pub use admin_views::*;
 pub use case_views::*;
 pub use echo::{form_echo, FormEcho, FormProblem, Saved};
 pub use error_notice::ErrorNotice;

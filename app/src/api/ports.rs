@@ -69,6 +69,48 @@ pub trait Desks: Send + Sync + 'static {
         user: crate::domain::ids::UserId,
         current: Option<i64>,
     ) -> Result<Vec<super::SessionRow>, DeskError>;
+    /// Whose a live e-mailed link is.
+    async fn link(&self, purpose: &str, token: &str) -> Result<Option<super::LinkOwner>, DeskError>;
+    /// How many of the person's notifications are unread.
+    async fn unread_notifications(&self, user: crate::domain::ids::UserId) -> Result<i64, DeskError>;
+    /// The person's notifications and e-mail choices (`ministry`: which side they are on).
+    async fn notifications(
+        &self,
+        user: crate::domain::ids::UserId,
+        ministry: bool,
+    ) -> Result<super::NotificationsView, DeskError>;
+    /// The newest outbox messages, optionally of one state.
+    async fn admin_outbox(
+        &self,
+        cap: &crate::domain::auth::AdminCap,
+        state: Option<String>,
+    ) -> Result<super::OutboxPage, DeskError>;
+    /// Organisations whose names contain `q`.
+    async fn admin_organisations(
+        &self,
+        cap: &crate::domain::auth::AdminCap,
+        q: String,
+    ) -> Result<Vec<super::OrgAdminRow>, DeskError>;
+    /// One organisation with its facts and people.
+    async fn admin_organisation(
+        &self,
+        cap: &crate::domain::auth::AdminCap,
+        slug: String,
+    ) -> Result<super::OrgAdminView, DeskError>;
+    /// Ministry staff and their open invitations.
+    async fn admin_staff(&self, cap: &crate::domain::auth::AdminCap) -> Result<Vec<super::PersonRow>, DeskError>;
+    /// The newest audit entries, optionally only actions whose code starts with `prefix`.
+    async fn admin_audit(
+        &self,
+        cap: &crate::domain::auth::AdminCap,
+        prefix: String,
+    ) -> Result<Vec<super::AuditRow>, DeskError>;
+    /// One outbox message in full.
+    async fn admin_outbox_message(
+        &self,
+        cap: &crate::domain::auth::AdminCap,
+        id: i64,
+    ) -> Result<super::OutboxMessageView, DeskError>;
 }
 
 /// How server functions find the storage: provided as Leptos context by the server.

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::admin_views::*;
 use super::case_views::CaseView;
 use super::views::*;
 
@@ -76,7 +77,13 @@ pub use server_side::{CsrfToken, CurrentSession};
 /// Who is signed in, and the anti-forgery token for forms.
 #[server(prefix = "/_fn", endpoint = "session_info")]
 pub async fn session_info() -> Result<SessionView, ServerFnError> {
+    let unread = match caller() {
+        // the bell's number is not worth failing a page over
+        Some(c) => desks()?.unread_notifications(c.user_id).await.unwrap_or(0),
+        None => 0,
+    };
     let user = caller().map(|c| UserSummary {
+        unread,
         display_name: c.display_name.clone(),
         role: c.role,
         org_name_ko: c.org_name_ko.clone(),
@@ -90,6 +97,62 @@ pub async fn session_info() -> Result<SessionView, ServerFnError> {
 pub async fn my_sessions() -> Result<Vec<SessionRow>, ServerFnError> {
     let user = caller().map(|c| c.user_id).ok_or_else(forbidden)?;
     desks()?.account_sessions(user, current_session()).await.map_err(fail)
+}
+
+/// Whose a live e-mailed link is (`purpose`: `password_reset` or `invitation`); `None` when
+/// the link does not work (the token is the secret: it is all anyone learns from).
+#[server(prefix = "/_fn", endpoint = "link_info")]
+pub async fn link_info(purpose: String, token: String) -> Result<Option<LinkOwner>, ServerFnError> {
+    desks()?.link(&purpose, &token).await.map_err(fail)
+}
+
+/// The signed-in person's notifications, for the bell's page.
+#[server(prefix = "/_fn", endpoint = "my_notifications")]
+pub async fn my_notifications() -> Result<NotificationsView, ServerFnError> {
+    let who = caller().ok_or_else(forbidden)?;
+    desks()?.notifications(who.user_id, who.reviewer().is_some()).await.map_err(fail)
+}
+
+/// The outbox, for the system administrator.
+#[server(prefix = "/_fn", endpoint = "admin_outbox")]
+pub async fn admin_outbox(state: Option<String>) -> Result<OutboxPage, ServerFnError> {
+    let cap = caller().and_then(|c| c.admin()).ok_or_else(forbidden)?;
+    desks()?.admin_outbox(&cap, state).await.map_err(fail)
+}
+
+/// Organisations, for the system administrator (`q`: part of a name or short name).
+#[server(prefix = "/_fn", endpoint = "admin_organisations")]
+pub async fn admin_organisations(q: String) -> Result<Vec<OrgAdminRow>, ServerFnError> {
+    let cap = caller().and_then(|c| c.admin()).ok_or_else(forbidden)?;
+    desks()?.admin_organisations(&cap, q).await.map_err(fail)
+}
+
+/// One organisation, for the system administrator.
+#[server(prefix = "/_fn", endpoint = "admin_organisation")]
+pub async fn admin_organisation(slug: String) -> Result<OrgAdminView, ServerFnError> {
+    let cap = caller().and_then(|c| c.admin()).ok_or_else(forbidden)?;
+    desks()?.admin_organisation(&cap, slug).await.map_err(fail)
+}
+
+/// Ministry staff, for the system administrator.
+#[server(prefix = "/_fn", endpoint = "admin_staff")]
+pub async fn admin_staff() -> Result<Vec<PersonRow>, ServerFnError> {
+    let cap = caller().and_then(|c| c.admin()).ok_or_else(forbidden)?;
+    desks()?.admin_staff(&cap).await.map_err(fail)
+}
+
+/// The audit log, for the system administrator.
+#[server(prefix = "/_fn", endpoint = "admin_audit")]
+pub async fn admin_audit(prefix: String) -> Result<Vec<AuditRow>, ServerFnError> {
+    let cap = caller().and_then(|c| c.admin()).ok_or_else(forbidden)?;
+    desks()?.admin_audit(&cap, prefix).await.map_err(fail)
+}
+
+/// One outbox message in full, for the system administrator.
+#[server(prefix = "/_fn", endpoint = "admin_outbox_message")]
+pub async fn admin_outbox_message(id: i64) -> Result<OutboxMessageView, ServerFnError> {
+    let cap = caller().and_then(|c| c.admin()).ok_or_else(forbidden)?;
+    desks()?.admin_outbox_message(&cap, id).await.map_err(fail)
 }
 
 /// The signed-in operator's organisation's incidents, for its dashboard.

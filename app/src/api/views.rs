@@ -27,6 +27,9 @@ pub struct UserSummary {
     pub role: Role,
     pub org_name_ko: Option<String>,
     pub org_name_en: Option<String>,
+    /// Unread notifications (the bell's number).
+    #[serde(default)]
+    pub unread: i64,
 }
 
 /// A bilingual name.
@@ -168,6 +171,27 @@ pub struct SessionRow {
     pub user_agent: String,
     /// The session this page was read in.
     pub current: bool,
+}
+
+/// One notification on the bell's page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NotificationRow {
+    pub id: i64,
+    pub kind: crate::domain::notice::NoticeKind,
+    pub reference: String,
+    pub detail: String,
+    pub at: Timestamp,
+    pub unread: bool,
+}
+
+/// The bell's page: the person's notifications and which kinds they get by e-mail.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NotificationsView {
+    pub rows: Vec<NotificationRow>,
+    /// Kinds the person does not want by e-mail.
+    pub optouts: Vec<crate::domain::notice::NoticeKind>,
+    /// Which side of the desk the person is on (the kinds they can receive).
+    pub ministry: bool,
 }
 
 /// One of an organisation's incidents on its dashboard.

@@ -64,6 +64,18 @@ audit_actions! {
     TeamMemberDisabled => "team.member_disabled", "구성원 사용 중지", "Colleague disabled";
     TeamMemberEnabled => "team.member_enabled", "구성원 다시 사용", "Colleague enabled";
     TeamInvitationWithdrawn => "team.invitation_withdrawn", "초대 취소", "Invitation withdrawn";
+    SignatureRequested => "draft.signature_requested", "서명 요청", "Signature requested";
+    OutboxRetried => "outbox.retried", "전자우편 다시 보내기", "E-mail queued again";
+    PasswordResetRequested => "account.password_reset_requested", "비밀번호 재설정 링크 발송", "Password-reset link sent";
+    PasswordReset => "account.password_reset", "링크로 비밀번호 설정", "Password set from a link";
+    OrgCreated => "admin.org_created", "기관 등록", "Organisation created";
+    OrgUpdated => "admin.org_updated", "기관 정보 수정", "Organisation updated";
+    OrgDeactivated => "admin.org_deactivated", "기관 사용 중지", "Organisation deactivated";
+    OrgReactivated => "admin.org_reactivated", "기관 다시 사용", "Organisation reactivated";
+    StaffInvited => "admin.staff_invited", "부처 직원 초대", "Ministry staff invited";
+    StaffRoleChanged => "admin.staff_role_changed", "부처 직원 역할 변경", "Ministry staff role changed";
+    StaffDisabled => "admin.staff_disabled", "부처 직원 사용 중지", "Ministry staff disabled";
+    StaffEnabled => "admin.staff_enabled", "부처 직원 다시 사용", "Ministry staff enabled";
 }
 
 impl AuditAction {
@@ -94,7 +106,7 @@ mod tests {
             assert_eq!(AuditAction::parse(a.code()), Some(a));
             assert!(!a.text(Lang::Ko).is_empty() && a.text(Lang::Ko) != a.text(Lang::En), "{a:?}");
         }
-        assert_eq!(AuditAction::ALL.len(), 39);
+        assert_eq!(AuditAction::ALL.len(), 51);
         assert_eq!(AuditAction::parse("x.y"), None);
     }
 }

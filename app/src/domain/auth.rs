@@ -137,7 +137,26 @@ impl ReviewerCap {
     }
 }
 
+/// Permission to run the service: the outbox, organisations, ministry staff. Only
+/// [`Caller::admin`] makes one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AdminCap {
+    user: UserId,
+}
+
+impl AdminCap {
+    /// The administrator acting.
+    pub fn user(&self) -> UserId {
+        self.user
+    }
+}
+
 impl Caller {
+    /// The system administrator's capability.
+    pub fn admin(&self) -> Option<AdminCap> {
+        (self.role == Role::SystemAdmin).then_some(AdminCap { user: self.user_id })
+    }
+
     /// The operator capability, if this person works for a reporting organisation.
     pub fn operator(&self) -> Option<OperatorCap> {
         let org = self.org_id?;

@@ -1,6 +1,7 @@
 //! Pure domain types and rules. No I/O: everything here runs in the browser too.
 
 pub mod account;
+pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod case;
@@ -9,6 +10,7 @@ pub mod deadlines;
 pub mod duties;
 pub mod filing;
 pub mod ids;
+pub mod notice;
 pub mod numbers;
 pub mod outside;
 pub mod overview;

@@ -41,6 +41,35 @@ pub fn decide(c: AttemptCounts) -> Decision {
     Decision::Evaluate { delay_ms: (over * 500).min(MAX_DELAY_MS) }
 }
 
+/// Password-reset requests from one client address within the throttle window before more
+/// are refused.
+pub const MAX_RESET_REQUESTS_PER_ADDRESS: i64 = 10;
+/// Reset links sent to one account within the window; later requests are answered the same
+/// but send nothing (a mailbox is not flooded, and the answer reveals nothing).
+pub const MAX_RESET_LINKS_PER_ACCOUNT: i64 = 3;
+
+/// What to do with a password-reset request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResetDecision {
+    /// Too many from this client: say so.
+    Refuse,
+    /// Answer as usual, send nothing.
+    Quiet,
+    /// Send a link if the account exists.
+    Send,
+}
+
+/// Decides a reset request from its counts (this one included) in the window.
+pub fn reset_decision(per_address: i64, per_account: i64) -> ResetDecision {
+    if per_address > MAX_RESET_REQUESTS_PER_ADDRESS {
+        ResetDecision::Refuse
+    } else if per_account > MAX_RESET_LINKS_PER_ACCOUNT {
+        ResetDecision::Quiet
+    } else {
+        ResetDecision::Send
+    }
+}
+
 /// Longest address kept to return to after signing in.
 const MAX_RETURN_PATH: usize = 2_000;
 

@@ -47,3 +47,12 @@ fn only_this_sites_own_addresses_are_returned_to() {
     }
     assert_eq!(return_path(&format!("/{}", "a".repeat(3_000))), None, "absurd lengths are dropped");
 }
+
+#[test]
+fn reset_requests_are_limited_per_client_and_quietly_per_account() {
+    use super::{reset_decision, ResetDecision, MAX_RESET_LINKS_PER_ACCOUNT, MAX_RESET_REQUESTS_PER_ADDRESS};
+    assert_eq!(reset_decision(1, 1), ResetDecision::Send);
+    assert_eq!(reset_decision(1, MAX_RESET_LINKS_PER_ACCOUNT), ResetDecision::Send);
+    assert_eq!(reset_decision(1, MAX_RESET_LINKS_PER_ACCOUNT + 1), ResetDecision::Quiet);
+    assert_eq!(reset_decision(MAX_RESET_REQUESTS_PER_ADDRESS + 1, 1), ResetDecision::Refuse);
+}

@@ -51,11 +51,15 @@ pub enum FieldError {
     MorePeopleThanExist,
     /// A whole number larger than any plausible value of its field.
     NumberTooLarge,
+    /// Not a short name of lower-case letters, digits and hyphens.
+    InvalidSlug,
+    /// Another organisation has this short name.
+    SlugTaken,
 }
 
 impl FieldError {
     /// Every error, for completeness tests of translations.
-    pub const ALL: [FieldError; 38] = [
+    pub const ALL: [FieldError; 40] = [
         FieldError::Required,
         FieldError::TooLong { max: 0, got: 0 },
         FieldError::NotAWholeNumber,
@@ -94,6 +98,8 @@ impl FieldError {
         FieldError::TooManyFiles,
         FieldError::MorePeopleThanExist,
         FieldError::NumberTooLarge,
+        FieldError::InvalidSlug,
+        FieldError::SlugTaken,
     ];
 }
 
@@ -192,5 +198,18 @@ mod tests {
         let e = e.ordered_by(&["a", "b"]);
         assert_eq!(e.0[0].0, "a");
         assert_eq!(e.0[1].0, "b");
+    }
+}
+
+/// What is wrong with an e-mail address typed alone (sign-in helpers, invitations): missing,
+/// malformed, or longer than any address we store.
+pub fn email_problem(v: &str) -> Option<FieldError> {
+    use validator::ValidateEmail;
+    if v.trim().is_empty() {
+        Some(FieldError::Required)
+    } else if !v.validate_email() || v.chars().count() > 200 {
+        Some(FieldError::InvalidEmail)
+    } else {
+        None
     }
 }

@@ -291,8 +291,6 @@ macro_rules! base_messages {
             MemberName => "이름", "Name";
             MemberEmail => "전자우편", "E-mail";
             MemberRole => "역할", "Role";
-            InitialPassword => "처음 비밀번호", "First password";
-            InitialPasswordHint => "12자 이상. 안전한 경로로 전달하세요. 처음 로그인하면 바로 새 비밀번호를 정해야 합니다.", "At least 12 characters. Hand it over safely; they must choose a new one when they first sign in.";
             PasswordTitle => "비밀번호 변경", "Change your password";
             CurrentPassword => "현재 비밀번호", "Current password";
             NewPassword => "새 비밀번호", "New password";

@@ -59,6 +59,10 @@ macro_rules! messages {
 #[macro_use]
 mod case_text;
 #[macro_use]
+mod admin_text;
+#[macro_use]
+pub mod notice_text;
+#[macro_use]
 mod security_text;
 #[macro_use]
 mod common_text;
@@ -100,6 +104,8 @@ impl From<FieldError> for Msg {
             FieldError::FileTooLarge => Msg::ErrFileTooLarge,
             FieldError::MorePeopleThanExist => Msg::ErrMorePeopleThanExist,
             FieldError::NumberTooLarge => Msg::ErrNumberTooLarge,
+            FieldError::InvalidSlug => Msg::ErrInvalidSlug,
+            FieldError::SlugTaken => Msg::ErrSlugTaken,
             FieldError::FileTypeNotAllowed => Msg::ErrFileTypeNotAllowed,
             FieldError::MustConfirm => Msg::ErrMustConfirm,
             FieldError::NotARegisteredService => Msg::ErrNotARegisteredService,

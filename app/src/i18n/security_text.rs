@@ -3,7 +3,7 @@
 
 macro_rules! security_messages {
     ($($rest:tt)*) => {
-        case_messages! {
+        notice_messages! {
             $($rest)*
             Actions => "작업", "Actions";
             SessionsTitle => "내 로그인 세션", "Your sessions";
@@ -21,7 +21,7 @@ macro_rules! security_messages {
             MemberDisabled => "사용 중지", "Disabled";
             DisableMember => "사용 중지", "Disable";
             EnableMember => "다시 사용", "Enable";
-            InvitedNotice => "초대했습니다. 처음 비밀번호로 로그인하면 계정이 만들어지고, 바로 새 비밀번호를 정해야 합니다.", "Invitation recorded. Their account is made when they first sign in with the first password, and they must choose a new password straight away.";
+            InvitedNotice => "초대했습니다. 초대받은 분에게 비밀번호를 정하는 링크를 전자우편으로 보냈습니다 (72시간 동안 한 번 쓸 수 있음).", "Invitation sent. They have been e-mailed a link to choose their password (it works once, for 72 hours).";
             InvitationsTitle => "초대 (아직 로그인 전)", "Invitations not yet taken up";
             InvitationsHint => "이미 다른 곳에 계정이 있는 주소는 이 초대로 계정이 만들어지지 않습니다. 오래된 초대는 취소하세요.", "An address that already has an account elsewhere does not get one from this invitation. Withdraw invitations that are no longer wanted.";
             WithdrawInvitation => "초대 취소", "Withdraw";

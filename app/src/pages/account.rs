@@ -13,7 +13,13 @@ pub fn LoginPage() -> impl IntoView {
     let lang = use_lang();
     let echo = use_form_echo();
     // The page to come back to (checked again by the server when the form is sent).
-    let asked = use_query_map().read_untracked().get("next").unwrap_or_default();
+    let query = use_query_map().read_untracked();
+    let asked = query.get("next").unwrap_or_default();
+    let done =
+        [("reset", Msg::PasswordResetDone), ("joined", Msg::InvitationDone), ("exists", Msg::InvitationAddressTaken)]
+            .into_iter()
+            .find(|(k, _)| query.get(k).is_some())
+            .map(|(_, m)| m);
     view! {
         <PageTitle text=Msg::LoginTitle.t(lang)/>
         <Suspense fallback=|| ()>
@@ -29,6 +35,7 @@ pub fn LoginPage() -> impl IntoView {
                 view! {
                     <ErrorSummary echo=echo labels=vec![("email", Msg::Email), ("password", Msg::Password)]/>
                     <h1>{Msg::LoginTitle.t(lang)}</h1>
+                    {done.map(|m| view! { <div class="notice" role="status">{m.t(lang)}</div> })}
                     <form method="post" action="/login" class="narrow-form" novalidate>
                         <CsrfField/>
                         {next.map(|n| view! { <input type="hidden" name="next" value=n/> })}
@@ -36,6 +43,7 @@ pub fn LoginPage() -> impl IntoView {
                         <Field name="password" label=Msg::Password control=Control::Password error=pw_err autocomplete="current-password"/>
                         <button type="submit" class="button">{Msg::SignIn.t(lang)}</button>
                     </form>
+                    <p><a href="/login/reset">{Msg::ForgotLink.t(lang)}</a></p>
                     <p class="hint">{Msg::SessionLimits.t(lang)}</p>
                 }
             })}}

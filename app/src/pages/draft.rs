@@ -161,6 +161,7 @@ fn CheckAnswers(inc: IncidentView, draft: DraftView, echo: Option<crate::api::Fo
     let summary_errors = if blocked { draft.errors.clone() } else { echo_errors.clone() };
     let base = format!("/filing/incidents/{}/draft", inc.reference);
     let typed_title = echo.as_ref().map(|e| e.value("signatory_title")).unwrap_or_default();
+    let asked = leptos_router::hooks::use_query_map().read_untracked().get("asked").is_some();
     let submit = (!blocked && inc.can_submit).then(|| {
         let title_error = echo_errors.get("signatory_title");
         let attest_error = echo_errors.get("attest");
@@ -199,6 +200,15 @@ fn CheckAnswers(inc: IncidentView, draft: DraftView, echo: Option<crate::api::Fo
         <p class="hash">{draft.sha256.clone()}</p>
         {submit}
         {(!inc.can_submit).then(|| view! { <p class="inset">{Msg::OnlySignatoryCanSubmit.t(lang)}</p> })}
+        {asked.then(|| view! { <div class="notice" role="status">{Msg::SignatoriesAsked.t(lang)}</div> })}
+        {(!blocked && !inc.can_submit).then(|| view! {
+            <form method="post" action=format!("{base}/signature")>
+                <CsrfField/>
+                <input type="hidden" name="_revision" value=draft.revision.to_string()/>
+                <p class="hint">{Msg::AskSignatoriesHint.t(lang)}</p>
+                <button type="submit" class="button button-secondary">{Msg::AskSignatories.t(lang)}</button>
+            </form>
+        })}
         <p><a href=format!("/filing/incidents/{}", inc.reference)>{Msg::BackToTaskList.t(lang)}</a></p>
     }
 }

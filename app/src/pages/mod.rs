@@ -1,12 +1,17 @@
 //! Pages, grouped by who uses them.
 
 pub mod account;
+pub mod admin;
+pub mod admin_orgs;
+pub mod admin_staff;
 pub mod case;
 pub mod draft;
 pub mod evidence;
 pub mod filing;
 pub mod incident;
+pub mod links;
 pub mod ministry_panel;
+pub mod notifications;
 pub mod organisation;
 pub mod outside;
 pub mod overview;

@@ -60,9 +60,6 @@ fn RecordForm(
     initial: Content,
     echo: Option<FormEcho>,
     #[prop(optional)] revision: Option<i64>,
-    /// A password control (name, label, hint), never pre-filled.
-    #[prop(optional)]
-    password: Option<(&'static str, Msg, Msg)>,
     button: Msg,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -87,18 +84,6 @@ fn RecordForm(
             <input type="hidden" name="_form" value=form_id/>
             {revision.map(|r| view! { <input type="hidden" name="_revision" value=r.to_string()/> })}
             {fields}
-            {password.map(|(name, label, hint)| {
-                let error = errors.get(name);
-                view! {
-                    <div class="field" class:field-has-error=error.is_some()>
-                        <label for=name>{label.t(lang)}</label>
-                        <p class="hint" id=format!("{name}-hint")>{hint.t(lang)}</p>
-                        {error.map(|e| view! { <p class="error-message" id=format!("{name}-error")>{e.text(lang)}</p> })}
-                        <input type="password" id=name name=name autocomplete="new-password"
-                               aria-describedby=format!("{name}-hint") aria-invalid=error.map(|_| "true")/>
-                    </div>
-                }
-            })}
             <button type="submit" class="button">{button.t(lang)}</button>
         </form>
     }
@@ -204,7 +189,7 @@ fn Organisation(p: ProfileView, echo: Option<FormEcho>) -> impl IntoView {
                 <summary>{Msg::AddMember.t(lang)}</summary>
                 <RecordForm action="/filing/organisation/team".to_string() form_id="member" defs=MEMBER
                     initial=Content::default() echo=echo.clone()
-                    password=("member_password", Msg::InitialPassword, Msg::InitialPasswordHint) button=Msg::AddMember/>
+                    button=Msg::AddMember/>
             </details>
         })}
     }

@@ -77,6 +77,7 @@ fn AccountBar() -> impl IntoView {
                                 {user.display_name}" · "{Msg::from(user.role).t(lang)}
                                 {(!org.is_empty()).then(|| format!(" · {org}"))}
                             </span>
+                            <Bell unread=user.unread/>
                             <a href="/account/sessions">{Msg::NavSessions.t(lang)}</a>
                             <a href="/account/password">{Msg::NavPassword.t(lang)}</a>
                             <form method="post" action="/logout" class="inline-form">
@@ -90,6 +91,23 @@ fn AccountBar() -> impl IntoView {
             })}
         </Suspense>
         </div>
+    }
+}
+
+/// The bell: a link to the notifications, with the number unread said in words to screen
+/// readers (and shown as a badge).
+#[component]
+fn Bell(unread: i64) -> impl IntoView {
+    let lang = use_lang();
+    let label = Msg::NotificationsUnread.fill(lang, &[("n", &unread)]);
+    view! {
+        <a href="/account/notifications" class="bell" aria-label=label.clone() title=label>
+            <svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 24 24">
+                <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"/>
+            </svg>
+            {Msg::NavNotifications.t(lang)}
+            {(unread > 0).then(|| view! { <span class="bell-count">{unread.min(99)}</span> })}
+        </a>
     }
 }
 
@@ -108,6 +126,7 @@ fn Nav() -> impl IntoView {
                     let links: Vec<(&'static str, Msg)> = match role {
                         r if r.is_operator() => vec![("/filing", Msg::NavFiling), ("/filing/organisation", Msg::NavOrganisation)],
                         Role::Reviewer | Role::ReviewLead => vec![("/review", Msg::NavReview), ("/review/overview", Msg::NavOverview)],
+                        Role::SystemAdmin => vec![("/admin", Msg::NavAdmin), ("/admin/organisations", Msg::AdminOrganisations), ("/admin/outbox", Msg::OutboxTitle)],
                         _ => Vec::new(),
                     };
                     links.into_iter().map(|(href, label)| view! { <a href=href>{label.t(lang)}</a> }).collect_view().into_any()

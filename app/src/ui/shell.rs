@@ -8,7 +8,10 @@ use leptos_router::{path, SsrMode};
 use crate::api::session_info;
 use crate::domain::zone::UserZone;
 use crate::i18n::{Lang, Msg};
-use crate::pages::{account, case, draft, filing, incident, organisation, overview, public, review};
+use crate::pages::{
+    account, admin, admin_orgs, admin_staff, case, draft, filing, incident, links, notifications, organisation,
+    overview, public, review,
+};
 use crate::ui::layout::{ErrorPage, Layout, NotFound};
 use crate::ui::raw_sinks::PageTitle;
 
@@ -112,8 +115,19 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/incidents") view=public::IncidentsPage ssr=SsrMode::Async/>
                         <Route path=path!("/incidents/:reference") view=public::IncidentPage ssr=SsrMode::Async/>
                         <Route path=path!("/login") view=account::LoginPage ssr=SsrMode::Async/>
+                        <Route path=path!("/login/reset") view=links::ForgotPasswordPage ssr=SsrMode::Async/>
+                        <Route path=path!("/login/reset/:token") view=links::ResetPasswordPage ssr=SsrMode::Async/>
+                        <Route path=path!("/login/invitation/:token") view=links::InvitationPage ssr=SsrMode::Async/>
                         <Route path=path!("/account/password") view=account::PasswordPage ssr=SsrMode::Async/>
                         <Route path=path!("/account/sessions") view=account::SessionsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/account/notifications") view=notifications::NotificationsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/admin") view=admin_staff::AdminHomePage ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/organisations") view=admin_orgs::OrganisationsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/organisations/:slug") view=admin_orgs::OrganisationAdminPage ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/staff") view=admin_staff::StaffPage ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/audit") view=admin_staff::AuditPage ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/outbox") view=admin::OutboxPage ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/outbox/:id") view=admin::OutboxMessagePage ssr=SsrMode::Async/>
                         <Route path=path!("/filing") view=filing::DashboardPage ssr=SsrMode::Async/>
                         <Route path=path!("/filing/new") view=filing::NewIncidentPage ssr=SsrMode::Async/>
                         <Route path=path!("/filing/organisation") view=organisation::OrganisationPage ssr=SsrMode::Async/>

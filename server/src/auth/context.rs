@@ -46,6 +46,7 @@ enum Area {
     Filing,
     Review,
     Account,
+    Admin,
 }
 
 /// Paths a person who must change their first password may still reach.
@@ -68,6 +69,12 @@ pub async fn middleware(State(state): State<AppState>, session: Session, mut req
     if let Some((_, row)) = &signed {
         req.extensions_mut().insert(app::api::CurrentSession(*row));
     }
+    // E-mails reach each person in the language they last used here.
+    if let Some((account, _)) = signed.as_ref().filter(|(a, _)| a.lang != lang) {
+        if let Err(e) = crate::storage::notifications::set_language(&state.db, account.caller.user_id, lang).await {
+            tracing::error!(error = %e, "remembering the language failed");
+        }
+    }
     let caller = signed.map(|(a, _)| a.caller);
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
     let client = peer.map(|p| ClientAddr(client_addr::resolve(p, req.headers(), &state.config.trusted_proxies)));
@@ -85,6 +92,8 @@ pub async fn middleware(State(state): State<AppState>, session: Session, mut req
         Some(Area::Review)
     } else if path.starts_with("/account/") {
         Some(Area::Account)
+    } else if path == "/admin" || path.starts_with("/admin/") {
+        Some(Area::Admin)
     } else {
         None
     };
@@ -93,7 +102,7 @@ pub async fn middleware(State(state): State<AppState>, session: Session, mut req
     let sensitive = !path.starts_with("/pkg/")
         && (area.is_some()
             || caller.is_some()
-            || path == "/login"
+            || csrf::is_sign_in_form(&path)
             || path.starts_with("/_fn/")
             || path.starts_with("/api/"));
     let refused = match (area, &caller) {
@@ -103,6 +112,7 @@ pub async fn middleware(State(state): State<AppState>, session: Session, mut req
             Area::Filing => c.operator().is_some(),
             Area::Review => c.reviewer().is_some(),
             Area::Account => true,
+            Area::Admin => c.admin().is_some(),
         },
         (None, _) => false,
     };
@@ -115,7 +125,7 @@ pub async fn middleware(State(state): State<AppState>, session: Session, mut req
     let mut login_token = None;
     let token = if caller.is_some() {
         csrf::token(&session, true).await
-    } else if path == "/login" {
+    } else if csrf::is_sign_in_form(&path) {
         let existing = cookie(req.headers(), csrf::LOGIN_COOKIE).filter(|t| csrf::is_token(t)).map(str::to_string);
         let t = existing.clone().unwrap_or_else(csrf::new_token);
         login_token = existing.is_none().then(|| t.clone());

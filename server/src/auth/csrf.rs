@@ -15,6 +15,13 @@ pub const FIELD: &str = "_csrf";
 /// double-submitted (cookie + field) instead of kept in a session.
 pub const LOGIN_COOKIE: &str = "od_login_csrf";
 
+/// Whether `path` is one of the forms of people not signed in, which carry the
+/// [`LOGIN_COOKIE`] token: signing in, and the password-reset and invitation links (all
+/// under `/login`, the cookie's path).
+pub fn is_sign_in_form(path: &str) -> bool {
+    path == "/login" || path.starts_with("/login/")
+}
+
 /// A new random token (256 bits, hex).
 pub fn new_token() -> String {
     let bytes: [u8; 32] = rand::thread_rng().gen();

@@ -20,6 +20,7 @@ super::routes::route_table! {
     post "/filing/new" => open_incident, Filer;
     post "/filing/incidents/{reference}/draft" => start_stage, Filer;
     post "/filing/incidents/{reference}/draft/submit" => submit, Signatory;
+    post "/filing/incidents/{reference}/draft/signature" => ask_signature, Filer;
     post "/filing/incidents/{reference}/draft/{section}" => save_section, Filer;
 }
 
@@ -108,6 +109,23 @@ pub async fn save_section(
         }
         Saved::Gone => Ok(see_other(&format!("/filing/incidents/{reference}/draft/{slug}"))),
     }
+}
+
+/// POST /filing/incidents/{ref}/draft/signature: an officer tells the organisation's
+/// signatories that the draft is ready (once per saved revision: a second press, or two at
+/// once, tell them once).
+pub async fn ask_signature(State(state): State<AppState>, Path(reference): Path<String>, form: PostedForm) -> Answer {
+    let cap = super::filer(&form.parts.extensions)?;
+    let incident = super::own_incident(&state, &cap, &reference).await?;
+    let check_page = format!("/filing/incidents/{reference}/draft/check");
+    let Some(draft) = drafts::get(&state.db, &incident).await? else { return Ok(see_other(&check_page)) };
+    let at = state.clock.now();
+    // only a draft that can be filed as it is, and only the revision the officer looked at
+    if !check(&draft.content, draft.stage, at).is_empty() || form.get("_revision") != draft.revision.to_string() {
+        return Ok(see_other(&check_page));
+    }
+    drafts::ask_signature(&state.db, &cap, &incident, draft.revision, at).await?;
+    Ok(see_other(&format!("{check_page}?asked=1")))
 }
 
 /// POST /filing/incidents/{ref}/draft/submit: an authorised signatory files the draft,

@@ -2,6 +2,7 @@
 //! token and capability, validate with the domain rules, call one storage operation.
 
 pub mod account;
+pub mod admin;
 pub mod answers;
 pub mod assets;
 pub mod case;
@@ -10,6 +11,8 @@ pub mod decision_pdf;
 pub mod drafting;
 pub mod evidence;
 pub mod health;
+pub mod links;
+pub mod notifications;
 pub mod organisation;
 pub mod outside;
 pub mod pdf;
@@ -43,6 +46,11 @@ pub fn org_admin(ext: &Extensions) -> Result<OperatorCap, AppError> {
 /// The ministry's reviewer capability.
 pub fn reviewer(ext: &Extensions) -> Result<ReviewerCap, AppError> {
     ext.get::<Caller>().and_then(Caller::reviewer).ok_or(AppError::Forbidden)
+}
+
+/// The system administrator's capability.
+pub fn admin(ext: &Extensions) -> Result<app::domain::auth::AdminCap, AppError> {
+    ext.get::<Caller>().and_then(Caller::admin).ok_or(AppError::Forbidden)
 }
 
 /// One of the caller's organisation's incidents; another organisation's is not found.

@@ -100,24 +100,21 @@ pub async fn change_role(State(state): State<AppState>, Path(id): Path<i64>, for
     Ok(see_other(&format!("{PAGE}#team-title")))
 }
 
-/// POST /filing/organisation/team: the admin adds a colleague with a first password.
+/// POST /filing/organisation/team: the admin invites a colleague, who is e-mailed a link to
+/// choose their password.
 pub async fn add_member(State(state): State<AppState>, form: PostedForm) -> Answer {
     use app::domain::auth::Role;
     let cap = super::org_admin(&form.parts.extensions)?;
     let content = from_fields(app::domain::profile_fields::MEMBER, &form.fields, form.zone());
-    let mut errors = check_fields(app::domain::profile_fields::MEMBER, &content, state.clock.now());
+    let errors = check_fields(app::domain::profile_fields::MEMBER, &content, state.clock.now());
     let email = content.get("member_email").to_lowercase();
-    let password = form.get("member_password");
-    if let Some(e) = app::domain::account::check_new_password(&password, &email) {
-        errors.add("member_password", e);
-    }
     let role = Role::parse(content.get("member_role")).filter(|r| r.is_operator());
     let (Some(role), true) = (role, errors.is_empty()) else {
         return Err(form.invalid(Some(PAGE), errors));
     };
-    let hash = state.hasher.hash(password).await.map_err(AppError::internal)?;
-    let member = members::NewMember { name: content.get("member_name"), email: &email, role, password_hash: &hash };
-    match members::invite(&state.db, &cap, member, state.clock.now()).await {
+    let member = members::NewMember { name: content.get("member_name"), email: &email, role };
+    let lang = form.parts.extensions.get::<app::i18n::Lang>().copied().unwrap_or_default();
+    match members::invite(&state.db, &cap, member, lang, state.clock.now()).await {
         Ok(()) => Ok(see_other(&format!("{PAGE}?invited=1#team-title"))),
         Err(StorageError::AlreadyMember) => {
             Err(form.invalid(Some(PAGE), FieldErrors::one("member_email", FieldError::AlreadyMember)))

@@ -124,7 +124,7 @@ async fn read_form(session: &Session, req: Request) -> Result<PostedForm, AppErr
             .or_insert(v);
     }
     let form = PostedForm { parts, fields };
-    let login_cookie = (form.parts.uri.path() == "/login")
+    let login_cookie = csrf::is_sign_in_form(form.parts.uri.path())
         .then(|| crate::auth::context::cookie(&form.parts.headers, csrf::LOGIN_COOKIE))
         .flatten();
     let verified = csrf::verify(session, &form.fields).await || csrf::verify_login(login_cookie, &form.fields);

@@ -29,6 +29,8 @@ pub enum Audience {
     Reviewer,
     /// Ministry review leads.
     Lead,
+    /// The system administrator.
+    Admin,
 }
 
 /// Who a Leptos page is for, from its address: the work areas by their prefix (the context
@@ -39,6 +41,7 @@ pub fn page_audience(path: &str) -> Audience {
         p if p == "/filing" || p.starts_with("/filing/") => Audience::Operator,
         p if p == "/review" || p.starts_with("/review/") => Audience::Reviewer,
         p if p.starts_with("/account/") => Audience::SignedIn,
+        p if p == "/admin" || p.starts_with("/admin/") => Audience::Admin,
         _ => Audience::Public,
     }
 }
@@ -96,6 +99,9 @@ pub const MODULES: &[Module] = &[
     (super::decision_pdf::routes, super::decision_pdf::ROUTES),
     (super::case::routes, super::case::ROUTES),
     (super::outside::routes, super::outside::ROUTES),
+    (super::notifications::routes, super::notifications::ROUTES),
+    (super::admin::routes, super::admin::ROUTES),
+    (super::links::routes, super::links::ROUTES),
 ];
 
 /// Every non-page route, from every module's table.
@@ -117,6 +123,13 @@ pub fn form_page(path: &str) -> String {
             }
         }
         ["", "filing", "organisation", ..] => "/filing/organisation".to_string(),
+        ["", "account", "notifications", ..] => "/account/notifications".to_string(),
+        ["", "login", "reset", token] => format!("/login/reset/{token}"),
+        ["", "login", "invitation", token] => format!("/login/invitation/{token}"),
+        ["", "login", ..] => "/login/reset".to_string(),
+        ["", "admin", "outbox", id, ..] => format!("/admin/outbox/{id}"),
+        ["", "admin", "organisations", slug, ..] => format!("/admin/organisations/{slug}"),
+        ["", "admin", area, ..] => format!("/admin/{area}"),
         ["", "filing", ..] => "/filing".to_string(),
         ["", "review", ..] => "/review".to_string(),
         _ => "/".to_string(),

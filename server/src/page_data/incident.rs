@@ -41,6 +41,17 @@ fn incident_clocks(
     clocks(&regimes, &facts, now)
 }
 
+/// An incident's regime clocks as its dashboard row counts them (the ministry's requests
+/// remind of themselves), for the reminder job.
+pub fn regime_clocks(
+    versions: &[Version],
+    draft: Option<&DraftRecord>,
+    outside: &[OutsideSubmission],
+    now: Timestamp,
+) -> Vec<app::domain::deadlines::Clock> {
+    incident_clocks(&latest(versions, draft), versions, &[], outside, now)
+}
+
 /// The clocks a submission made outside the desk may be recorded for: each regime's duties
 /// the operator does (not the ministry's requests, answered in the desk).
 pub fn recordable_clocks(versions: &[Version], draft: Option<&DraftRecord>, now: Timestamp) -> Vec<(String, Duty)> {

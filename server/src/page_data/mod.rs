@@ -2,8 +2,10 @@
 //! the capability that permits it, and the builders that turn stored records into the views
 //! pages show ([`incident`] for the operator's side, [`case`] for the ministry's case).
 
+pub mod admin;
 pub mod case;
 pub mod incident;
+pub mod notices;
 
 use app::api::ports::{DeskError, Desks};
 use app::api::{
@@ -43,6 +45,7 @@ fn checked(reference: &str) -> Result<&str, DeskError> {
 pub struct Desk {
     pub db: Db,
     pub clock: crate::clock::Clock,
+    pub config: std::sync::Arc<crate::config::Config>,
 }
 
 impl std::ops::Deref for Desk {
@@ -207,6 +210,68 @@ impl Desks for Desk {
         use crate::auth::signed_in::{ABSOLUTE_SECS, INACTIVITY_SECS};
         let limits = (INACTIVITY_SECS, ABSOLUTE_SECS);
         Ok(crate::storage::user_sessions::list(self, user, current, self.clock.now(), limits).await?)
+    }
+
+    async fn link(&self, purpose: &str, token: &str) -> Result<Option<app::api::LinkOwner>, DeskError> {
+        let live = crate::storage::links::live(self, purpose, token, self.clock.now()).await?;
+        Ok(live.map(|l| app::api::LinkOwner { email: l.email, name: l.name }))
+    }
+
+    async fn unread_notifications(&self, user: app::domain::ids::UserId) -> Result<i64, DeskError> {
+        Ok(crate::storage::notifications::unread(self, user).await?)
+    }
+
+    async fn notifications(
+        &self,
+        user: app::domain::ids::UserId,
+        ministry: bool,
+    ) -> Result<app::api::NotificationsView, DeskError> {
+        Ok(notices::notifications_of(self, user, ministry).await?)
+    }
+
+    async fn admin_outbox(
+        &self,
+        _cap: &app::domain::auth::AdminCap,
+        state: Option<String>,
+    ) -> Result<app::api::OutboxPage, DeskError> {
+        let smtp = self.config.smtp_url.is_some();
+        Ok(notices::outbox_page(self, &self.config.public_base_url, smtp, state).await?)
+    }
+
+    async fn admin_organisations(
+        &self,
+        cap: &app::domain::auth::AdminCap,
+        q: String,
+    ) -> Result<Vec<app::api::OrgAdminRow>, DeskError> {
+        Ok(admin::organisations(self, cap, &q).await?)
+    }
+
+    async fn admin_organisation(
+        &self,
+        cap: &app::domain::auth::AdminCap,
+        slug: String,
+    ) -> Result<app::api::OrgAdminView, DeskError> {
+        Ok(admin::organisation(self, cap, &slug).await?)
+    }
+
+    async fn admin_staff(&self, cap: &app::domain::auth::AdminCap) -> Result<Vec<app::api::PersonRow>, DeskError> {
+        Ok(admin::staff(self, cap).await?)
+    }
+
+    async fn admin_audit(
+        &self,
+        cap: &app::domain::auth::AdminCap,
+        prefix: String,
+    ) -> Result<Vec<app::api::AuditRow>, DeskError> {
+        Ok(admin::audit_log(self, cap, &prefix).await?)
+    }
+
+    async fn admin_outbox_message(
+        &self,
+        _cap: &app::domain::auth::AdminCap,
+        id: i64,
+    ) -> Result<app::api::OutboxMessageView, DeskError> {
+        Ok(notices::outbox_message(self, &self.config.public_base_url, id).await?)
     }
 
     async fn published_incidents(&self) -> Result<Vec<PublishedRow>, DeskError> {

@@ -73,3 +73,22 @@ pub async fn count(db: &super::Db, action: AuditAction, subject: &str) -> Result
             .await
     })
 }
+
+/// An audit entry as the administrator reads it: (at, actor's name, action code, subject,
+/// detail).
+pub type AuditLine = (i64, Option<String>, String, String, String);
+
+/// The newest entries whose action code starts with `prefix` (all when empty).
+pub async fn recent(db: &super::Db, prefix: &str, limit: i64) -> Result<Vec<AuditLine>, sqlx::Error> {
+    let pattern = format!("{}%", prefix.replace(['%', '_', '\\'], ""));
+    crate::with_pool!(db, |p| {
+        sqlx::query_as::<_, AuditLine>(
+            "SELECT a.at, u.display_name, a.action, a.subject, a.detail FROM audit_log a
+             LEFT JOIN users u ON u.id = a.actor_id WHERE a.action LIKE $1 ORDER BY a.id DESC LIMIT $2",
+        )
+        .bind(&pattern)
+        .bind(limit)
+        .fetch_all(p)
+        .await
+    })
+}

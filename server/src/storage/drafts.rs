@@ -12,8 +12,10 @@ use app::domain::timestamp::Timestamp;
 use super::audit::{record_audit, AuditEntry};
 use super::filings::content_hash;
 use super::incidents::IncidentRecord;
+use super::notifications::{record_notice, Notice};
 use super::{Db, StorageError};
 use crate::with_pool;
+use app::domain::notice::{NoticeKind, Recipients};
 
 /// A draft as stored.
 #[derive(Clone, Debug)]
@@ -311,7 +313,51 @@ pub async fn file(
                 })
             )
         )?;
+        let notice = Notice::new(
+            NoticeKind::FilingReceived,
+            &incident.reference,
+            version,
+            Recipients::CaseOwner { incident: incident.id },
+            cap.user(),
+            at,
+        );
+        record_notice!(tx, &notice)?;
         tx.commit().await?;
         Ok(Filed::Filed { reference })
+    })
+}
+
+/// Tells the organisation's signatories that revision `revision` of the draft is ready, with
+/// its audit record; once per revision (answers `false` when they were told already).
+pub async fn ask_signature(
+    db: &Db,
+    cap: &OperatorCap,
+    incident: &IncidentRecord,
+    revision: i64,
+    at: Timestamp,
+) -> Result<bool, StorageError> {
+    let key = format!("signature:{}:{revision}", incident.id);
+    with_pool!(db, |p| {
+        let mut tx = p.begin().await?;
+        let fresh =
+            sqlx::query("INSERT INTO reminders_sent (reminder_key, sent_at) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                .bind(&key)
+                .bind(at.0)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected()
+                == 1;
+        if !fresh {
+            return Ok(false);
+        }
+        let detail = serde_json::json!({ "revision": revision });
+        record_audit!(
+            &mut *tx,
+            AuditEntry::by_operator(cap, at, AuditAction::SignatureRequested, &incident.reference, detail)
+        )?;
+        let to = Recipients::Signatories(cap.org());
+        record_notice!(tx, &Notice::new(NoticeKind::SignatureRequested, &incident.reference, "", to, cap.user(), at))?;
+        tx.commit().await?;
+        Ok(true)
     })
 }

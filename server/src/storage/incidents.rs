@@ -168,3 +168,22 @@ pub async fn by_id_for_task(db: &Db, _task: &super::SystemTask, id: i64) -> Resu
     let row = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(id).fetch_optional(p).await)?;
     row.map(IncidentRecord::from).ok_or(StorageError::NotFound)
 }
+
+/// How far back the reminder job looks: incidents opened longer ago than this have no
+/// regime deadline left to remind of.
+pub const REMINDER_HORIZON_SECS: i64 = 180 * 86_400;
+
+/// Incidents whose ministry case is not closed, opened since `since`, for the reminder job.
+pub async fn open_for_task(
+    db: &Db,
+    _task: &super::SystemTask,
+    since: Timestamp,
+) -> Result<Vec<IncidentRecord>, StorageError> {
+    let sql = format!(
+        "{SELECT} WHERE i.reference IS NOT NULL AND i.opened_at >= $1
+           AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.incident_id = i.id AND c.closed_at IS NOT NULL)
+         ORDER BY i.id"
+    );
+    let rows = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(since.0).fetch_all(p).await)?;
+    Ok(rows.into_iter().map(IncidentRecord::from).collect())
+}

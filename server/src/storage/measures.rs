@@ -11,8 +11,10 @@ use app::domain::timestamp::Timestamp;
 
 use super::audit::{record_audit, AuditEntry};
 use super::incidents::{FiledIncident, IncidentRecord};
+use super::notifications::{record_notice, Notice};
 use super::{Db, StorageError};
 use crate::with_pool;
+use app::domain::notice::{NoticeKind, Recipients};
 
 #[derive(sqlx::FromRow)]
 struct MeasureRow {
@@ -150,6 +152,8 @@ pub async fn issue(
             &mut *tx,
             AuditEntry::by_reviewer(cap, at, AuditAction::MeasureIssued, &incident.reference, detail)
         )?;
+        let to = Recipients::Filers(incident.org_id);
+        record_notice!(tx, &Notice::new(NoticeKind::MeasureIssued, &incident.reference, number, to, cap.user(), at))?;
         tx.commit().await?;
         Ok(number)
     })
@@ -183,6 +187,9 @@ pub async fn acknowledge(
             &mut *tx,
             AuditEntry::by_operator(cap, at, AuditAction::MeasureAcknowledged, &incident.reference, detail)
         )?;
+        let to = Recipients::CaseOwner { incident: incident.id };
+        let notice = Notice::new(NoticeKind::MeasureAcknowledged, &incident.reference, number, to, cap.user(), at);
+        record_notice!(tx, &notice)?;
         tx.commit().await?;
         Ok(())
     })
@@ -191,16 +198,18 @@ pub async fn acknowledge(
 /// The item's id and state, within the incident (another incident's item is not found).
 macro_rules! item_state {
     ($tx:expr, $incident:expr, $item:expr) => {{
-        let row = sqlx::query_as::<_, (i64, String)>(
-            "SELECT mi.number, mi.state FROM measure_items mi JOIN measures m ON m.id = mi.measure_id
+        let row = sqlx::query_as::<_, (i64, String, i64)>(
+            "SELECT mi.number, mi.state, m.number FROM measure_items mi JOIN measures m ON m.id = mi.measure_id
              WHERE mi.id = $1 AND m.incident_id = $2",
         )
         .bind($item)
         .bind($incident)
         .fetch_optional(&mut *$tx)
         .await?;
-        let (number, state) = row.ok_or(StorageError::NotFound)?;
-        (number, ItemState::parse(&state).ok_or(StorageError::Corrupt("item state"))?)
+        let (number, state, measure) = row.ok_or(StorageError::NotFound)?;
+        // "2.3": item 3 of measure 2, as notifications name it
+        let name = format!("{measure}.{number}");
+        (number, ItemState::parse(&state).ok_or(StorageError::Corrupt("item state"))?, name)
     }};
 }
 
@@ -215,7 +224,7 @@ pub async fn mark_done(
 ) -> Result<(), StorageError> {
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;
-        let (number, state) = item_state!(tx, incident.id, item);
+        let (number, state, name) = item_state!(tx, incident.id, item);
         if !state.operator_may_mark_done() {
             return Err(StorageError::ItemNotOpen);
         }
@@ -230,6 +239,8 @@ pub async fn mark_done(
         .await?;
         let detail = serde_json::json!({ "item": item, "number": number });
         record_audit!(&mut *tx, AuditEntry::by_operator(cap, at, AuditAction::ItemDone, &incident.reference, detail))?;
+        let to = Recipients::CaseOwner { incident: incident.id };
+        record_notice!(tx, &Notice::new(NoticeKind::ItemDone, &incident.reference, name, to, cap.user(), at))?;
         tx.commit().await?;
         Ok(())
     })
@@ -246,7 +257,7 @@ pub async fn verify(
 ) -> Result<(), StorageError> {
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;
-        let (number, state) = item_state!(tx, incident.id, item);
+        let (number, state, name) = item_state!(tx, incident.id, item);
         let allowed = match v.state {
             ItemState::Waived => state.ministry_may_waive(),
             _ => state.ministry_may_verify(),
@@ -270,6 +281,16 @@ pub async fn verify(
             &mut *tx,
             AuditEntry::by_reviewer(cap, at, AuditAction::ItemVerified, &incident.reference, detail)
         )?;
+        // a waiver needs nothing more of the operator: it is on the case page
+        let kind = match v.state {
+            ItemState::Accepted => Some(NoticeKind::ItemAccepted),
+            ItemState::Rejected => Some(NoticeKind::ItemRejected),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            let to = Recipients::Filers(incident.org_id);
+            record_notice!(tx, &Notice::new(kind, &incident.reference, name, to, cap.user(), at))?;
+        }
         tx.commit().await?;
         Ok(())
     })

@@ -1,17 +1,18 @@
-//! Colleagues joining and leaving an organisation: invitations with a first password, the
-//! first sign-in that turns one into an account, and disabling an account.
+//! Colleagues joining and leaving an organisation: invitations e-mailed as a link (the
+//! invited person chooses their password there; `storage::links`), and disabling an account.
 //!
 //! Adding a colleague never says whether the address has an account elsewhere (another
-//! organisation, the ministry): it always records an invitation. Only an address that has no
-//! account becomes one, at its first sign-in with the first password; the admin sees
+//! organisation, the ministry): it always records an invitation and e-mails the address.
+//! Only an address that has no account becomes one when the link is used; the admin sees
 //! "invited" either way.
 
 use app::domain::audit::AuditAction;
 use app::domain::auth::{OperatorCap, Role};
-use app::domain::ids::UserId;
 use app::domain::timestamp::Timestamp;
+use app::i18n::Lang;
 
 use super::audit::{record_audit, AuditEntry};
+use super::links::issue_link;
 use super::{Db, StorageError};
 use crate::with_pool;
 
@@ -20,11 +21,18 @@ pub struct NewMember<'a> {
     pub name: &'a str,
     pub email: &'a str,
     pub role: Role,
-    pub password_hash: &'a str,
 }
 
-/// Records (or renews) an invitation to the caller's organisation, with its audit record.
-pub async fn invite(db: &Db, cap: &OperatorCap, m: NewMember<'_>, at: Timestamp) -> Result<(), StorageError> {
+/// Records (or renews) an invitation to the caller's organisation and e-mails its link (in
+/// `lang`, the inviter's language: the invited person has none yet), with its audit record.
+/// A renewed invitation's earlier link stops working.
+pub async fn invite(
+    db: &Db,
+    cap: &OperatorCap,
+    m: NewMember<'_>,
+    lang: Lang,
+    at: Timestamp,
+) -> Result<(), StorageError> {
     if !m.role.is_operator() {
         return Err(StorageError::NotOperatorRole);
     }
@@ -34,25 +42,24 @@ pub async fn invite(db: &Db, cap: &OperatorCap, m: NewMember<'_>, at: Timestamp)
         let mut tx = p.begin().await?;
         // One statement: nothing is inserted for an address that is already a colleague, so
         // no account can be created between a check and the insert.
-        let recorded = sqlx::query(
-            "INSERT INTO member_invitations (org_id, email, display_name, role, password_hash, invited_by, invited_at)
-             SELECT $1, $2, $3, $4, $5, $6, $7
+        let recorded = sqlx::query_scalar::<_, i64>(
+            "INSERT INTO member_invitations (org_id, email, display_name, role, invited_by, invited_at)
+             SELECT $1, $2, $3, $4, $5, $6
              WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = $2 AND org_id = $1)
              ON CONFLICT (org_id, email) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
-                 password_hash = excluded.password_hash, invited_by = excluded.invited_by, invited_at = excluded.invited_at",
+                 invited_by = excluded.invited_by, invited_at = excluded.invited_at
+             RETURNING id",
         )
         .bind(cap.org().0)
         .bind(&email)
         .bind(m.name)
         .bind(m.role.as_str())
-        .bind(m.password_hash)
         .bind(cap.user().0)
         .bind(at.0)
-        .execute(&mut *tx)
+        .fetch_optional(&mut *tx)
         .await?;
-        if recorded.rows_affected() == 0 {
-            return Err(StorageError::AlreadyMember);
-        }
+        let Some(invitation) = recorded else { return Err(StorageError::AlreadyMember) };
+        issue_link!(tx, "invitation", &email, m.name, lang, Some(invitation), None::<i64>, at)?;
         record_audit!(
             &mut *tx,
             AuditEntry::by_operator(
@@ -65,61 +72,6 @@ pub async fn invite(db: &Db, cap: &OperatorCap, m: NewMember<'_>, at: Timestamp)
         )?;
         tx.commit().await?;
         Ok(())
-    })
-}
-
-/// The newest invitation of an address: (id, password hash).
-pub async fn invitation(db: &Db, email: &str) -> Result<Option<(i64, String)>, sqlx::Error> {
-    with_pool!(db, |p| {
-        sqlx::query_as::<_, (i64, String)>(
-            "SELECT id, password_hash FROM member_invitations WHERE email = $1 ORDER BY invited_at DESC, id DESC LIMIT 1",
-        )
-        .bind(email)
-        .fetch_optional(p)
-        .await
-    })
-}
-
-/// Turns a verified invitation into an account that must change its first password; every
-/// invitation of the address goes. `None` when the address got an account meanwhile.
-pub async fn accept(db: &Db, invitation: i64, at: Timestamp) -> Result<Option<UserId>, sqlx::Error> {
-    with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
-        let row = sqlx::query_as::<_, (i64, String, String, String, String, i64)>(
-            "SELECT org_id, email, display_name, role, password_hash, invited_by FROM member_invitations WHERE id = $1",
-        )
-        .bind(invitation)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some((org, email, name, role, hash, invited_by)) = row else { return Ok(None) };
-        let created = sqlx::query_scalar::<_, i64>(
-            "INSERT INTO users (email, display_name, password_hash, role, org_id, created_at, must_change_password)
-             VALUES ($1, $2, $3, $4, $5, $6, TRUE) ON CONFLICT (email) DO NOTHING RETURNING id",
-        )
-        .bind(&email)
-        .bind(&name)
-        .bind(&hash)
-        .bind(&role)
-        .bind(org)
-        .bind(at.0)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(id) = created else { return Ok(None) };
-        sqlx::query("DELETE FROM member_invitations WHERE email = $1").bind(&email).execute(&mut *tx).await?;
-        let subject = format!("user:{id}");
-        record_audit!(
-            &mut *tx,
-            AuditEntry {
-                at,
-                actor: Some(UserId(id)),
-                org: Some(app::domain::ids::OrgId(org)),
-                action: AuditAction::TeamMemberJoined,
-                subject: &subject,
-                detail: serde_json::json!({ "role": role, "invited_by": invited_by })
-            }
-        )?;
-        tx.commit().await?;
-        Ok(Some(UserId(id)))
     })
 }
 

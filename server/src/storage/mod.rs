@@ -12,8 +12,12 @@ pub mod documents;
 pub mod drafts;
 pub mod filings;
 pub mod incidents;
+pub mod links;
 pub mod measures;
 pub mod members;
+pub mod notifications;
+pub mod organisations;
+pub mod outbox;
 pub mod outside;
 pub mod overview;
 pub mod profiles;
@@ -21,6 +25,7 @@ pub mod publications;
 pub mod queue;
 pub mod requests;
 pub mod sessions;
+pub mod staff;
 pub mod summaries;
 pub mod throttle;
 pub mod user_sessions;
@@ -89,6 +94,9 @@ pub enum StorageError {
     /// The e-mail address already has an account (a unique-constraint violation).
     #[error("e-mail address taken")]
     EmailTaken,
+    /// Another organisation has this short name (slug) already.
+    #[error("slug taken")]
+    SlugTaken,
     /// The incident already holds the most files or bytes it may.
     #[error("attachment limit reached")]
     AttachmentLimit,

@@ -97,6 +97,11 @@ pub async fn counted_all(db: &Db, _cap: &app::domain::auth::ReviewerCap) -> Resu
     counted_where(db, None).await
 }
 
+/// The signed-off records of every incident, by incident id (for the reminder job).
+pub async fn counted_for_task(db: &Db, _task: &super::SystemTask) -> Result<ByIncident, StorageError> {
+    counted_where(db, None).await
+}
+
 async fn counted_where(db: &Db, org: Option<i64>) -> Result<ByIncident, StorageError> {
     let rows = with_pool!(db, |p| {
         sqlx::query_as::<_, (i64, i64, String, String, i64)>(

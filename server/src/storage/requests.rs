@@ -10,8 +10,10 @@ use app::domain::timestamp::Timestamp;
 
 use super::audit::{record_audit, AuditEntry};
 use super::incidents::{FiledIncident, IncidentRecord};
+use super::notifications::{record_notice, Notice};
 use super::{Db, StorageError};
 use crate::with_pool;
+use app::domain::notice::{NoticeKind, Recipients};
 
 #[derive(sqlx::FromRow)]
 struct RequestRow {
@@ -153,6 +155,8 @@ pub async fn ask(
             &mut *tx,
             AuditEntry::by_reviewer(cap, at, AuditAction::RequestSent, &incident.reference, detail)
         )?;
+        let to = Recipients::Filers(incident.org_id);
+        record_notice!(tx, &Notice::new(NoticeKind::RequestAsked, &incident.reference, number, to, cap.user(), at))?;
         tx.commit().await?;
         Ok(number)
     })
@@ -250,6 +254,12 @@ pub async fn post(
             detail: serde_json::json!({ "request": number, "attachment": file }),
         };
         record_audit!(&mut *tx, entry)?;
+        let (kind, to) = if ministry {
+            (NoticeKind::RequestFollowUp, Recipients::Filers(incident.org_id))
+        } else {
+            (NoticeKind::RequestAnswered, Recipients::CaseOwner { incident: incident.id })
+        };
+        record_notice!(tx, &Notice::new(kind, &incident.reference, number, to, user, at))?;
         tx.commit().await?;
         Ok(())
     })

@@ -16,8 +16,10 @@ use app::domain::timestamp::Timestamp;
 
 use super::audit::{record_audit, AuditEntry};
 use super::incidents::{FiledIncident, IncidentRecord};
+use super::notifications::{record_notice, Notice};
 use super::{Db, StorageError};
 use crate::with_pool;
+use app::domain::notice::{NoticeKind, Recipients};
 
 /// The draft of the incident's summary, if one is being written.
 pub async fn draft(db: &Db, incident: &IncidentRecord) -> Result<Option<SummaryDraftView>, StorageError> {
@@ -81,6 +83,17 @@ pub async fn save(
         .await?;
         let action = if submit { AuditAction::SummarySubmitted } else { AuditAction::SummaryDrafted };
         record_audit!(&mut *tx, AuditEntry::by_reviewer(cap, at, action, &incident.reference, serde_json::json!({})))?;
+        if submit {
+            let notice = Notice::new(
+                NoticeKind::SummaryAwaitingApproval,
+                &incident.reference,
+                "",
+                Recipients::ReviewLeads,
+                cap.user(),
+                at,
+            );
+            record_notice!(tx, &notice)?;
+        }
         tx.commit().await?;
         Ok(())
     })
@@ -219,6 +232,9 @@ pub async fn approve(
         sqlx::query("DELETE FROM summary_drafts WHERE incident_id = $1").bind(incident.id).execute(&mut *tx).await?;
         let detail = serde_json::json!({ "drafted_by": drafted_by });
         record_audit!(&mut *tx, AuditEntry::by_reviewer(cap, at, action, &incident.reference, detail))?;
+        let kind = if existing.is_some() { NoticeKind::SummaryCorrected } else { NoticeKind::SummaryPublished };
+        let to = Recipients::Filers(incident.org_id);
+        record_notice!(tx, &Notice::new(kind, &incident.reference, "", to, cap.user(), at))?;
         tx.commit().await?;
         Ok(Ok(()))
     })

@@ -21,7 +21,9 @@ pub async fn credentials(db: &Db, email: &str) -> Result<Option<Credentials>, sq
     let email = email.trim().to_lowercase();
     with_pool!(db, |p| {
         sqlx::query_as::<_, Credentials>(
-            "SELECT id, password_hash, session_epoch, disabled_at IS NOT NULL AS disabled FROM users WHERE email = $1",
+            "SELECT u.id, u.password_hash, u.session_epoch,
+                    (u.disabled_at IS NOT NULL OR o.deactivated_at IS NOT NULL) AS disabled
+             FROM users u LEFT JOIN organisations o ON o.id = u.org_id WHERE u.email = $1",
         )
         .bind(&email)
         .fetch_optional(p)
@@ -40,6 +42,7 @@ struct AccountRow {
     session_epoch: i64,
     must_change_password: bool,
     disabled_at: Option<i64>,
+    lang: String,
 }
 
 /// The person behind a session and what decides whether the session still holds.
@@ -51,6 +54,8 @@ pub struct Account {
     /// A first password set by an admin: nothing but changing it is allowed.
     pub must_change_password: bool,
     pub disabled: bool,
+    /// The language the person last used (for the e-mails they get).
+    pub lang: app::i18n::Lang,
 }
 
 /// Loads an account by id; `None` if it no longer exists.
@@ -58,7 +63,7 @@ pub async fn account(db: &Db, user: UserId) -> Result<Option<Account>, sqlx::Err
     let row = with_pool!(db, |p| {
         sqlx::query_as::<_, AccountRow>(
             "SELECT u.id, u.display_name, u.role, u.org_id, o.name_ko, o.name_en,
-                    u.session_epoch, u.must_change_password, u.disabled_at
+                    u.session_epoch, u.must_change_password, COALESCE(u.disabled_at, o.deactivated_at) AS disabled_at, u.lang
              FROM users u LEFT JOIN organisations o ON o.id = u.org_id WHERE u.id = $1",
         )
         .bind(user.0)
@@ -79,6 +84,7 @@ pub async fn account(db: &Db, user: UserId) -> Result<Option<Account>, sqlx::Err
             session_epoch: r.session_epoch,
             must_change_password: r.must_change_password,
             disabled: r.disabled_at.is_some(),
+            lang: app::i18n::Lang::parse(&r.lang).unwrap_or_default(),
         })
     }))
 }
