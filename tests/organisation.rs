@@ -167,50 +167,32 @@ async fn admins_add_colleagues_who_then_choose_their_own_password(app: &TestApp)
             post_form(admin, "/filing/organisation/team", &all).await
         }
     };
-    let short = add(vec![
-        ("member_name", "새 서명권자"),
-        ("member_email", "new@a.example"),
-        ("member_role", "operator_signatory"),
-        ("member_password", "short"),
-    ])
-    .await?;
-    assert_eq!(short.status, 422);
-    assert!(short.texts("#member_password-error").join("").contains("12자"));
-    assert_eq!(short.field_value("member_name").as_deref(), Some("새 서명권자"), "the rest is kept");
-    assert_eq!(short.field_value("member_password").unwrap_or_default(), "", "a password is never echoed");
-    let taken = add(vec![
-        ("member_name", "중복"),
-        ("member_email", "Officer@A.example"),
-        ("member_role", "operator_officer"),
-        ("member_password", "long enough password"),
-    ])
-    .await?;
+    let nameless = add(vec![("member_email", "new@a.example"), ("member_role", "operator_signatory")]).await?;
+    assert_eq!(nameless.status, 422);
+    assert!(!nameless.texts("#member_name-error").join("").is_empty());
+    assert_eq!(nameless.field_value("member_email").as_deref(), Some("new@a.example"), "the rest is kept");
+    let taken =
+        add(vec![("member_name", "중복"), ("member_email", "Officer@A.example"), ("member_role", "operator_officer")])
+            .await?;
     assert_eq!(taken.status, 422);
     assert!(taken.texts("#member_email-error").join("").contains("이미 우리 기관 구성원"));
     // an address with an account elsewhere (another organisation, the ministry) gets the same
     // answer as a new one: adding a member never tells whether an address exists elsewhere
     for elsewhere in ["officer@b.example", "reviewer@msit.example", "nobody@nowhere.example"] {
-        let invited = add(vec![
-            ("member_name", "다른 곳"),
-            ("member_email", elsewhere),
-            ("member_role", "operator_officer"),
-            ("member_password", "long enough password"),
-        ])
-        .await?;
+        let invited =
+            add(vec![("member_name", "다른 곳"), ("member_email", elsewhere), ("member_role", "operator_officer")])
+                .await?;
         assert_eq!(
             (invited.status, invited.location.as_deref()),
             (303, Some("/filing/organisation?invited=1#team-title")),
             "{elsewhere}"
         );
+        assert!(link_sent_to(app, elsewhere, "invitation").await?.is_some(), "{elsewhere} is e-mailed a link");
     }
-    // the invitation does not give anyone else's account a new password or organisation
-    assert_eq!(app.client().login("officer@b.example", "long enough password").await?.status, 401);
-    assert_eq!(app.client().login("officer@b.example", PASSWORD).await?.status, 303);
     let ok = add(vec![
         ("member_name", "새 서명권자"),
         ("member_email", "new@a.example"),
         ("member_role", "operator_signatory"),
-        ("member_password", "first password 2026"),
     ])
     .await?;
     assert_eq!(ok.status, 303);
@@ -223,54 +205,71 @@ async fn admins_add_colleagues_who_then_choose_their_own_password(app: &TestApp)
             ("member_name", "x"),
             ("member_email", "x@a.example"),
             ("member_role", "operator_admin"),
-            ("member_password", "long enough password"),
         ],
     )
     .await?;
     assert_eq!(denied.status, 403, "only the admin adds people");
-
     let team = admin.get("/filing/organisation").await?;
     assert!(team.texts("#invitations-title ~ div table tbody tr").join(" ").contains("new@a.example"), "invited");
 
-    // the new colleague signs in with the first password, which makes the account; nothing
-    // but choosing a new password is allowed until then
+    // the link: a weak or mistyped password is refused beside its field, then the account is
+    // made with the chosen one
+    let link = link_sent_to(app, "new@a.example", "invitation").await?.unwrap_or_default();
+    assert!(link.starts_with("/login/invitation/"), "{link}");
     let newbie = app.client();
-    let resp = newbie.login("new@a.example", "first password 2026").await?;
-    assert_eq!((resp.status, resp.location.as_deref()), (303, Some("/filing")));
-    let held = newbie.get("/filing").await?;
-    assert_eq!((held.status, held.location.as_deref()), (303, Some("/account/password?first=1")));
-    assert!(newbie.get("/account/password?first=1").await?.body.contains("처음 비밀번호"));
-    // and changes the password: the current one must be right, the new one typed twice
-    let change = |current: &'static str, new: &'static str, confirm: &'static str| {
-        let newbie = &newbie;
-        async move {
-            newbie
-                .submit(
-                    "/account/password",
-                    "/account/password",
-                    &[("current_password", current), ("new_password", new), ("confirm_password", confirm)],
-                )
-                .await
-        }
-    };
-    let wrong = change("not it", "my own long password", "my own long password").await?;
-    assert_eq!(wrong.status, 422);
-    assert!(wrong.texts("#current_password-error").join("").contains("현재 비밀번호"));
-    let differ = change("first password 2026", "my own long password", "my own long passwort").await?;
+    let page = newbie.get(&link).await?;
+    assert!(page.body.contains("새 서명권자") && page.body.contains("new@a.example"), "whose link it is");
+    let short = newbie.submit(&link, &link, &[("new_password", "short"), ("confirm_password", "short")]).await?;
+    assert_eq!(short.status, 422);
+    assert!(short.texts("#new_password-error").join("").contains("12자"));
+    let differ = newbie
+        .submit(&link, &link, &[("new_password", "my own long password"), ("confirm_password", "my own long passwort")])
+        .await?;
     assert_eq!(differ.status, 422);
     assert!(differ.texts("#confirm_password-error").join("").contains("다릅니다"));
-    let done = change("first password 2026", "my own long password", "my own long password").await?;
-    assert_eq!((done.status, done.location.as_deref()), (303, Some("/account/password?changed=1")));
-    assert!(newbie.get("/filing").await?.texts(".whoami").join("").contains("서명권자"), "a signatory of A");
+    let done = newbie
+        .submit(&link, &link, &[("new_password", "my own long password"), ("confirm_password", "my own long password")])
+        .await?;
+    assert_eq!((done.status, done.location.as_deref()), (303, Some("/login?joined=1")));
+    let signed = app.client();
+    assert_eq!(signed.login("new@a.example", "my own long password").await?.status, 303);
+    assert!(signed.get("/filing").await?.texts(".whoami").join("").contains("서명권자"), "a signatory of A");
+    // the link worked once
+    assert!(newbie.get(&link).await?.body.contains("더 이상 쓸 수 없습니다"));
+    // its page has no form any more; a post made anyway sets nothing
+    let late = app.client();
+    let token = late.get("/login").await?.csrf().unwrap_or_default();
+    let pw = "another long password";
+    let again = late.post(&link, &[("_csrf", &token), ("new_password", pw), ("confirm_password", pw)]).await?;
+    assert_eq!(again.location.as_deref(), Some(link.as_str()), "a used link sets nothing");
+    assert_eq!(app.client().login("new@a.example", "another long password").await?.status, 401);
     let team = admin.get("/filing/organisation").await?;
     let pending = team.texts("#invitations-title ~ div table tbody tr").join(" ");
     assert!(!pending.contains("new@a.example") && pending.contains("nobody@nowhere.example"), "taken up: {pending}");
-    assert_eq!(
-        app.client().login("new@a.example", "first password 2026").await?.status,
-        401,
-        "the old password no longer works"
-    );
-    assert_eq!(app.client().login("new@a.example", "my own long password").await?.status, 303);
+
+    // an address with an account elsewhere: its link changes nothing of that account
+    let theirs = link_sent_to(app, "officer@b.example", "invitation").await?.unwrap_or_default();
+    let used = choose_password(app, &theirs, "long enough password").await?;
+    assert_eq!(used.location.as_deref(), Some("/login?exists=1"));
+    assert_eq!(app.client().login("officer@b.example", "long enough password").await?.status, 401);
+    let b = app.signed_in("officer@b.example").await?;
+    assert!(b.get("/filing").await?.body.contains("라마바"), "still of organisation B");
+
+    // inviting again revokes the earlier link; a tampered token and an expired link are dead
+    let first = link_sent_to(app, "nobody@nowhere.example", "invitation").await?.unwrap_or_default();
+    add(vec![("member_name", "다시"), ("member_email", "nobody@nowhere.example"), ("member_role", "operator_officer")])
+        .await?;
+    let second = link_sent_to(app, "nobody@nowhere.example", "invitation").await?.unwrap_or_default();
+    assert_ne!(first, second);
+    assert!(app.client().get(&first).await?.body.contains("더 이상 쓸 수 없습니다"), "revoked");
+    let mut tampered = second.clone();
+    let last = if tampered.ends_with('0') { '1' } else { '0' };
+    tampered.pop();
+    tampered.push(last);
+    assert!(app.client().get(&tampered).await?.body.contains("더 이상 쓸 수 없습니다"), "tampered");
+    assert!(!app.client().get(&second).await?.body.contains("더 이상 쓸 수 없습니다"), "the newest works");
+    app.state.clock.advance(72 * 3600 + 1);
+    assert!(app.client().get(&second).await?.body.contains("더 이상 쓸 수 없습니다"), "expired after 72 h");
     assert_eq!(app.client().get("/account/password").await?.status, 303, "anonymous visitors are sent to sign in");
     Ok(())
 }

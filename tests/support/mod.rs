@@ -400,3 +400,26 @@ pub async fn reviewer_cap_of(app: &TestApp, email: &str) -> anyhow::Result<app::
     let caller = server::storage::users::caller(&app.state.db, app::domain::ids::UserId(id)).await?;
     caller.and_then(|c| c.reviewer()).ok_or_else(|| anyhow::anyhow!("{email} is not ministry staff"))
 }
+
+/// The path of the newest invitation or reset link (`kind`: `invitation`, `password_reset`)
+/// queued for `email`, read from the outbox as the e-mail would carry it.
+pub async fn link_sent_to(app: &TestApp, email: &str, kind: &str) -> anyhow::Result<Option<String>> {
+    let detail = server::with_pool!(&app.state.db, |p| {
+        sqlx::query_scalar::<_, String>(
+            "SELECT detail FROM outbox WHERE to_address = $1 AND kind = $2 ORDER BY id DESC LIMIT 1",
+        )
+        .bind(email)
+        .bind(kind)
+        .fetch_optional(p)
+        .await
+    })?;
+    Ok(detail.filter(|d| !d.is_empty()))
+}
+
+/// Sets a password from the link at `path` (typed twice), as the person who got it would.
+pub async fn choose_password(app: &TestApp, path: &str, password: &str) -> anyhow::Result<Page> {
+    let c = app.client();
+    let page = c.get(path).await?;
+    anyhow::ensure!(page.status == 200, "{path} answered {}", page.status);
+    c.submit(path, path, &[("new_password", password), ("confirm_password", password)]).await
+}
