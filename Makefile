@@ -23,6 +23,8 @@ run: build
 	@echo "  reviewer             reviewer@msit.example"
 	@echo "  review lead          lead@msit.example"
 	@echo "  system admin         admin@outage-desk.example"
+	@echo "No SMTP server is set (SMTP_URL): every e-mail the desk sends waits in the outbox;"
+	@echo "sign in as the system admin and read them at http://$(LEPTOS_SITE_ADDR)/admin/outbox"
 	@echo
 	SEED_DEMO=true DATABASE_URL=$${DATABASE_URL:-sqlite:data/outage-desk.db} $(CARGO_TARGET_DIR)/debug/server
 

@@ -331,3 +331,45 @@ async fn two_senders_share_one_outbox() -> anyhow::Result<()> {
     assert!(by_a > 0 && by_b > 0, "both loops worked: a {by_a}, b {by_b}");
     app.cleanup().await
 }
+
+/// Not a test but a measurement (run with `cargo test -p outage-desk-tests --test
+/// notifications delivery_delay -- --ignored --nocapture`): the time from a request for
+/// information being asked (the HTTP answer) to the SMTP server accepting its e-mails, with
+/// the sender loop as production runs it (polling every second).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore]
+async fn delivery_delay() -> anyhow::Result<()> {
+    let sink = SmtpSink::start()?;
+    let app = TestApp::spawn_with_smtp(Backend::Sqlite, &sink.url()).await?;
+    let sender = server::notify::sender_of(&app.state)?.ok_or_else(|| anyhow::anyhow!("no SMTP"))?;
+    let running = tokio::spawn(sender.run());
+    let incident = filed_case(&app).await?;
+    let reviewer = app.signed_in("reviewer@msit.example").await?;
+    let case = format!("/review/incidents/{incident}");
+    let before = sink.mails().len();
+    let mut delays = Vec::new();
+    for i in 0..100 {
+        let due = in_days(3);
+        let question = format!("질문 {i}");
+        let token = reviewer.get(&case).await?.csrf().unwrap_or_default();
+        let ask = [("_csrf", token.as_str()), ("question", question.as_str()), ("due", due.as_str())];
+        let t0 = std::time::Instant::now();
+        assert_eq!(reviewer.post(&format!("{case}/requests"), &ask).await?.status, 303);
+        // officer and signatory: two messages per question
+        sink.wait_for(before + 2 * (i + 1), WAIT).await?;
+        delays.push(t0.elapsed().as_secs_f64() * 1000.0);
+        // questions arrive at random moments of the sender's poll
+        tokio::time::sleep(Duration::from_millis(rand::random::<u64>() % 700)).await;
+    }
+    running.abort();
+    delays.sort_by(f64::total_cmp);
+    let at = |q: f64| delays[((delays.len() as f64 - 1.0) * q).round() as usize];
+    eprintln!(
+        "delivery delay, event to SMTP acceptance, {} events: p50 {:.0} ms, p99 {:.0} ms, max {:.0} ms",
+        delays.len(),
+        at(0.5),
+        at(0.99),
+        at(1.0)
+    );
+    app.cleanup().await
+}

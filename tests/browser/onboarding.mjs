@@ -85,6 +85,7 @@ export async function onboarding({ browser, BASE, check, signIn, accessible }) {
   await signInWith(admin, BASE, adminEmail, password);
   check(/\/filing/.test(admin.url()), `the new admin lands on the filing desk: ${admin.url()}`);
   await admin.goto(`${BASE}/filing/organisation`);
+  await admin.locator('details.add-record:has(form#member) > summary').click();
   await admin.locator('#member_name').fill('정담당');
   await admin.locator('#member_email').fill(officerEmail);
   await admin.locator('#member_role').selectOption('operator_officer');

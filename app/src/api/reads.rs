@@ -43,6 +43,10 @@ mod server_side {
     #[derive(Clone, Copy, Debug)]
     pub struct CurrentSession(pub i64);
 
+    /// How many unread notifications the signed-in person has (the bell's number).
+    #[derive(Clone, Copy, Debug)]
+    pub struct UnreadNotifications(pub i64);
+
     pub fn csrf() -> Option<String> {
         parts().and_then(|p| p.extensions.get::<CsrfToken>().map(|t| t.0.clone()))
     }
@@ -72,16 +76,16 @@ mod server_side {
 #[cfg(feature = "ssr")]
 use server_side::*;
 #[cfg(feature = "ssr")]
-pub use server_side::{CsrfToken, CurrentSession};
+pub use server_side::{CsrfToken, CurrentSession, UnreadNotifications};
 
 /// Who is signed in, and the anti-forgery token for forms.
 #[server(prefix = "/_fn", endpoint = "session_info")]
 pub async fn session_info() -> Result<SessionView, ServerFnError> {
-    let unread = match caller() {
-        // the bell's number is not worth failing a page over
-        Some(c) => desks()?.unread_notifications(c.user_id).await.unwrap_or(0),
-        None => 0,
-    };
+    // counted by the server's session middleware with the account it loads, so this answer
+    // awaits nothing (an await here made hydration of some pages race; see layout.rs)
+    let unread = use_context::<http::request::Parts>()
+        .and_then(|p| p.extensions.get::<UnreadNotifications>().map(|u| u.0))
+        .unwrap_or(0);
     let user = caller().map(|c| UserSummary {
         unread,
         display_name: c.display_name.clone(),

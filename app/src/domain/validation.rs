@@ -184,6 +184,19 @@ impl FieldErrors {
     }
 }
 
+/// What is wrong with an e-mail address typed alone (sign-in helpers, invitations): missing,
+/// malformed, or longer than any address we store.
+pub fn email_problem(v: &str) -> Option<FieldError> {
+    use validator::ValidateEmail;
+    if v.trim().is_empty() {
+        Some(FieldError::Required)
+    } else if !v.validate_email() || v.chars().count() > 200 {
+        Some(FieldError::InvalidEmail)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,18 +211,5 @@ mod tests {
         let e = e.ordered_by(&["a", "b"]);
         assert_eq!(e.0[0].0, "a");
         assert_eq!(e.0[1].0, "b");
-    }
-}
-
-/// What is wrong with an e-mail address typed alone (sign-in helpers, invitations): missing,
-/// malformed, or longer than any address we store.
-pub fn email_problem(v: &str) -> Option<FieldError> {
-    use validator::ValidateEmail;
-    if v.trim().is_empty() {
-        Some(FieldError::Required)
-    } else if !v.validate_email() || v.chars().count() > 200 {
-        Some(FieldError::InvalidEmail)
-    } else {
-        None
     }
 }

@@ -48,10 +48,10 @@ fn detail_fields(echo: Option<&FormEcho>, stored: &dyn Fn(&str) -> String) -> im
 pub fn OrganisationsPage() -> impl IntoView {
     let lang = use_lang();
     let zone = use_zone();
-    let echo = use_form_echo();
     let q = use_query_map().read_untracked().get("q").unwrap_or_default();
     let asked = q.clone();
     let list = Resource::new(move || asked.clone(), crate::api::admin_organisations);
+    let echo = use_form_echo();
     view! {
         <PageTitle text=Msg::AdminOrganisations.t(lang)/>
         <Suspense fallback=move || view! { <p>{Msg::Loading.t(lang)}</p> }>
@@ -116,7 +116,6 @@ pub fn OrganisationsPage() -> impl IntoView {
 #[component]
 pub fn OrganisationAdminPage() -> impl IntoView {
     let lang = use_lang();
-    let echo = use_form_echo();
     let slug = use_params_map().read_untracked().get("slug").unwrap_or_default();
     let query = use_query_map().read_untracked();
     let notice = [
@@ -129,6 +128,7 @@ pub fn OrganisationAdminPage() -> impl IntoView {
     .find(|(k, _)| query.get(k).is_some())
     .map(|(_, m)| m);
     let data = Resource::new(move || slug.clone(), crate::api::admin_organisation);
+    let echo = use_form_echo();
     view! {
         <Suspense fallback=move || view! { <p>{Msg::Loading.t(lang)}</p> }>
             {move || Suspend::new(async move {

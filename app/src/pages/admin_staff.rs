@@ -33,6 +33,7 @@ pub fn AdminHomePage() -> impl IntoView {
 #[component]
 pub fn StaffPage() -> impl IntoView {
     let lang = use_lang();
+    let data = Resource::new(|| (), |_| crate::api::admin_staff());
     let echo = use_form_echo();
     let query = use_query_map().read_untracked();
     let notice = if query.get("invited").is_some() {
@@ -40,7 +41,6 @@ pub fn StaffPage() -> impl IntoView {
     } else {
         query.get("saved").map(|_| Msg::AdminSaved)
     };
-    let data = Resource::new(|| (), |_| crate::api::admin_staff());
     let roles = || vec![("reviewer", Msg::from(Role::Reviewer)), ("review_lead", Msg::from(Role::ReviewLead))];
     view! {
         <PageTitle text=Msg::AdminStaff.t(lang)/>

@@ -44,10 +44,11 @@ pub fn ForgotPasswordPage() -> impl IntoView {
 #[component]
 fn ChoosePassword(purpose: &'static str) -> impl IntoView {
     let lang = use_lang();
-    let echo = use_form_echo();
     let token = use_params_map().read_untracked().get("token").unwrap_or_default();
     let asked = token.clone();
+    // the page's data first, the form echo second (see `ui::forms::use_form_echo`)
     let link = Resource::new(move || asked.clone(), move |t| crate::api::link_info(purpose.to_string(), t));
+    let echo = use_form_echo();
     let (title, button, action) = if purpose == "invitation" {
         (Msg::InvitationTitle, Msg::InvitationAccept, format!("/login/invitation/{token}"))
     } else {

@@ -12,6 +12,10 @@ use crate::ui::raw_sinks::TextArea;
 use crate::ui::shell::use_lang;
 
 /// The rejected form being shown again, if any (see [`crate::api::echo`]).
+///
+/// Create it *after* the page's own data resources: created before one whose server function
+/// takes longer, some pages hydrated twice (their content appended again) or failed to
+/// hydrate (tachys 0.2.19; the browser tests' admin and onboarding pages caught it).
 pub fn use_form_echo() -> Resource<Option<FormEcho>> {
     Resource::new(|| (), |_| form_echo())
 }

@@ -10,7 +10,9 @@ use crate::i18n::{Lang, Msg};
 use crate::ui::forms::CsrfField;
 use crate::ui::shell::{use_lang, use_zone};
 
-/// The session resource provided by [`crate::App`].
+/// The session resource provided by [`crate::App`]. Its server function must await nothing
+/// (everything it answers is in the request already): an await there let some pages hydrate
+/// twice, their content appended a second time (tachys 0.2.19; caught by the browser tests).
 pub fn use_session() -> Resource<Result<SessionView, ServerFnError>> {
     expect_context()
 }
@@ -94,19 +96,21 @@ fn AccountBar() -> impl IntoView {
     }
 }
 
-/// The bell: a link to the notifications, with the number unread said in words to screen
-/// readers (and shown as a badge).
+/// The bell: a link to the notifications, with the number unread as a badge and, for screen
+/// readers, in words (the link's name starts with its visible text).
 #[component]
 fn Bell(unread: i64) -> impl IntoView {
     let lang = use_lang();
-    let label = Msg::NotificationsUnread.fill(lang, &[("n", &unread)]);
+    let words = Msg::NotificationsUnread.fill(lang, &[("n", &unread)]);
+    let title = words.clone();
     view! {
-        <a href="/account/notifications" class="bell" aria-label=label.clone() title=label>
+        <a href="/account/notifications" class="bell" title=title>
             <svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 24 24">
                 <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"/>
             </svg>
             {Msg::NavNotifications.t(lang)}
-            {(unread > 0).then(|| view! { <span class="bell-count">{unread.min(99)}</span> })}
+            {(unread > 0).then(|| view! { <span class="bell-count" aria-hidden="true">{unread.min(99)}</span> })}
+            <span class="visually-hidden">" ("{words}")"</span>
         </a>
     }
 }

@@ -166,24 +166,33 @@ pub enum Used {
     AddressTaken,
 }
 
-/// Takes the link (once: the first statement marks it used, so two uses at once set one
-/// password) and, for a reset, sets the password and ends every session of the account.
+/// Marks the live link of `$token` for `$purpose` used, with the executor `$tx`; evaluates to
+/// its (account, invitation), or `None` when it does not work. The first statement of a use,
+/// so two uses at once take it once.
+macro_rules! take_link {
+    ($tx:expr, $purpose:expr, $token:expr, $at:expr) => {
+        sqlx::query_as::<_, (Option<i64>, Option<i64>)>(
+            "UPDATE account_links SET used_at = $3
+             WHERE token_sha256 = $1 AND purpose = $2 AND used_at IS NULL AND revoked_at IS NULL
+               AND expires_at > $3 RETURNING user_id, invitation_id",
+        )
+        .bind(token_hash($token))
+        .bind($purpose)
+        .bind($at.0)
+        .fetch_optional(&mut *$tx)
+        .await
+    };
+}
+
+/// Takes the link (once) and, for a reset, sets the password and ends every session of the
+/// account.
 pub async fn reset_password(db: &Db, token: &str, hash: &str, at: Timestamp) -> Result<Used, StorageError> {
     if !is_token(token) {
         return Ok(Used::Dead);
     }
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;
-        let taken = sqlx::query_scalar::<_, Option<i64>>(
-            "UPDATE account_links SET used_at = $2
-             WHERE token_sha256 = $1 AND purpose = 'password_reset' AND used_at IS NULL AND revoked_at IS NULL
-               AND expires_at > $2 RETURNING user_id",
-        )
-        .bind(token_hash(token))
-        .bind(at.0)
-        .fetch_optional(&mut *tx)
-        .await?
-        .flatten();
+        let taken = take_link!(tx, "password_reset", token, at)?.and_then(|(user, _)| user);
         let Some(user) = taken else { return Ok(Used::Dead) };
         let org = sqlx::query_scalar::<_, Option<i64>>(
             "UPDATE users SET password_hash = $1, must_change_password = FALSE, session_epoch = session_epoch + 1
@@ -194,11 +203,7 @@ pub async fn reset_password(db: &Db, token: &str, hash: &str, at: Timestamp) -> 
         .fetch_optional(&mut *tx)
         .await?;
         let Some(org) = org else { return Ok(Used::Dead) };
-        sqlx::query("UPDATE user_sessions SET ended_at = $2 WHERE user_id = $1 AND ended_at IS NULL")
-            .bind(user)
-            .bind(at.0)
-            .execute(&mut *tx)
-            .await?;
+        super::users::end_sessions!(tx, user, at)?;
         let subject = format!("user:{user}");
         let entry = AuditEntry {
             at,
@@ -222,16 +227,7 @@ pub async fn accept_invitation(db: &Db, token: &str, hash: &str, at: Timestamp) 
     }
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;
-        let taken = sqlx::query_scalar::<_, Option<i64>>(
-            "UPDATE account_links SET used_at = $2
-             WHERE token_sha256 = $1 AND purpose = 'invitation' AND used_at IS NULL AND revoked_at IS NULL
-               AND expires_at > $2 RETURNING invitation_id",
-        )
-        .bind(token_hash(token))
-        .bind(at.0)
-        .fetch_optional(&mut *tx)
-        .await?
-        .flatten();
+        let taken = take_link!(tx, "invitation", token, at)?.and_then(|(_, invitation)| invitation);
         let Some(invitation) = taken else { return Ok(Used::Dead) };
         let row = sqlx::query_as::<_, (Option<i64>, String, String, String, i64)>(
             "SELECT i.org_id, i.email, i.display_name, i.role, i.invited_by FROM member_invitations i

@@ -13,6 +13,7 @@ use app::i18n::Lang;
 
 use super::audit::{record_audit, AuditEntry};
 use super::links::issue_link;
+use super::users::set_account_disabled;
 use super::{Db, StorageError};
 use crate::with_pool;
 
@@ -122,22 +123,8 @@ pub async fn set_disabled(
 ) -> Result<(), StorageError> {
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;
-        // Enabling keeps the epoch: sessions ended by disabling stay ended.
-        let n = sqlx::query(
-            "UPDATE users SET disabled_at = CASE WHEN $1 THEN $2 ELSE NULL END,
-                              disabled_by = CASE WHEN $1 THEN $3 ELSE NULL END,
-                              session_epoch = session_epoch + CASE WHEN $1 THEN 1 ELSE 0 END
-             WHERE id = $4 AND org_id = $5 AND id <> $3 AND (disabled_at IS NULL) = $1",
-        )
-        .bind(disabled)
-        .bind(at.0)
-        .bind(cap.user().0)
-        .bind(user)
-        .bind(cap.org().0)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if n != 1 {
+        let changed = set_account_disabled!(tx, user, Some(cap.org().0), cap.user().0, disabled, at)?;
+        if !changed {
             return Err(StorageError::NotFound);
         }
         let action = if disabled { AuditAction::TeamMemberDisabled } else { AuditAction::TeamMemberEnabled };

@@ -29,7 +29,7 @@ pub struct OrgRow {
 
 /// Organisations whose names or slug contain `q` (all when empty), by Korean name.
 pub async fn list(db: &Db, _cap: &AdminCap, q: &str, limit: i64) -> Result<Vec<OrgRow>, StorageError> {
-    let pattern = format!("%{}%", q.trim().to_lowercase().replace('\\', "").replace('%', "").replace('_', ""));
+    let pattern = format!("%{}%", q.trim().to_lowercase().replace(['\\', '%', '_'], ""));
     Ok(with_pool!(db, |p| {
         sqlx::query_as::<_, OrgRow>(
             "SELECT o.id, o.slug, o.name_ko, o.name_en, o.created_at, o.deactivated_at,

@@ -9,6 +9,7 @@ use app::i18n::Lang;
 
 use super::audit::{record_audit, AuditEntry};
 use super::links::issue_link;
+use super::users::set_account_disabled;
 use super::{Db, StorageError};
 use crate::with_pool;
 
@@ -136,28 +137,9 @@ pub async fn set_disabled(
 ) -> Result<(), StorageError> {
     with_pool!(db, |p| {
         let mut tx = p.begin().await?;
-        let n = sqlx::query(
-            "UPDATE users SET disabled_at = CASE WHEN $1 THEN $2 ELSE NULL END,
-                              disabled_by = CASE WHEN $1 THEN $3 ELSE NULL END,
-                              session_epoch = session_epoch + CASE WHEN $1 THEN 1 ELSE 0 END
-             WHERE id = $4 AND org_id IS NULL AND id <> $3 AND (disabled_at IS NULL) = $1",
-        )
-        .bind(disabled)
-        .bind(at.0)
-        .bind(cap.user().0)
-        .bind(user)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if n != 1 {
+        let changed = set_account_disabled!(tx, user, None, cap.user().0, disabled, at)?;
+        if !changed {
             return Err(StorageError::NotFound);
-        }
-        if disabled {
-            sqlx::query("UPDATE user_sessions SET ended_at = $2 WHERE user_id = $1 AND ended_at IS NULL")
-                .bind(user)
-                .bind(at.0)
-                .execute(&mut *tx)
-                .await?;
         }
         let action = if disabled { AuditAction::StaffDisabled } else { AuditAction::StaffEnabled };
         let subject = format!("user:{user}");

@@ -226,3 +226,47 @@ pub async fn list_orgs(
     })?;
     Ok(rows.into_iter().map(|(slug, ko, en)| (slug, app::api::Names { ko, en })).collect())
 }
+
+/// Ends every session row of account `$user` at `$at` with the executor `$tx` (the session
+/// checks its row on each request, so this signs the person out everywhere at once).
+macro_rules! end_sessions {
+    ($tx:expr, $user:expr, $at:expr) => {
+        sqlx::query("UPDATE user_sessions SET ended_at = $2 WHERE user_id = $1 AND ended_at IS NULL")
+            .bind($user)
+            .bind($at.0)
+            .execute(&mut *$tx)
+            .await
+    };
+}
+pub(crate) use end_sessions;
+
+/// Disables (`$disabled`) or enables account `$user` of organisation `$org` (`None`: of the
+/// ministry) for `$actor`, never the actor's own, with the executor `$tx`; disabling ends its
+/// sessions. Enabling keeps the epoch, so sessions ended by disabling stay ended. Evaluates to
+/// `Result<bool, sqlx::Error>`: whether the account was in the other state.
+macro_rules! set_account_disabled {
+    ($tx:expr, $user:expr, $org:expr, $actor:expr, $disabled:expr, $at:expr) => {{
+        let (user, org, actor, disabled, at): (i64, Option<i64>, i64, bool, app::domain::timestamp::Timestamp) =
+            ($user, $org, $actor, $disabled, $at);
+        let changed = sqlx::query(
+            "UPDATE users SET disabled_at = CASE WHEN $1 THEN $2 ELSE NULL END,
+                              disabled_by = CASE WHEN $1 THEN $3 ELSE NULL END,
+                              session_epoch = session_epoch + CASE WHEN $1 THEN 1 ELSE 0 END
+             WHERE id = $4 AND (org_id = $5 OR ($5 IS NULL AND org_id IS NULL)) AND id <> $3
+               AND (disabled_at IS NULL) = $1",
+        )
+        .bind(disabled)
+        .bind(at.0)
+        .bind(actor)
+        .bind(user)
+        .bind(org)
+        .execute(&mut *$tx)
+        .await
+        .map(|r| r.rows_affected() == 1);
+        match changed {
+            Ok(true) if disabled => $crate::storage::users::end_sessions!($tx, user, at).map(|_| true),
+            other => other,
+        }
+    }};
+}
+pub(crate) use set_account_disabled;
