@@ -129,12 +129,12 @@ pub async fn remind_once(db: &Db, key: &str, notice: &Notice) -> Result<bool, St
     })
 }
 
-/// The person's notifications, newest first (at most `limit`).
+/// The person's notifications, newest first by when they happened (at most `limit`).
 pub async fn list(db: &Db, user: UserId, limit: i64) -> Result<Vec<NotificationRow>, StorageError> {
     let rows = with_pool!(db, |p| {
         sqlx::query_as::<_, (i64, String, String, String, i64, Option<i64>)>(
             "SELECT id, kind, reference, detail, created_at, read_at FROM notifications
-             WHERE user_id = $1 ORDER BY id DESC LIMIT $2",
+             WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
         )
         .bind(user.0)
         .bind(limit)
