@@ -150,7 +150,7 @@ mod tests {
 
     #[test]
     fn a_complete_form_makes_an_organisation_with_lower_case_addresses() {
-        let o = new_org(&form(&GOOD)).expect("valid");
+        let Ok(o) = new_org(&form(&GOOD)) else { panic!("a complete form is valid") };
         assert_eq!(o.slug, "pangyo-talk");
         assert_eq!(o.admin_email, "admin@pangyo.example");
         assert_eq!(o.details.facts.get("contact_email"), "noc@pangyo.example");
@@ -164,7 +164,7 @@ mod tests {
         bad.insert("admin_email".into(), "not an address".into());
         bad.remove("contact_phone");
         bad.insert("name_en".into(), "x".repeat(201));
-        let e = new_org(&bad).expect_err("invalid");
+        let Err(e) = new_org(&bad) else { panic!("a bad form is refused") };
         assert_eq!(e.get("slug"), Some(FieldError::InvalidSlug));
         assert_eq!(e.get("admin_email"), Some(FieldError::InvalidEmail));
         assert_eq!(e.get("contact_phone"), Some(FieldError::Required));
