@@ -23,6 +23,9 @@ run: build
 	@echo "  reviewer             reviewer@msit.example"
 	@echo "  review lead          lead@msit.example"
 	@echo "  system admin         admin@outage-desk.example"
+	@echo "Two-step verification: the signatory, reviewer, review lead and system admin are asked for a"
+	@echo "6-digit code after the password. Add the demo key DEMO KEYO FOUT AGED ESKM AKER UNTW O2FA"
+	@echo "to any authenticator app, or print the current code with: scripts/totp-code"
 	@echo "No SMTP server is set (SMTP_URL): every e-mail the desk sends waits in the outbox;"
 	@echo "sign in as the system admin and read them at http://$(LEPTOS_SITE_ADDR)/admin/outbox"
 	@echo

@@ -112,6 +112,10 @@ async fn ministry_staff_are_invited_and_managed(app: &TestApp) -> anyhow::Result
     );
     let park = app.client();
     assert_eq!(park.login("p@msit.example", "reviewer park password").await?.status, 303);
+    // a reviewer must set up two-step verification before anything else
+    let held = park.get("/review").await?;
+    assert_eq!((held.status, held.location.as_deref()), (303, Some("/account/two-step")));
+    app.set_up_two_step(&park, "p@msit.example").await?;
     assert_eq!(park.get("/review").await?.status, 200, "a reviewer now");
     let id = server::storage::users::credentials(&app.state.db, "p@msit.example").await?.map(|c| c.id).unwrap_or(0);
     let role = sys.submit(page, &format!("/admin/staff/{id}/role"), &[("role", "review_lead")]).await?;

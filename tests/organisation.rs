@@ -145,8 +145,11 @@ async fn admins_keep_the_profile_and_see_designations(app: &TestApp) -> anyhow::
                 .await?;
         assert_eq!(resp.status, 303);
     }
+    // a signatory must use two-step verification: nothing else until it is set up
     let officer_now = officer.get("/filing/organisation").await?;
-    assert!(officer_now.texts(".whoami").join("").contains("서명권자"), "the officer is now a signatory");
+    assert_eq!(officer_now.location.as_deref(), Some("/account/two-step"), "held at two-step set-up");
+    let held = officer.get("/account/two-step").await?;
+    assert!(held.texts(".whoami").join("").contains("서명권자"), "the officer is now a signatory");
     let bad = post_form(&admin, &format!("/filing/organisation/team/{}/role", ids[0]), &[("role", "reviewer")]).await?;
     assert_eq!(bad.status, 422, "ministry roles cannot be given");
     let other_org =
@@ -233,6 +236,7 @@ async fn admins_add_colleagues_who_then_choose_their_own_password(app: &TestApp)
     assert_eq!((done.status, done.location.as_deref()), (303, Some("/login?joined=1")));
     let signed = app.client();
     assert_eq!(signed.login("new@a.example", "my own long password").await?.status, 303);
+    app.set_up_two_step(&signed, "new@a.example").await?;
     assert!(signed.get("/filing").await?.texts(".whoami").join("").contains("서명권자"), "a signatory of A");
     // the link worked once
     assert!(newbie.get(&link).await?.body.contains("더 이상 쓸 수 없습니다"));

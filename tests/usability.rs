@@ -59,7 +59,11 @@ async fn sign_in_returns_to_the_page_asked_for(app: &TestApp) -> anyhow::Result<
             &[("_csrf", &token), ("email", "reviewer@msit.example"), ("password", PASSWORD), ("next", &wanted)],
         )
         .await?;
-    assert_eq!((signed.status, signed.location.as_deref()), (303, Some(wanted.as_str())));
+    // the address is kept across the second step (a reviewer's two-step code)
+    assert_eq!((signed.status, signed.location.as_deref()), (303, Some("/login/two-step")));
+    let code = app.next_code("reviewer@msit.example", TOTP_KEY).await?;
+    let second = visitor.submit("/login/two-step", "/login/two-step", &[("code", &code)]).await?;
+    assert_eq!((second.status, second.location.as_deref()), (303, Some(wanted.as_str())));
     assert_eq!(visitor.get(&wanted).await?.status, 200);
 
     // a wrong password keeps the address for the next try

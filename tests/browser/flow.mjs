@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import { wholeCase } from './case.mjs';
 import { layout } from './layout.mjs';
 import { onboarding } from './onboarding.mjs';
+import { secondStep } from './totp.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -50,6 +51,8 @@ async function signIn(page, email) {
   await page.getByLabel(/비밀번호|Password/).fill(PASSWORD);
   await page.getByRole('button', { name: /로그인|Sign in/ }).click();
   await page.waitForLoadState('load');
+  // the signatory, reviewer, lead and system admin are asked for a code (demo key)
+  await secondStep(page, email);
 }
 
 const SAVE = /저장하고 작업 목록으로|Save and return/;

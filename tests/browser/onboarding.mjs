@@ -4,6 +4,7 @@
 // link, chooses a password, signs in and invites an officer, who does the same; a reviewer
 // asks the demo operator a question and its officer receives the e-mail and follows it.
 import { readdirSync, readFileSync } from 'node:fs';
+import { nextCode, secondStep } from './totp.mjs';
 
 const MAIL_DIR = process.env.MAIL_DIR;
 
@@ -13,9 +14,11 @@ function mails() {
     .map((f) => JSON.parse(readFileSync(`${MAIL_DIR}/${f}`, 'utf8')));
 }
 
-async function mailTo(address, marker, check) {
+// The newest e-mail to `address` whose text has `marker` (and whose subject matches `subject`,
+// when given: an incident's link is also in its deadline reminders).
+async function mailTo(address, marker, check, subject = /./) {
   for (let i = 0; i < 100; i++) {
-    const found = mails().filter((m) => m.to.includes(address) && m.text.includes(marker));
+    const found = mails().filter((m) => m.to.includes(address) && m.text.includes(marker) && subject.test(m.subject));
     if (found.length) return found[found.length - 1];
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -84,14 +87,39 @@ export async function onboarding({ browser, BASE, check, signIn, accessible }) {
   const admin = await adminCtx.newPage();
   await signInWith(admin, BASE, adminEmail, password);
   check(/\/filing/.test(admin.url()), `the new admin lands on the filing desk: ${admin.url()}`);
-  await admin.goto(`${BASE}/filing/organisation`);
-  await admin.locator('details.add-record:has(form#member) > summary').click();
-  await admin.locator('#member_name').fill('정담당');
-  await admin.locator('#member_email').fill(officerEmail);
-  await admin.locator('#member_role').selectOption('operator_officer');
-  await admin.locator('form#member button[type=submit]').click();
-  await admin.waitForURL(/invited=1/);
+  // the admin sets up two-step verification (optional for their role): the QR page's key
+  // goes into "the app" (computed here), its code turns it on, recovery codes are shown once
+  await admin.goto(`${BASE}/account/two-step`);
+  await admin.locator('form[action="/account/two-step/start"] button[type=submit]').click();
+  await admin.waitForURL(/\/account\/two-step#setup/);
+  await admin.locator('img.qr-code').waitFor();
+  check(await admin.locator('img.qr-code').evaluate((img) => img.complete && img.naturalWidth > 0), 'the QR code is drawn');
+  await accessible(admin, 'the two-step set-up page');
+  const key = (await admin.locator('.setup-key').innerText()).replace(/\s+/g, '');
+  const confirm = admin.locator('form[action="/account/two-step/confirm"]');
+  await confirm.locator('#code').fill(await nextCode(adminEmail, key));
+  await confirm.locator('button[type=submit]').click();
+  await admin.waitForLoadState('load');
+  check(await admin.locator('.code-list li').count() === 10, 'ten recovery codes are shown once');
+  await accessible(admin, 'the recovery codes page');
   await adminCtx.close();
+  // from now on signing in asks for a code from the app
+  const againCtx = await browser.newContext();
+  const again = await againCtx.newPage();
+  await signInWith(again, BASE, adminEmail, password);
+  check(/\/login\/two-step/.test(again.url()), `a code is asked after the password: ${again.url()}`);
+  await accessible(again, 'the second step of signing in');
+  await secondStep(again, adminEmail, key);
+  check(/\/filing/.test(again.url()), `signed in with the code: ${again.url()}`);
+  await again.goto(`${BASE}/filing/organisation`);
+  const adminPage = again;
+  await adminPage.locator('details.add-record:has(form#member) > summary').click();
+  await adminPage.locator('#member_name').fill('정담당');
+  await adminPage.locator('#member_email').fill(officerEmail);
+  await adminPage.locator('#member_role').selectOption('operator_officer');
+  await adminPage.locator('form#member button[type=submit]').click();
+  await adminPage.waitForURL(/invited=1/);
+  await againCtx.close();
 
   const officerInvite = await mailTo(officerEmail, '/login/invitation/', check);
   await choosePassword(browser, linkIn(officerInvite, check), password, check);
@@ -117,7 +145,8 @@ export async function onboarding({ browser, BASE, check, signIn, accessible }) {
   await ask.locator('button[type=submit]').click();
   await reviewer.waitForLoadState('load');
   await revCtx.close();
-  const asked = await mailTo('officer@pangyo-talk.example', `/filing/incidents/${reference}`, check);
+  const asked = await mailTo('officer@pangyo-talk.example', `/filing/incidents/${reference}`, check,
+    /자료제출 요청|Request for information/);
   check(/자료제출 요청|Request for information/.test(asked.subject), `subject: ${asked.subject}`);
   const link = asked.text.match(/https?:\/\/\S+\/filing\/incidents\/OD-\d{4}-\d{6}/)[0];
   const pangyo = await browser.newContext();

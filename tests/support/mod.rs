@@ -18,6 +18,8 @@ pub mod smtp;
 pub use filing::*;
 
 pub const PASSWORD: &str = "correct horse battery staple";
+/// The two-step key of every seeded account whose role requires it (RFC 6238's test key).
+pub const TOTP_KEY: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 
 /// The page routes, generated once for the whole test process before any test serves a
 /// page (see `server::page_routes` for why they must not be generated while others serve).
@@ -126,8 +128,12 @@ impl TestApp {
         let hash = state.hasher.hash(PASSWORD.into()).await?;
         for (email, role, org) in ACCOUNTS {
             let org = org.map(|c| if c == 'a' { org_a } else { org_b });
-            users::create_user(&state.db, NewUser { email, display_name: email, password_hash: &hash, role, org })
-                .await?;
+            let id =
+                users::create_user(&state.db, NewUser { email, display_name: email, password_hash: &hash, role, org })
+                    .await?;
+            if app::domain::two_step::required_for(role) {
+                server::storage::two_step::enrol(&state.db, id, TOTP_KEY, &[], state.clock.now()).await?;
+            }
         }
         let base = serve(&state, store).await?;
         Ok(TestApp { base, state, org_a, org_b, pg_db, _dir: dir })
@@ -168,12 +174,49 @@ impl TestApp {
         Client { http, base: self.base.clone() }
     }
 
-    /// A client signed in as `email` (with the shared test password).
+    /// A client signed in as `email` (with the shared test password, and a code of
+    /// [`TOTP_KEY`] where two-step verification is on).
     pub async fn signed_in(&self, email: &str) -> anyhow::Result<Client> {
         let c = self.client();
         let resp = c.login(email, PASSWORD).await?;
         anyhow::ensure!(resp.status == 303, "sign-in of {email} answered {}", resp.status);
+        if resp.location.as_deref() == Some("/login/two-step") {
+            let code = self.next_code(email, TOTP_KEY).await?;
+            let done = c.submit("/login/two-step", "/login/two-step", &[("code", &code)]).await?;
+            anyhow::ensure!(done.status == 303, "the second step of {email} answered {}", done.status);
+        }
         Ok(c)
+    }
+
+    /// The code of `key` an app would show now for `email`, unless that step was used
+    /// already: then the clock moves on to the next unused step (a code never works twice,
+    /// and tests sign the same person in many times within 30 seconds).
+    pub async fn next_code(&self, email: &str, key: &str) -> anyhow::Result<String> {
+        use app::domain::two_step::{step_of, STEP_SECS};
+        let id = users::credentials(&self.state.db, email).await?.map(|c| c.id).unwrap_or(0);
+        let last = server::storage::two_step::of(&self.state.db, app::domain::ids::UserId(id)).await?.last_step;
+        let now = step_of(self.state.clock.now().0);
+        let step = last.map_or(now, |l| now.max(l + 1));
+        if step > now {
+            self.state.clock.advance((step - now) * STEP_SECS);
+        }
+        server::auth::totp::code_at(key, step).context("no code for the key")
+    }
+
+    /// Sets up two-step verification for the person signed in on `c` as an app would: begins,
+    /// reads the key off the page, confirms with its code. Returns the key and the page that
+    /// shows the recovery codes.
+    pub async fn set_up_two_step(&self, c: &Client, email: &str) -> anyhow::Result<(String, Page)> {
+        let page = "/account/two-step";
+        let started = c.submit(page, "/account/two-step/start", &[]).await?;
+        anyhow::ensure!(started.status == 303, "starting the set-up answered {}", started.status);
+        let shown = c.get(page).await?;
+        let key: String = shown.texts(".setup-key").join("").chars().filter(|c| !c.is_whitespace()).collect();
+        anyhow::ensure!(!key.is_empty(), "no set-up key on the page");
+        let code = self.next_code(email, &key).await?;
+        let done = c.submit(page, "/account/two-step/confirm", &[("code", &code)]).await?;
+        anyhow::ensure!(done.status == 200, "confirming the set-up answered {}", done.status);
+        Ok((key, done))
     }
 
     /// Drops the PostgreSQL database of this test (a passing test's last step; a failing

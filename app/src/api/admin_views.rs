@@ -76,6 +76,10 @@ pub struct PersonRow {
     pub disabled: bool,
     /// An invitation not yet taken up (no account yet).
     pub invited: bool,
+    /// Two-step verification is set up.
+    pub two_step: bool,
+    /// The administrator reading the list.
+    pub is_me: bool,
 }
 
 /// `/admin/organisations/{slug}`: the organisation, its standing facts and its people.

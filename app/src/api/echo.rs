@@ -35,6 +35,8 @@ pub enum FormProblem {
     CaseIsClosed,
     /// The case cannot be reopened by this person or in this state.
     NotReopenable(crate::domain::case::ReopenBlock),
+    /// Two-step verification cannot be turned off: the person's role requires it.
+    TwoStepRequired,
 }
 
 impl From<FormProblem> for Msg {
@@ -52,6 +54,7 @@ impl From<FormProblem> for Msg {
             FormProblem::LeadOnly => Msg::LeadOnly,
             FormProblem::CaseIsClosed => Msg::CaseIsClosed,
             FormProblem::NotReopenable(b) => Msg::from(b),
+            FormProblem::TwoStepRequired => Msg::TwoStepCannotTurnOff,
         }
     }
 }

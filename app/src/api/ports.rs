@@ -69,6 +69,13 @@ pub trait Desks: Send + Sync + 'static {
         user: crate::domain::ids::UserId,
         current: Option<i64>,
     ) -> Result<Vec<super::SessionRow>, DeskError>;
+    /// Where the person stands with two-step verification.
+    async fn two_step(&self, user: crate::domain::ids::UserId) -> Result<super::TwoStepView, DeskError>;
+    /// The two-step policy of every role, with how many accounts have it on.
+    async fn admin_two_step_policy(
+        &self,
+        cap: &crate::domain::auth::AdminCap,
+    ) -> Result<Vec<super::TwoStepPolicyRow>, DeskError>;
     /// Whose a live e-mailed link is.
     async fn link(&self, purpose: &str, token: &str) -> Result<Option<super::LinkOwner>, DeskError>;
     /// How many of the person's notifications are unread.

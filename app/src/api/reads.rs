@@ -43,6 +43,11 @@ mod server_side {
     #[derive(Clone, Copy, Debug)]
     pub struct CurrentSession(pub i64);
 
+    /// Recovery codes just made, printed, for the page that shows them this once (provided
+    /// as context by the server's post handler that made them).
+    #[derive(Clone, Debug)]
+    pub struct FreshRecoveryCodes(pub Vec<String>);
+
     /// How many unread notifications the signed-in person has (the bell's number).
     #[derive(Clone, Copy, Debug)]
     pub struct UnreadNotifications(pub i64);
@@ -76,7 +81,7 @@ mod server_side {
 #[cfg(feature = "ssr")]
 use server_side::*;
 #[cfg(feature = "ssr")]
-pub use server_side::{CsrfToken, CurrentSession, UnreadNotifications};
+pub use server_side::{CsrfToken, CurrentSession, FreshRecoveryCodes, UnreadNotifications};
 
 /// Who is signed in, and the anti-forgery token for forms.
 #[server(prefix = "/_fn", endpoint = "session_info")]
@@ -101,6 +106,23 @@ pub async fn session_info() -> Result<SessionView, ServerFnError> {
 pub async fn my_sessions() -> Result<Vec<SessionRow>, ServerFnError> {
     let user = caller().map(|c| c.user_id).ok_or_else(forbidden)?;
     desks()?.account_sessions(user, current_session()).await.map_err(fail)
+}
+
+/// Where the signed-in person stands with two-step verification; with the recovery codes the
+/// post this page answers has just made (shown this once: they are not stored readable).
+#[server(prefix = "/_fn", endpoint = "my_two_step")]
+pub async fn my_two_step() -> Result<TwoStepView, ServerFnError> {
+    let user = caller().map(|c| c.user_id).ok_or_else(forbidden)?;
+    let mut view = desks()?.two_step(user).await.map_err(fail)?;
+    view.fresh_codes = use_context::<FreshRecoveryCodes>().map(|c| c.0).unwrap_or_default();
+    Ok(view)
+}
+
+/// The two-step policy of every role, for the system administrator.
+#[server(prefix = "/_fn", endpoint = "admin_two_step_policy")]
+pub async fn admin_two_step_policy() -> Result<Vec<TwoStepPolicyRow>, ServerFnError> {
+    let cap = caller().and_then(|c| c.admin()).ok_or_else(forbidden)?;
+    desks()?.admin_two_step_policy(&cap).await.map_err(fail)
 }
 
 /// Whose a live e-mailed link is (`purpose`: `password_reset` or `invitation`); `None` when

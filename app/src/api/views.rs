@@ -173,6 +173,34 @@ pub struct SessionRow {
     pub current: bool,
 }
 
+/// `/account/two-step`: where the person stands with two-step verification.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TwoStepView {
+    pub standing: crate::domain::two_step::Standing,
+    pub may_turn_off: bool,
+    /// When it was set up (if it is on).
+    pub enrolled: Option<Timestamp>,
+    /// Recovery codes not yet used.
+    pub recovery_left: i64,
+    /// A key shown for setting up, grouped for typing (`None`: no set-up under way, or its
+    /// key expired).
+    pub setup_key: Option<String>,
+    /// A set-up was begun but not confirmed in time.
+    pub setup_expired: bool,
+    /// Recovery codes made by the post this page answers, printed; shown this once only.
+    pub fresh_codes: Vec<String>,
+}
+
+/// One role's line of the two-step policy the system administrator reads.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TwoStepPolicyRow {
+    pub role: Role,
+    pub required: bool,
+    /// Active accounts of the role with it on, and all active accounts of the role.
+    pub on: i64,
+    pub all: i64,
+}
+
 /// One notification on the bell's page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NotificationRow {
@@ -306,6 +334,8 @@ pub struct TeamMember {
     pub role: Role,
     /// Disabled by an admin: cannot sign in; their sessions have ended.
     pub disabled: bool,
+    /// Two-step verification is set up.
+    pub two_step: bool,
 }
 
 /// A colleague invited by an admin who has not signed in yet.

@@ -76,6 +76,12 @@ audit_actions! {
     StaffRoleChanged => "admin.staff_role_changed", "부처 직원 역할 변경", "Ministry staff role changed";
     StaffDisabled => "admin.staff_disabled", "부처 직원 사용 중지", "Ministry staff disabled";
     StaffEnabled => "admin.staff_enabled", "부처 직원 다시 사용", "Ministry staff enabled";
+    TwoStepEnabled => "account.two_step_enabled", "2단계 인증 설정", "Two-step verification set up";
+    TwoStepTurnedOff => "account.two_step_turned_off", "2단계 인증 해제", "Two-step verification turned off";
+    TwoStepReset => "account.two_step_reset", "관리자가 2단계 인증 초기화", "Two-step verification reset by an administrator";
+    RecoveryCodesRenewed => "account.recovery_codes_renewed", "복구 코드 새로 발급", "New recovery codes made";
+    RecoveryCodeUsed => "account.recovery_code_used", "복구 코드로 로그인", "Signed in with a recovery code";
+    SecondStepFailed => "account.second_step_failed", "2단계 인증 실패", "Two-step verification failed";
 }
 
 impl AuditAction {
@@ -106,7 +112,7 @@ mod tests {
             assert_eq!(AuditAction::parse(a.code()), Some(a));
             assert!(!a.text(Lang::Ko).is_empty() && a.text(Lang::Ko) != a.text(Lang::En), "{a:?}");
         }
-        assert_eq!(AuditAction::ALL.len(), 51);
+        assert_eq!(AuditAction::ALL.len(), 57);
         assert_eq!(AuditAction::parse("x.y"), None);
     }
 }

@@ -21,5 +21,6 @@ pub mod report;
 pub mod reportability;
 pub mod sign_in;
 pub mod timestamp;
+pub mod two_step;
 pub mod validation;
 pub mod zone;

@@ -55,11 +55,15 @@ pub enum FieldError {
     InvalidSlug,
     /// Another organisation has this short name.
     SlugTaken,
+    /// Neither six digits nor a recovery code.
+    CodeMalformed,
+    /// A two-step code that is not right (or already used).
+    WrongCode,
 }
 
 impl FieldError {
     /// Every error, for completeness tests of translations.
-    pub const ALL: [FieldError; 40] = [
+    pub const ALL: [FieldError; 42] = [
         FieldError::Required,
         FieldError::TooLong { max: 0, got: 0 },
         FieldError::NotAWholeNumber,
@@ -100,6 +104,8 @@ impl FieldError {
         FieldError::NumberTooLarge,
         FieldError::InvalidSlug,
         FieldError::SlugTaken,
+        FieldError::CodeMalformed,
+        FieldError::WrongCode,
     ];
 }
 

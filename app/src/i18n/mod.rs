@@ -65,6 +65,8 @@ pub mod notice_text;
 #[macro_use]
 mod security_text;
 #[macro_use]
+mod two_step_text;
+#[macro_use]
 mod common_text;
 
 base_messages!();
@@ -122,6 +124,8 @@ impl From<FieldError> for Msg {
             FieldError::TooManyRows => Msg::ErrTooManyRows,
             FieldError::ContentTooLarge => Msg::ErrContentTooLarge,
             FieldError::TooManyFiles => Msg::ErrTooManyFiles,
+            FieldError::CodeMalformed => Msg::ErrCodeMalformed,
+            FieldError::WrongCode => Msg::ErrWrongCode,
         }
     }
 }

@@ -15,11 +15,15 @@ pub fn LoginPage() -> impl IntoView {
     // The page to come back to (checked again by the server when the form is sent).
     let query = use_query_map().read_untracked();
     let asked = query.get("next").unwrap_or_default();
-    let done =
-        [("reset", Msg::PasswordResetDone), ("joined", Msg::InvitationDone), ("exists", Msg::InvitationAddressTaken)]
-            .into_iter()
-            .find(|(k, _)| query.get(k).is_some())
-            .map(|(_, m)| m);
+    let done = [
+        ("reset", Msg::PasswordResetDone),
+        ("joined", Msg::InvitationDone),
+        ("exists", Msg::InvitationAddressTaken),
+        ("expired", Msg::LoginExpired),
+    ]
+    .into_iter()
+    .find(|(k, _)| query.get(k).is_some())
+    .map(|(_, m)| m);
     view! {
         <PageTitle text=Msg::LoginTitle.t(lang)/>
         <Suspense fallback=|| ()>

@@ -167,6 +167,7 @@ fn OrganisationAdmin(view: OrgAdminView, echo: Option<FormEcho>, notice: Option<
                     <td data-label=Msg::AdminStatus.t(lang)>{if p.invited {
                         Msg::AdminInvitedTag
                     } else if p.disabled { Msg::AdminDeactivated } else { Msg::AdminActive }.t(lang)}</td>
+                    <td data-label=Msg::TwoStepColumn.t(lang)>{(!p.invited).then(|| crate::pages::admin_staff::two_step_tag(lang, p.two_step))}</td>
                 </tr>
             }
         })
@@ -189,6 +190,7 @@ fn OrganisationAdmin(view: OrgAdminView, echo: Option<FormEcho>, notice: Option<
         <h2>{Msg::AdminPeople.t(lang)}</h2>
         <DataTable caption=Msg::AdminPeople.t(lang) stack=true columns=vec![
             Msg::AdminName.into(), Msg::AdminEmail.into(), Msg::AdminRole.into(), Msg::AdminStatus.into(),
+            Msg::TwoStepColumn.into(),
         ]>{people}</DataTable>
         <h2>{Msg::AdminEditOrganisation.t(lang)}</h2>
         <form method="post" action=base.clone() class="narrow-form" novalidate>

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::domain::auth::Role;
+use crate::i18n::Lang;
 use crate::i18n::Msg;
-use crate::ui::forms::{use_form_echo, Control, CsrfField, ErrorSummary, Field, SelectField};
+use crate::ui::forms::{use_form_echo, ConfirmedPost, Control, CsrfField, ErrorSummary, Field, SelectField};
 use crate::ui::raw_sinks::PageTitle;
 use crate::ui::shell::{use_lang, use_zone};
 use crate::ui::table::{Col, DataTable};
@@ -14,6 +15,7 @@ use crate::ui::table::{Col, DataTable};
 #[component]
 pub fn AdminHomePage() -> impl IntoView {
     let lang = use_lang();
+    let policy = Resource::new(|| (), |_| crate::api::admin_two_step_policy());
     let links = [
         ("/admin/organisations", Msg::AdminOrganisations),
         ("/admin/staff", Msg::AdminStaff),
@@ -27,7 +29,41 @@ pub fn AdminHomePage() -> impl IntoView {
         <ul class="admin-links">
             {links.into_iter().map(|(href, m)| view! { <li><a href=href>{m.t(lang)}</a></li> }).collect_view()}
         </ul>
+        <h2 id="two-step-policy">{Msg::TwoStepPolicyTitle.t(lang)}</h2>
+        <p>{Msg::TwoStepPolicyIntro.t(lang)}</p>
+        <Suspense fallback=move || view! { <p>{Msg::Loading.t(lang)}</p> }>
+            {move || Suspend::new(async move {
+                let rows = match policy.await {
+                    Ok(r) => r,
+                    Err(e) => return view! { <crate::ui::layout::ReadError error=e/> }.into_any(),
+                };
+                let body = rows.into_iter().map(|r| {
+                    let rule = if r.required { Msg::TwoStepRequired } else { Msg::TwoStepOptional };
+                    view! {
+                        <tr>
+                            <td class="stack-head">{Msg::from(r.role).t(lang)}</td>
+                            <td data-label=Msg::TwoStepPolicyRule.t(lang)><strong class="tag" class:tag-grey=!r.required>{rule.t(lang)}</strong></td>
+                            <td data-label=Msg::TwoStepPolicyOn.t(lang)>{format!("{} / {}", r.on, r.all)}</td>
+                        </tr>
+                    }
+                }).collect_view();
+                view! {
+                    <DataTable caption=Msg::TwoStepPolicyTitle.t(lang) stack=true columns=vec![
+                        Msg::TwoStepPolicyRole.into(), Msg::TwoStepPolicyRule.into(), Msg::TwoStepPolicyOn.into(),
+                    ]>{body}</DataTable>
+                }.into_any()
+            })}
+        </Suspense>
     }
+}
+
+/// The second click of resetting someone's two-step verification: what it does, then the button.
+pub const RESET_STEPS: [Msg; 3] = [Msg::TwoStepResetButton, Msg::TwoStepResetExplain, Msg::TwoStepResetConfirm];
+
+/// Whether a person has two-step verification on, in words (not colour alone).
+pub fn two_step_tag(lang: Lang, on: bool) -> impl IntoView {
+    let words = if on { Msg::TwoStepStatusOn } else { Msg::TwoStepStatusOff };
+    view! { <strong class="tag" class:tag-green=on class:tag-grey=!on>{words.t(lang)}</strong> }
 }
 
 #[component]
@@ -38,6 +74,8 @@ pub fn StaffPage() -> impl IntoView {
     let query = use_query_map().read_untracked();
     let notice = if query.get("invited").is_some() {
         Some(Msg::AdminStaffInvited)
+    } else if query.get("reset").is_some() {
+        Some(Msg::TwoStepResetDone)
     } else {
         query.get("saved").map(|_| Msg::AdminSaved)
     };
@@ -62,7 +100,11 @@ pub fn StaffPage() -> impl IntoView {
                             <td data-label=Msg::AdminEmail.t(lang)>{p.email.clone()}</td>
                             <td data-label=Msg::AdminRole.t(lang)>{Msg::from(p.role).t(lang)}</td>
                             <td data-label=Msg::AdminStatus.t(lang)>{status.t(lang)}</td>
-                            <td>{editable.then(|| view! {
+                            <td data-label=Msg::TwoStepColumn.t(lang)>{(!p.invited).then(|| two_step_tag(lang, p.two_step))}</td>
+                            <td>{(p.two_step && !p.invited && !p.is_me).then(|| view! {
+                                <ConfirmedPost action=format!("/admin/staff/{}/two-step/reset", p.id) steps=RESET_STEPS/>
+                            })}
+                            {editable.then(|| view! {
                                 <form method="post" action=format!("/admin/staff/{}/role", p.id) class="inline-form">
                                     <CsrfField/>
                                     <input type="hidden" name="role" value=other.as_str()/>
@@ -88,7 +130,7 @@ pub fn StaffPage() -> impl IntoView {
                     {notice.map(|m| view! { <div class="notice" role="status">{m.t(lang)}</div> })}
                     <DataTable caption=Msg::AdminStaff.t(lang) stack=true columns=vec![
                         Msg::AdminName.into(), Msg::AdminEmail.into(), Msg::AdminRole.into(), Msg::AdminStatus.into(),
-                        Col::Hidden(Msg::Actions),
+                        Msg::TwoStepColumn.into(), Col::Hidden(Msg::Actions),
                     ]>{rows}</DataTable>
                     <h2 id="invite">{Msg::AdminInviteStaff.t(lang)}</h2>
                     <p class="hint">{Msg::AdminInviteStaffHint.t(lang)}</p>

@@ -19,3 +19,4 @@ pub mod public;
 pub mod public_case;
 pub mod review;
 pub mod team;
+pub mod two_step;

@@ -149,6 +149,7 @@ fn Organisation(p: ProfileView, echo: Option<FormEcho>) -> impl IntoView {
     let query = use_query_map();
     let saved = query.read_untracked().get("saved").is_some();
     let invited = query.read_untracked().get("invited").is_some();
+    let reset = query.read_untracked().get("reset").is_some();
     let can_edit = p.can_edit;
     let editor = |form_id: &'static str, kind: &'static str, defs: &'static [FieldDef], heading: Msg| {
         can_edit.then(|| {
@@ -167,6 +168,7 @@ fn Organisation(p: ProfileView, echo: Option<FormEcho>) -> impl IntoView {
         <h1>{Msg::OrganisationTitle.t(lang)}</h1>
         {saved.then(|| view! { <div class="notice" role="status">{Msg::SavedNotice.t(lang)}</div> })}
         {invited.then(|| view! { <div class="notice" role="status">{Msg::InvitedNotice.t(lang)}</div> })}
+        {reset.then(|| view! { <div class="notice" role="status">{Msg::TwoStepResetDone.t(lang)}</div> })}
         {(!can_edit).then(|| view! { <p class="inset">{Msg::OnlyAdminEdits.t(lang)}</p> })}
         <h2>{Msg::ProfileDetails.t(lang)}</h2>
         {if can_edit {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::api::{Invitation, TeamMember};
 use crate::domain::auth::Role;
 use crate::i18n::Msg;
-use crate::ui::forms::CsrfField;
+use crate::ui::forms::{ConfirmedPost, CsrfField};
 use crate::ui::shell::use_lang;
 use crate::ui::table::DataTable;
 
@@ -51,12 +51,19 @@ pub fn Team(team: Vec<TeamMember>, invitations: Vec<Invitation>, can_edit: bool)
                 }
             });
             let state = if m.disabled { Msg::MemberDisabled } else { Msg::MemberActive };
+            let reset = (manage && m.two_step).then(|| {
+                view! {
+                    <ConfirmedPost action=format!("/filing/organisation/team/{}/two-step/reset", m.id)
+                        steps=crate::pages::admin_staff::RESET_STEPS/>
+                }
+            });
             view! {
                 <tr>
                     <td>{m.name.clone()}</td>
                     <td>{m.email.clone()}</td>
                     <td>{role}</td>
                     <td><strong class="tag" class:tag-grey=m.disabled>{state.t(lang)}</strong>{access}</td>
+                    <td>{crate::pages::admin_staff::two_step_tag(lang, m.two_step)}{reset}</td>
                 </tr>
             }
         })
@@ -94,7 +101,7 @@ pub fn Team(team: Vec<TeamMember>, invitations: Vec<Invitation>, can_edit: bool)
     view! {
         <h2 id="team-title">{Msg::TeamTitle.t(lang)}</h2>
         <DataTable caption=Msg::TeamTitle.t(lang)
-            columns=vec![Msg::Name.into(), Msg::Email.into(), Msg::RoleLabel.into(), Msg::AccountState.into()]>
+            columns=vec![Msg::Name.into(), Msg::Email.into(), Msg::RoleLabel.into(), Msg::AccountState.into(), Msg::TwoStepColumn.into()]>
             {rows}
         </DataTable>
         <p class="hint">{Msg::TeamHint.t(lang)}</p>

@@ -10,7 +10,7 @@ use crate::domain::zone::UserZone;
 use crate::i18n::{Lang, Msg};
 use crate::pages::{
     account, admin, admin_orgs, admin_staff, case, draft, filing, incident, links, notifications, organisation,
-    overview, public, review,
+    overview, public, review, two_step,
 };
 use crate::ui::layout::{ErrorPage, Layout, NotFound};
 use crate::ui::raw_sinks::PageTitle;
@@ -116,10 +116,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/incidents/:reference") view=public::IncidentPage ssr=SsrMode::Async/>
                         <Route path=path!("/login") view=account::LoginPage ssr=SsrMode::Async/>
                         <Route path=path!("/login/reset") view=links::ForgotPasswordPage ssr=SsrMode::Async/>
+                        <Route path=path!("/login/two-step") view=two_step::LoginTwoStepPage ssr=SsrMode::Async/>
                         <Route path=path!("/login/reset/:token") view=links::ResetPasswordPage ssr=SsrMode::Async/>
                         <Route path=path!("/login/invitation/:token") view=links::InvitationPage ssr=SsrMode::Async/>
                         <Route path=path!("/account/password") view=account::PasswordPage ssr=SsrMode::Async/>
                         <Route path=path!("/account/sessions") view=account::SessionsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/account/two-step") view=two_step::TwoStepPage ssr=SsrMode::Async/>
                         <Route path=path!("/account/notifications") view=notifications::NotificationsPage ssr=SsrMode::Async/>
                         <Route path=path!("/admin") view=admin_staff::AdminHomePage ssr=SsrMode::Async/>
                         <Route path=path!("/admin/organisations") view=admin_orgs::OrganisationsPage ssr=SsrMode::Async/>

@@ -1,8 +1,9 @@
 //! Per-request context middleware: resolves the language, the signed-in person and the
 //! anti-forgery token once, and puts them into request extensions for pages, server
 //! functions and handlers. Also sends signed-out visitors of work areas to sign-in, holds a
-//! person with a first password at the password page, audits refusals and sets the headers
-//! every response carries.
+//! person with a first password at the password page and one whose role requires two-step
+//! verification at its set-up until it is on, audits refusals and sets the headers every
+//! response carries.
 
 use app::domain::audit::AuditAction;
 use std::net::SocketAddr;
@@ -49,6 +50,20 @@ enum Area {
     Admin,
 }
 
+/// Paths a person whose role requires two-step verification may reach before setting it up:
+/// the set-up page, its forms and its server functions, signing out, assets.
+fn allowed_before_two_step(path: &str) -> bool {
+    path == "/account/two-step"
+        || path.starts_with("/account/two-step/")
+        || path == "/_fn/my_two_step"
+        || path == "/_fn/session_info"
+        || path == "/logout"
+        || path == "/favicon.svg"
+        || path.starts_with("/pkg/")
+        || path == "/healthz"
+        || path == "/readyz"
+}
+
 /// Paths a person who must change their first password may still reach.
 fn allowed_before_password_change(path: &str) -> bool {
     path == "/account/password"
@@ -66,6 +81,16 @@ pub async fn middleware(State(state): State<AppState>, session: Session, mut req
     let zone = asked_zone.or_else(|| cookie(req.headers(), "tz").and_then(UserZone::parse)).unwrap_or_default();
     let signed = signed_in::current(&state, &session, state.clock.now()).await;
     let must_change_password = signed.as_ref().is_some_and(|(a, _)| a.must_change_password);
+    let must_set_up_two_step =
+        signed.as_ref().is_some_and(|(a, _)| a.two_step == app::domain::two_step::Standing::Missing);
+    // The second step's page makes sense only while a sign-in awaits it.
+    if path == "/login/two-step"
+        && req.method() == axum::http::Method::GET
+        && signed_in::pending(&session, state.clock.now()).await.is_none()
+    {
+        let to = if signed.is_some() { "/" } else { "/login?expired=1" };
+        return finish(Redirect::to(to).into_response(), true);
+    }
     if let Some((_, row)) = &signed {
         req.extensions_mut().insert(app::api::CurrentSession(*row));
     }
@@ -126,6 +151,9 @@ pub async fn middleware(State(state): State<AppState>, session: Session, mut req
     };
     if must_change_password && !allowed_before_password_change(&path) {
         return finish(Redirect::to("/account/password?first=1").into_response(), true);
+    }
+    if must_set_up_two_step && !allowed_before_two_step(&path) {
+        return finish(Redirect::to("/account/two-step").into_response(), true);
     }
     let user = caller.as_ref().map(|c| c.user_id);
     // Signed-in sessions keep their token; the anonymous sign-in form gets a cookie token

@@ -5,3 +5,4 @@ pub mod context;
 pub mod csrf;
 pub mod passwords;
 pub mod signed_in;
+pub mod totp;

@@ -29,6 +29,42 @@ pub const ABSOLUTE_SECS: i64 = 12 * 3600;
 /// How often activity is written back (and so how exact the inactivity expiry is).
 const TOUCH_EVERY_SECS: i64 = 5 * 60;
 
+/// Session key of a sign-in whose password was right and whose second step is awaited.
+const PENDING_KEY: &str = "second_step";
+
+/// A sign-in waiting for its two-step code: the password was right for `user` at `epoch`.
+/// Such a session is not signed in; it can only answer the second step, for
+/// [`two_step::PENDING_SECS`](app::domain::two_step::PENDING_SECS).
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct PendingSignIn {
+    pub user: i64,
+    pub epoch: i64,
+    pub at: i64,
+    /// The page to go to afterwards (checked again by `return_path` when used).
+    pub next: String,
+}
+
+/// Remembers a sign-in whose password was right until its second step, under a new id.
+pub async fn await_second_step(
+    session: &Session,
+    pending: PendingSignIn,
+) -> Result<(), tower_sessions::session::Error> {
+    session.cycle_id().await?;
+    session.insert(PENDING_KEY, pending).await
+}
+
+/// The sign-in awaiting its second step in this session, unless it is older than
+/// [`PENDING_SECS`](app::domain::two_step::PENDING_SECS).
+pub async fn pending(session: &Session, now: Timestamp) -> Option<PendingSignIn> {
+    match session.get::<PendingSignIn>(PENDING_KEY).await {
+        Ok(p) => p.filter(|p| now.0 - p.at < app::domain::two_step::PENDING_SECS),
+        Err(e) => {
+            tracing::error!(error = %e, "reading a pending sign-in failed");
+            None
+        }
+    }
+}
+
 /// Starts a signed-in session: a new id (no fixation), a new anti-forgery token, and its
 /// row on "Your sessions" (`row`, from [`crate::storage::user_sessions::open`]).
 pub async fn begin(
@@ -39,6 +75,7 @@ pub async fn begin(
     now: Timestamp,
 ) -> Result<(), tower_sessions::session::Error> {
     session.cycle_id().await?;
+    session.remove_value(PENDING_KEY).await?;
     session.insert(ROW_KEY, row).await?;
     session.insert(USER_KEY, user.0).await?;
     session.insert(EPOCH_KEY, epoch).await?;

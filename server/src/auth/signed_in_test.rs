@@ -10,7 +10,14 @@ fn account(epoch: i64, disabled: bool) -> Account {
         org_name_ko: None,
         org_name_en: None,
     };
-    Account { caller, session_epoch: epoch, must_change_password: false, disabled, lang: app::i18n::Lang::Ko }
+    Account {
+        caller,
+        session_epoch: epoch,
+        must_change_password: false,
+        disabled,
+        lang: app::i18n::Lang::Ko,
+        two_step: app::domain::two_step::Standing::Off,
+    }
 }
 const T0: i64 = 1_800_000_000;
 fn marks(seen: i64) -> Marks {

@@ -83,7 +83,7 @@ pub async fn login(State(state): State<AppState>, session: Session, form: Posted
     let counts = AttemptCounts { pair: claim.counts[0], address: claim.counts[1], account: claim.counts[2] };
     let delay_ms = match decide(counts) {
         Decision::Refuse => {
-            audit_sign_in(&state, None, AuditAction::SignInThrottled, &email, &address).await;
+            audit_sign_in(&state, None, AuditAction::SignInThrottled, &email, &address, serde_json::json!({})).await;
             return Err(form.refuse(None, FormProblem::LoginThrottled, StatusCode::TOO_MANY_REQUESTS));
         }
         Decision::Evaluate { delay_ms } => delay_ms,
@@ -93,26 +93,56 @@ pub async fn login(State(state): State<AppState>, session: Session, form: Posted
     }
 
     let verified = verify(&state, &email, password).await.map_err(AppError::internal)?;
-    let Some((user, epoch)) = verified else {
-        audit_sign_in(&state, None, AuditAction::SignInFailed, &email, &address).await;
+    let Some(account) = verified else {
+        audit_sign_in(&state, None, AuditAction::SignInFailed, &email, &address, serde_json::json!({})).await;
         return Err(form.refuse(None, FormProblem::LoginFailed, StatusCode::UNAUTHORIZED));
     };
+    // The password is right: its failures at this address are forgotten. With two-step
+    // verification on, the session is not signed in yet: it may only answer the second step
+    // (throttled under keys of its own).
+    if let Err(e) = throttle::succeeded(&state.db, &claim, &pair_key, at).await {
+        tracing::error!(user.id = %account.user, error = %e, "clearing sign-in failures failed");
+    }
+    if account.two_step {
+        let pending =
+            signed_in::PendingSignIn { user: account.user.0, epoch: account.epoch, at: at.0, next: form.get("next") };
+        signed_in::await_second_step(&session, pending).await.map_err(AppError::internal)?;
+        return Ok(see_other("/login/two-step"));
+    }
+    let detail = serde_json::json!({ "address": address });
+    complete_sign_in(&state, &session, &form, account.user, account.epoch, (&email, detail), &form.get("next")).await
+}
 
+/// Signs `user` in at `epoch` in this session (a new session id, its row on "Your
+/// sessions"), records it (`audit`: subject and detail) and sends the person on: to `next`
+/// if it is one of this site's pages, otherwise to their side's home.
+pub(super) async fn complete_sign_in(
+    state: &AppState,
+    session: &Session,
+    form: &PostedForm,
+    user: UserId,
+    epoch: i64,
+    audit: (&str, serde_json::Value),
+    next: &str,
+) -> Answer {
+    let at = state.clock.now();
     let agent = form.parts.headers.get(axum::http::header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
     let row = user_sessions::open(&state.db, user, agent, at).await?;
-    signed_in::begin(&session, user, epoch, row, at).await.map_err(AppError::internal)?;
-    if let Err(e) = throttle::succeeded(&state.db, &claim, &pair_key, at).await {
-        tracing::error!(user.id = %user, error = %e, "clearing sign-in failures failed");
+    signed_in::begin(session, user, epoch, row, at).await.map_err(AppError::internal)?;
+    let (subject, detail) = audit;
+    let entry = AuditEntry { at, actor: Some(user), org: None, action: AuditAction::SignedIn, subject, detail };
+    if let Err(e) = audit::record(&state.db, entry).await {
+        tracing::error!(user.id = %user, error = %e, "recording a sign-in failed");
     }
-    audit_sign_in(&state, Some(user), AuditAction::SignedIn, &email, &address).await;
     // The page asked for before signing in, if it is one of ours; otherwise the account just
     // verified decides where to land (no need to read the session back).
-    if let Some(next) = app::domain::sign_in::return_path(&form.get("next")) {
+    if let Some(next) = app::domain::sign_in::return_path(next) {
         return Ok(see_other(next));
     }
     let home = match users::caller(&state.db, user).await {
         Ok(Some(c)) if c.operator().is_some() => "/filing",
         Ok(Some(c)) if c.reviewer().is_some() => "/review",
+        Ok(Some(c)) if c.admin().is_some() => "/admin",
         Ok(_) => "/",
         Err(e) => {
             tracing::error!(user.id = %user, error = %e, "reading the account after sign-in failed");
@@ -122,30 +152,43 @@ pub async fn login(State(state): State<AppState>, session: Session, form: Posted
     Ok(see_other(home))
 }
 
+/// An account whose password was right.
+struct Verified {
+    user: UserId,
+    epoch: i64,
+    /// Two-step verification is on: a code is asked next.
+    two_step: bool,
+}
+
 /// Checks a password against the account of `email`. Always runs one argon2 verification, against a dummy hash when there is nothing to check: the same
 /// answer and the same time whether or not the address is known. A disabled account fails
-/// like a wrong password. Returns the account and its session epoch.
-async fn verify(state: &AppState, email: &str, password: String) -> Result<Option<(UserId, i64)>, sqlx::Error> {
+/// like a wrong password.
+async fn verify(state: &AppState, email: &str, password: String) -> Result<Option<Verified>, sqlx::Error> {
     if let Some(c) = users::credentials(&state.db, email).await? {
         let ok = state.hasher.verify(password, Some(c.password_hash)).await;
-        return Ok((ok && !c.disabled).then_some((UserId(c.id), c.session_epoch)));
+        let account = Verified { user: UserId(c.id), epoch: c.session_epoch, two_step: c.two_step };
+        return Ok((ok && !c.disabled).then_some(account));
     }
     // the same work for an unknown address as for a known one
     state.hasher.verify(password, None).await;
     Ok(None)
 }
 
-/// Records a sign-in event with the client address. A failure to record is logged, never
-/// shown: the person's sign-in does not depend on it.
-async fn audit_sign_in(state: &AppState, user: Option<UserId>, action: AuditAction, email: &str, address: &str) {
-    let entry = AuditEntry {
-        at: state.clock.now(),
-        actor: user,
-        org: None,
-        action,
-        subject: email,
-        detail: serde_json::json!({ "address": address }),
-    };
+/// Records a sign-in event with the client address (and `more` detail). A failure to record
+/// is logged, never shown: the person's sign-in does not depend on it.
+pub(super) async fn audit_sign_in(
+    state: &AppState,
+    user: Option<UserId>,
+    action: AuditAction,
+    subject: &str,
+    address: &str,
+    more: serde_json::Value,
+) {
+    let mut detail = serde_json::json!({ "address": address });
+    if let (Some(d), serde_json::Value::Object(extra)) = (detail.as_object_mut(), more) {
+        d.extend(extra);
+    }
+    let entry = AuditEntry { at: state.clock.now(), actor: user, org: None, action, subject, detail };
     if let Err(e) = audit::record(&state.db, entry).await {
         tracing::error!(error = %e, action = action.code(), "audit write failed");
     }

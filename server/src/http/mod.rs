@@ -18,6 +18,7 @@ pub mod outside;
 pub mod pdf;
 pub mod render;
 pub mod routes;
+pub mod two_step;
 
 pub mod error;
 

@@ -32,11 +32,11 @@ pub struct PostedForm {
 }
 
 impl PostedForm {
-    /// The values to echo back, without the token and without any password field.
+    /// The values to echo back, without the token, any password field or a one-time code.
     pub fn echo_values(&self) -> BTreeMap<String, String> {
         self.fields
             .iter()
-            .filter(|(k, _)| *k != csrf::FIELD && !k.contains("password"))
+            .filter(|(k, _)| *k != csrf::FIELD && !k.contains("password") && *k != "code")
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect()
     }
@@ -151,20 +151,30 @@ impl PostedForm {
 
 /// Renders the page at the request's path with a form echo, fully (not streamed).
 pub async fn render_page(state: &AppState, parts: Parts, echo: FormEcho, status: StatusCode) -> Response {
+    let mut resp = render_page_with(state, parts, echo, ()).await;
+    if resp.status().is_success() {
+        *resp.status_mut() = status;
+    }
+    resp
+}
+
+/// Renders the page at the request's path with a form echo and `extra` in its context (what
+/// a post made for this answer only, such as recovery codes shown once).
+pub async fn render_page_with<C>(state: &AppState, parts: Parts, echo: FormEcho, extra: C) -> Response
+where
+    C: Clone + Send + Sync + 'static,
+{
     let desks = crate::leptos_context(state);
     let options = state.leptos_options.clone();
     let handler = leptos_axum::render_app_async_with_context(
         move || {
             desks();
             provide_context(echo.clone());
+            provide_context(extra.clone());
         },
         move || app::shell(options.clone()),
     );
-    let mut resp = handler(Request::from_parts(parts, Body::empty())).await;
-    if resp.status().is_success() {
-        *resp.status_mut() = status;
-    }
-    resp
+    handler(Request::from_parts(parts, Body::empty())).await
 }
 
 /// Renders the page at `path` (not the posted address) with a form echo: for posts whose

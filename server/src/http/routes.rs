@@ -102,6 +102,7 @@ pub const MODULES: &[Module] = &[
     (super::notifications::routes, super::notifications::ROUTES),
     (super::admin::routes, super::admin::ROUTES),
     (super::links::routes, super::links::ROUTES),
+    (super::two_step::routes, super::two_step::ROUTES),
 ];
 
 /// Every non-page route, from every module's table.
@@ -124,6 +125,7 @@ pub fn form_page(path: &str) -> String {
         }
         ["", "filing", "organisation", ..] => "/filing/organisation".to_string(),
         ["", "account", "notifications", ..] => "/account/notifications".to_string(),
+        ["", "account", "two-step", ..] => "/account/two-step".to_string(),
         ["", "login", "reset", token] => format!("/login/reset/{token}"),
         ["", "login", "invitation", token] => format!("/login/invitation/{token}"),
         ["", "login", ..] => "/login/reset".to_string(),
@@ -170,5 +172,7 @@ mod tests {
         assert_eq!(form_page(&format!("/filing/incidents/{r}/requests/2")), format!("/filing/incidents/{r}"));
         assert_eq!(form_page("/filing/organisation/team/4/role"), "/filing/organisation");
         assert_eq!(form_page("/logout"), "/");
+        assert_eq!(form_page("/account/two-step/confirm"), "/account/two-step");
+        assert_eq!(form_page("/admin/staff/7/two-step/reset"), "/admin/staff");
     }
 }

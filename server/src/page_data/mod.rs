@@ -212,6 +212,17 @@ impl Desks for Desk {
         Ok(crate::storage::user_sessions::list(self, user, current, self.clock.now(), limits).await?)
     }
 
+    async fn two_step(&self, user: app::domain::ids::UserId) -> Result<app::api::TwoStepView, DeskError> {
+        Ok(admin::two_step(self, user, self.clock.now()).await?)
+    }
+
+    async fn admin_two_step_policy(
+        &self,
+        cap: &app::domain::auth::AdminCap,
+    ) -> Result<Vec<app::api::TwoStepPolicyRow>, DeskError> {
+        Ok(admin::two_step_policy(self, cap).await?)
+    }
+
     async fn link(&self, purpose: &str, token: &str) -> Result<Option<app::api::LinkOwner>, DeskError> {
         let live = crate::storage::links::live(self, purpose, token, self.clock.now()).await?;
         Ok(live.map(|l| app::api::LinkOwner { email: l.email, name: l.name }))

@@ -13,6 +13,11 @@ use crate::storage::users::{self, NewUser};
 /// The password of every demo account (printed by `make run`).
 pub const DEMO_PASSWORD: &str = "demo-password-2026";
 
+/// The two-step key of the demo accounts whose role requires two-step verification (printed
+/// by `make run`; `scripts/totp-code` prints its current code). Published, so only ever for
+/// demo data.
+pub const DEMO_TOTP_KEY: &str = "DEMOKEYOFOUTAGEDESKMAKERUNTWO2FA";
+
 /// The demo accounts: (e-mail, name, role, organisation slug).
 pub const DEMO_ACCOUNTS: [(&str, &str, Role, Option<&str>); 7] = [
     ("officer@pangyo-talk.example", "김민지", Role::OperatorOfficer, Some("pangyo-talk")),
@@ -37,7 +42,11 @@ pub async fn seed_demo(state: &crate::state::AppState) -> anyhow::Result<bool> {
     let mut ids = Vec::new();
     for (email, name, role, org) in DEMO_ACCOUNTS {
         let org = org.map(|slug| if slug == "pangyo-talk" { talk } else { pay });
-        ids.push(users::create_user(db, NewUser { email, display_name: name, password_hash: &hash, role, org }).await?);
+        let id = users::create_user(db, NewUser { email, display_name: name, password_hash: &hash, role, org }).await?;
+        if app::domain::two_step::required_for(role) {
+            crate::storage::two_step::enrol(db, id, DEMO_TOTP_KEY, &[], now()).await?;
+        }
+        ids.push(id);
     }
     let officer = app::domain::auth::Caller {
         user_id: ids[0],

@@ -28,6 +28,7 @@ pub mod sessions;
 pub mod staff;
 pub mod summaries;
 pub mod throttle;
+pub mod two_step;
 pub mod user_sessions;
 pub mod users;
 
@@ -115,6 +116,16 @@ impl StorageError {
     /// than an outcome the user can act on.
     pub fn is_failure(&self) -> bool {
         matches!(self, StorageError::Corrupt(_) | StorageError::Db(_))
+    }
+}
+
+/// `Ok` when a statement changed exactly one row; `NotFound` otherwise (the row is absent, or
+/// not the caller's, or not in the state the statement asks for).
+pub(crate) fn one_row(changed: u64) -> Result<(), StorageError> {
+    if changed == 1 {
+        Ok(())
+    } else {
+        Err(StorageError::NotFound)
     }
 }
 

@@ -251,18 +251,18 @@ pub async fn set_active(
 }
 
 /// A person of an organisation (or, with `None`, of the ministry) or an invitation not yet
-/// taken up: (id, name, e-mail, role, disabled, invited).
-pub type Person = (i64, String, String, String, bool, bool);
+/// taken up: (id, name, e-mail, role, disabled, invited, two-step verification on).
+pub type Person = (i64, String, String, String, bool, bool, bool);
 
 /// The people and open invitations of `org` (`None`: the ministry's), accounts first.
 pub async fn people(db: &Db, _cap: &AdminCap, org: Option<OrgId>) -> Result<Vec<Person>, StorageError> {
     let org = org.map(|o| o.0);
     Ok(with_pool!(db, |p| {
         sqlx::query_as::<_, Person>(
-            "SELECT id, display_name, email, role, disabled_at IS NOT NULL, FALSE FROM users
+            "SELECT id, display_name, email, role, disabled_at IS NOT NULL, FALSE, totp_secret IS NOT NULL FROM users
              WHERE (org_id = $1 OR ($1 IS NULL AND org_id IS NULL))
              UNION ALL
-             SELECT id, display_name, email, role, FALSE, TRUE FROM member_invitations
+             SELECT id, display_name, email, role, FALSE, TRUE, FALSE FROM member_invitations
              WHERE (org_id = $1 OR ($1 IS NULL AND org_id IS NULL))
              ORDER BY 6, 2",
         )

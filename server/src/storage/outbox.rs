@@ -221,9 +221,5 @@ pub async fn retry(db: &Db, id: i64, at: Timestamp) -> Result<(), StorageError> 
         .await
         .map(|r| r.rows_affected())
     })?;
-    if n == 1 {
-        Ok(())
-    } else {
-        Err(StorageError::NotFound)
-    }
+    super::one_row(n)
 }

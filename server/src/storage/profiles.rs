@@ -176,9 +176,9 @@ pub async fn remove_record(db: &Db, cap: &OperatorCap, id: i64, at: Timestamp) -
 /// The organisation's people and their roles.
 pub async fn team(db: &Db, cap: &OperatorCap) -> Result<Vec<TeamMember>, StorageError> {
     let rows = with_pool!(db, |p| {
-        sqlx::query_as::<_, (i64, String, String, String, bool)>(
-            "SELECT id, display_name, email, role, disabled_at IS NOT NULL FROM users WHERE org_id = $1
-             ORDER BY role, display_name",
+        sqlx::query_as::<_, (i64, String, String, String, bool, bool)>(
+            "SELECT id, display_name, email, role, disabled_at IS NOT NULL, totp_secret IS NOT NULL FROM users
+             WHERE org_id = $1 ORDER BY role, display_name",
         )
         .bind(cap.org().0)
         .fetch_all(p)
@@ -186,8 +186,16 @@ pub async fn team(db: &Db, cap: &OperatorCap) -> Result<Vec<TeamMember>, Storage
     })?;
     Ok(rows
         .into_iter()
-        .filter_map(|(id, name, email, role, disabled)| {
-            Role::parse(&role).map(|role| TeamMember { id, is_me: id == cap.user().0, name, email, role, disabled })
+        .filter_map(|(id, name, email, role, disabled, two_step)| {
+            Role::parse(&role).map(|role| TeamMember {
+                id,
+                is_me: id == cap.user().0,
+                name,
+                email,
+                role,
+                disabled,
+                two_step,
+            })
         })
         .collect())
 }

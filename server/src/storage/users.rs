@@ -14,6 +14,8 @@ pub struct Credentials {
     pub password_hash: String,
     pub session_epoch: i64,
     pub disabled: bool,
+    /// Two-step verification is on.
+    pub two_step: bool,
 }
 
 /// Looks up an account by e-mail (case-insensitive).
@@ -22,7 +24,8 @@ pub async fn credentials(db: &Db, email: &str) -> Result<Option<Credentials>, sq
     with_pool!(db, |p| {
         sqlx::query_as::<_, Credentials>(
             "SELECT u.id, u.password_hash, u.session_epoch,
-                    (u.disabled_at IS NOT NULL OR o.deactivated_at IS NOT NULL) AS disabled
+                    (u.disabled_at IS NOT NULL OR o.deactivated_at IS NOT NULL) AS disabled,
+                    (u.totp_secret IS NOT NULL) AS two_step
              FROM users u LEFT JOIN organisations o ON o.id = u.org_id WHERE u.email = $1",
         )
         .bind(&email)
@@ -43,6 +46,7 @@ struct AccountRow {
     must_change_password: bool,
     disabled_at: Option<i64>,
     lang: String,
+    two_step: bool,
 }
 
 /// The person behind a session and what decides whether the session still holds.
@@ -56,6 +60,8 @@ pub struct Account {
     pub disabled: bool,
     /// The language the person last used (for the e-mails they get).
     pub lang: app::i18n::Lang,
+    /// Two-step verification: on, or missing where the role requires it, or off.
+    pub two_step: app::domain::two_step::Standing,
 }
 
 /// Loads an account by id; `None` if it no longer exists.
@@ -63,7 +69,8 @@ pub async fn account(db: &Db, user: UserId) -> Result<Option<Account>, sqlx::Err
     let row = with_pool!(db, |p| {
         sqlx::query_as::<_, AccountRow>(
             "SELECT u.id, u.display_name, u.role, u.org_id, o.name_ko, o.name_en,
-                    u.session_epoch, u.must_change_password, COALESCE(u.disabled_at, o.deactivated_at) AS disabled_at, u.lang
+                    u.session_epoch, u.must_change_password, COALESCE(u.disabled_at, o.deactivated_at) AS disabled_at, u.lang,
+                    (u.totp_secret IS NOT NULL) AS two_step
              FROM users u LEFT JOIN organisations o ON o.id = u.org_id WHERE u.id = $1",
         )
         .bind(user.0)
@@ -71,10 +78,11 @@ pub async fn account(db: &Db, user: UserId) -> Result<Option<Account>, sqlx::Err
         .await
     })?;
     Ok(row.and_then(|r| {
+        let role = Role::parse(&r.role)?;
         let caller = Caller {
             user_id: UserId(r.id),
             display_name: r.display_name,
-            role: Role::parse(&r.role)?,
+            role,
             org_id: r.org_id.map(OrgId),
             org_name_ko: r.name_ko,
             org_name_en: r.name_en,
@@ -85,6 +93,7 @@ pub async fn account(db: &Db, user: UserId) -> Result<Option<Account>, sqlx::Err
             must_change_password: r.must_change_password,
             disabled: r.disabled_at.is_some(),
             lang: app::i18n::Lang::parse(&r.lang).unwrap_or_default(),
+            two_step: app::domain::two_step::standing(role, r.two_step),
         })
     }))
 }
