@@ -247,3 +247,66 @@ async fn every_page_keeps_hostile_text_inert(app: &TestApp) -> anyhow::Result<()
     Ok(())
 }
 on_both_backends!(xss_db => every_page_keeps_hostile_text_inert);
+
+/// What the system administrator and organisation admins type (organisation names, legal
+/// names, the 24/7 contact, people's names, reasons) stays text on every page that shows it:
+/// the administration pages, the audit log, the outbox and its messages, the invitation page
+/// and the invited people's own pages.
+async fn administered_text_stays_inert(app: &TestApp) -> anyhow::Result<()> {
+    let sys = app.signed_in("sysadmin@desk.example").await?;
+    let orgs = "/admin/organisations";
+    let org = [
+        ("slug", "hostile-org"),
+        ("name_ko", PAYLOAD),
+        ("name_en", PAYLOAD),
+        ("legal_name_ko", PAYLOAD),
+        ("legal_name_en", PAYLOAD),
+        ("biz_reg_no", "220-81-00000"),
+        ("contact_name", PAYLOAD),
+        ("contact_phone", "02-123-4567"),
+        ("contact_email", "noc@hostile.example"),
+        ("admin_name", PAYLOAD),
+        ("admin_email", "admin@hostile.example"),
+    ];
+    let created = sys.submit(orgs, orgs, &org).await?;
+    assert_eq!(created.status, 303, "the organisation is made");
+    let staff = "/admin/staff";
+    let invited =
+        sys.submit(staff, staff, &[("name", PAYLOAD), ("email", "x@msit.example"), ("role", "reviewer")]).await?;
+    assert_eq!(invited.status, 303, "the reviewer is invited");
+    let page = format!("{orgs}/hostile-org");
+    let off = sys
+        .submit(&page, &format!("{page}/active"), &[("active", "no"), ("reason", PAYLOAD), ("confirm", "yes")])
+        .await?;
+    assert_eq!(off.status, 303, "deactivated with the reason");
+    let outbox = sys.get("/admin/outbox").await?;
+    let messages: Vec<String> = outbox
+        .body
+        .split("href=\"/admin/outbox/")
+        .skip(1)
+        .filter_map(|r| r.split('"').next())
+        .filter(|id| id.chars().all(|c| c.is_ascii_digit()))
+        .map(|id| format!("/admin/outbox/{id}"))
+        .collect();
+    assert!(!messages.is_empty(), "the invitations are in the outbox");
+    let mut pages = vec![orgs.to_string(), page.clone(), staff.to_string(), "/admin/audit".into(), "/admin".into()];
+    pages.extend(messages);
+    for path in &pages {
+        assert_inert(&sys.get(path).await?, path);
+    }
+    // the invitation page names the person; once they join, their own pages show the names
+    let reactivated = sys
+        .submit(&page, &format!("{page}/active"), &[("active", "yes"), ("reason", PAYLOAD), ("confirm", "yes")])
+        .await?;
+    assert_eq!(reactivated.status, 303, "reactivated");
+    let link = link_sent_to(app, "admin@hostile.example", "invitation").await?.unwrap_or_default();
+    assert_inert(&app.client().get(&link).await?, "the invitation page");
+    choose_password(app, &link, "hostile admin password").await?;
+    let their = app.client();
+    assert_eq!(their.login("admin@hostile.example", "hostile admin password").await?.status, 303);
+    for path in ["/filing", "/filing/organisation", "/account/two-step", "/account/sessions"] {
+        assert_inert(&their.get(path).await?, path);
+    }
+    Ok(())
+}
+on_both_backends!(admin_xss_db => administered_text_stays_inert);

@@ -101,12 +101,7 @@ pub async fn middleware(State(state): State<AppState>, session: Session, mut req
         }
     }
     if let Some((account, _)) = &signed {
-        match crate::storage::notifications::unread(&state.db, account.caller.user_id).await {
-            Ok(n) => {
-                req.extensions_mut().insert(app::api::UnreadNotifications(n));
-            }
-            Err(e) => tracing::error!(error = %e, "counting unread notifications failed"),
-        }
+        req.extensions_mut().insert(app::api::UnreadNotifications(account.unread));
     }
     let caller = signed.map(|(a, _)| a.caller);
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());

@@ -135,7 +135,9 @@ pub async fn current(state: &AppState, session: &Session, now: Timestamp) -> Opt
             return None;
         }
     };
-    let account = match users::account(&state.db, UserId(user)).await {
+    // the account, whether this session's row on "Your sessions" still holds, and the bell's
+    // count, in one query
+    let account = match users::account_of_session(&state.db, UserId(user), row).await {
         Ok(a) => a,
         Err(e) => {
             tracing::error!(user.id = user, error = %e, "loading the signed-in account failed");
@@ -144,13 +146,7 @@ pub async fn current(state: &AppState, session: &Session, now: Timestamp) -> Opt
     };
     let marks = Marks { epoch, signed_in, seen };
     // a session from before "Your sessions" has no row: it ends, and the next sign-in has one
-    let listed = match row {
-        Some(r) => crate::storage::user_sessions::holds(&state.db, UserId(user), r).await.unwrap_or_else(|e| {
-            tracing::error!(user.id = user, error = %e, "checking the session's row failed");
-            false
-        }),
-        None => false,
-    };
+    let listed = account.as_ref().is_some_and(|a| a.session_live);
     match (account, row) {
         (Some(a), Some(row)) if listed && marks.hold(now, &a) => {
             if marks.need_touch(now) {

@@ -17,6 +17,8 @@ fn account(epoch: i64, disabled: bool) -> Account {
         disabled,
         lang: app::i18n::Lang::Ko,
         two_step: app::domain::two_step::Standing::Off,
+        session_live: true,
+        unread: 0,
     }
 }
 const T0: i64 = 1_800_000_000;

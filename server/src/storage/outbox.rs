@@ -99,30 +99,20 @@ pub async fn claim(
 ) -> Result<Vec<OutboxRow>, StorageError> {
     let pick = "SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= $3
                 AND (lease_until IS NULL OR lease_until < $3) ORDER BY id LIMIT $4";
-    let sql = |lock: &str| {
-        format!("UPDATE outbox SET lease_owner = $1, lease_until = $2 WHERE id IN ({pick}{lock}) RETURNING {COLUMNS}")
-    };
-    let rows = match db {
-        Db::Postgres(p) => {
-            sqlx::query_as::<_, OutboxRow>(&sql(" FOR UPDATE SKIP LOCKED"))
-                .bind(owner)
-                .bind(lease_until.0)
-                .bind(now.0)
-                .bind(limit)
-                .fetch_all(p)
-                .await?
-        }
-        Db::Sqlite(p) => {
-            sqlx::query_as::<_, OutboxRow>(&sql(""))
-                .bind(owner)
-                .bind(lease_until.0)
-                .bind(now.0)
-                .bind(limit)
-                .fetch_all(p)
-                .await?
-        }
-    };
-    let mut rows = rows;
+    // PostgreSQL: rows another instance is claiming are skipped, not waited for; SQLite has
+    // one writer at a time, so the plain statement is already exclusive.
+    let lock = if matches!(db, Db::Postgres(_)) { " FOR UPDATE SKIP LOCKED" } else { "" };
+    let statement =
+        format!("UPDATE outbox SET lease_owner = $1, lease_until = $2 WHERE id IN ({pick}{lock}) RETURNING {COLUMNS}");
+    let mut rows = with_pool!(db, |p| {
+        sqlx::query_as::<_, OutboxRow>(&statement)
+            .bind(owner)
+            .bind(lease_until.0)
+            .bind(now.0)
+            .bind(limit)
+            .fetch_all(p)
+            .await
+    })?;
     rows.sort_by_key(|r| r.id);
     Ok(rows)
 }

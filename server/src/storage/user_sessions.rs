@@ -27,20 +27,6 @@ pub async fn open(db: &Db, user: UserId, user_agent: &str, at: Timestamp) -> Res
     })?)
 }
 
-/// Whether session `row` of `user` has not been ended.
-pub async fn holds(db: &Db, user: UserId, row: i64) -> Result<bool, StorageError> {
-    let n = with_pool!(db, |p| {
-        sqlx::query_scalar::<_, i64>(
-            "SELECT COUNT(*) FROM user_sessions WHERE id = $1 AND user_id = $2 AND ended_at IS NULL",
-        )
-        .bind(row)
-        .bind(user.0)
-        .fetch_one(p)
-        .await
-    })?;
-    Ok(n > 0)
-}
-
 /// Records activity on session `row`.
 pub async fn touch(db: &Db, row: i64, at: Timestamp) -> Result<(), StorageError> {
     with_pool!(db, |p| {

@@ -47,6 +47,8 @@ struct AccountRow {
     disabled_at: Option<i64>,
     lang: String,
     two_step: bool,
+    session_live: bool,
+    unread: i64,
 }
 
 /// The person behind a session and what decides whether the session still holds.
@@ -62,18 +64,32 @@ pub struct Account {
     pub lang: app::i18n::Lang,
     /// Two-step verification: on, or missing where the role requires it, or off.
     pub two_step: app::domain::two_step::Standing,
+    /// The session row asked about (`account_of_session`) has not been ended.
+    pub session_live: bool,
+    /// Unread notifications (the bell's number).
+    pub unread: i64,
 }
 
 /// Loads an account by id; `None` if it no longer exists.
 pub async fn account(db: &Db, user: UserId) -> Result<Option<Account>, sqlx::Error> {
+    account_of_session(db, user, None).await
+}
+
+/// Loads the account behind a session with, in the same query, whether its "Your sessions"
+/// row `row` still holds and its unread count: one read per signed-in request.
+pub async fn account_of_session(db: &Db, user: UserId, row: Option<i64>) -> Result<Option<Account>, sqlx::Error> {
     let row = with_pool!(db, |p| {
         sqlx::query_as::<_, AccountRow>(
             "SELECT u.id, u.display_name, u.role, u.org_id, o.name_ko, o.name_en,
                     u.session_epoch, u.must_change_password, COALESCE(u.disabled_at, o.deactivated_at) AS disabled_at, u.lang,
-                    (u.totp_secret IS NOT NULL) AS two_step
+                    (u.totp_secret IS NOT NULL) AS two_step,
+                    EXISTS (SELECT 1 FROM user_sessions s WHERE s.id = $2 AND s.user_id = u.id AND s.ended_at IS NULL)
+                        AS session_live,
+                    (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread
              FROM users u LEFT JOIN organisations o ON o.id = u.org_id WHERE u.id = $1",
         )
         .bind(user.0)
+        .bind(row)
         .fetch_optional(p)
         .await
     })?;
@@ -94,6 +110,8 @@ pub async fn account(db: &Db, user: UserId) -> Result<Option<Account>, sqlx::Err
             disabled: r.disabled_at.is_some(),
             lang: app::i18n::Lang::parse(&r.lang).unwrap_or_default(),
             two_step: app::domain::two_step::standing(role, r.two_step),
+            session_live: r.session_live,
+            unread: r.unread,
         })
     }))
 }
