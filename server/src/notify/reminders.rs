@@ -65,16 +65,17 @@ async fn regime_deadlines(db: &Db, task: &SystemTask, now: Timestamp) -> Result<
     let since = Timestamp(now.0 - incidents::REMINDER_HORIZON_SECS);
     let open = incidents::open_for_task(db, task, since).await?;
     let told = outside::counted_for_task(db, task).await?;
+    let versions_of = filings::versions_for_task(db, task, since).await?;
     let mut drafts_by_org: HashMap<i64, HashMap<i64, drafts::DraftRecord>> = HashMap::new();
     for incident in open {
-        let versions = filings::versions(db, &incident).await?;
+        let versions = versions_of.get(&incident.id).map(Vec::as_slice).unwrap_or_default();
         let org = incident.org_id;
         if let std::collections::hash_map::Entry::Vacant(e) = drafts_by_org.entry(org.0) {
             e.insert(drafts::of_org(db, org).await?.into_iter().collect());
         }
         let draft = drafts_by_org.get(&org.0).and_then(|d| d.get(&incident.id));
         let outside = told.get(&incident.id).map(Vec::as_slice).unwrap_or_default();
-        for clock in regime_clocks(&versions, draft, outside, now) {
+        for clock in regime_clocks(versions, draft, outside, now) {
             let (Some(due), None) = (clock.due, clock.done_at) else { continue };
             if !matches!(clock.state, ClockState::Open | ClockState::Overdue { .. }) {
                 continue;

@@ -145,6 +145,26 @@ pub async fn rows_of_incident(db: &Db, incident: &IncidentRecord) -> Result<Vec<
     rows.into_iter().map(Row::into_row).collect()
 }
 
+/// Every version of the incidents the reminder job watches (those of
+/// [`super::incidents::open_for_task`]), by incident, oldest first: one query per run.
+pub async fn versions_for_task(
+    db: &Db,
+    _task: &super::SystemTask,
+    since: app::domain::timestamp::Timestamp,
+) -> Result<std::collections::HashMap<i64, Vec<Version>>, StorageError> {
+    let sql = format!(
+        "{SELECT} WHERE f.incident_id IN (SELECT i.id FROM incidents i WHERE i.reference IS NOT NULL AND i.opened_at >= $1
+           AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.incident_id = i.id AND c.closed_at IS NOT NULL))
+         ORDER BY f.incident_id, f.version ASC"
+    );
+    let rows = with_pool!(db, |p| sqlx::query_as::<_, Row>(&sql).bind(since.0).fetch_all(p).await)?;
+    let mut by_incident: std::collections::HashMap<i64, Vec<Version>> = std::collections::HashMap::new();
+    for v in into_versions(rows)? {
+        by_incident.entry(v.incident_id).or_default().push(v);
+    }
+    Ok(by_incident)
+}
+
 /// Every version of an organisation's incidents, oldest first (for its dashboard).
 pub async fn versions_of_org(db: &Db, org: OrgId) -> Result<Vec<Version>, StorageError> {
     let sql = format!("{SELECT} WHERE f.org_id = $1 ORDER BY f.incident_id, f.version ASC");
