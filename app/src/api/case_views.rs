@@ -137,6 +137,8 @@ pub struct CaseView {
     pub org: Names,
     pub filings: Vec<FilingRow>,
     pub clocks: Vec<Clock>,
+    /// Which regimes' criteria the latest filing meets, by the rules in force at onset.
+    pub assessments: Vec<crate::domain::reportability::Assessment>,
     pub catalog_version: String,
     pub duties: Vec<DutyRow>,
     pub determination: Determination,

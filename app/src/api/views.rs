@@ -353,13 +353,16 @@ pub struct RecordView {
     pub id: i64,
     pub content: Content,
     /// Services only: the designations they fall under, with reasons.
-    pub designations: Vec<crate::domain::profile::DesignationCheck>,
+    pub designations: Vec<crate::domain::law::coverage::DesignationCheck>,
 }
 
 /// The organisation page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProfileView {
     pub org: Names,
+    /// Every designation of the organisation today, over all its services (and its data
+    /// centre), with the threshold version and reason.
+    pub org_designations: Vec<crate::domain::law::coverage::DesignationCheck>,
     pub profile: Content,
     pub revision: i64,
     pub services: Vec<RecordView>,

@@ -40,6 +40,21 @@ pub static PROFILE: &[FieldDef] = &[
         ),
     ),
     f("disaster_manager", LINE, ("방송통신재난관리책임자", "Disaster-management officer"), OPT),
+    h(
+        f("dc_floor_m2", Kind::Count, ("데이터센터 전산실 바닥면적 (m²)", "Data-centre server-room floor area (m²)"), OPT),
+        (
+            "데이터센터 사업자만. 22,500m² 이상 또는 수전설비 40MW 이상이고 매출 100억원 이상이면 주요방송통신사업자 (방송통신발전기본법 제35조①5).",
+            "Data-centre operators only. 22,500 m² or 40 MW of power, with revenue of KRW 10 bn, makes a major operator (Framework Act Art. 35(1)5).",
+        ),
+    ),
+    f("dc_power_kw", Kind::Count, ("데이터센터 수전설비 용량 (kW)", "Data-centre power receiving capacity (kW)"), OPT),
+    f("nis2_entity", Kind::Choice(NIS2_ENTITIES), ("NIS2 사업자 유형", "Entity type under NIS2"), OPT),
+    h(
+        f("turnover_eur", Kind::Count, ("연간 매출 (유로)", "Annual turnover (EUR)"), OPT),
+        ("NIS2 재정 손실 기준(매출의 5%)에 씁니다.", "Used for NIS2's financial-loss criterion (5 % of turnover)."),
+    ),
+    f("dora_entity", Kind::YesNo, ("DORA 적용 EU 금융기관", "EU financial entity under DORA"), OPT),
+    f("uk_network", Kind::Choice(UK_NETWORKS), ("영국 공중 전자통신망 (Ofcom)", "UK public electronic communications network (Ofcom)"), OPT),
     f("contact_name", LINE, ("24시간 장애 연락 담당자", "24/7 incident contact"), REQ),
     f("contact_phone", LINE, ("연락처 전화번호", "Contact phone"), REQ),
     f("contact_email", Kind::Email, ("연락처 전자우편", "Contact e-mail"), REQ),
@@ -68,6 +83,38 @@ pub static SERVICE: &[FieldDef] = &[
         f("traffic_share_pct", Kind::Percent, ("국내 트래픽 비중 (%)", "Share of domestic traffic (%)"), OPT),
         ("국내 인터넷망 전체 트래픽 대비", "Of all domestic internet traffic"),
     ),
+    h(
+        f(
+            "cloud_act",
+            Kind::YesNo,
+            ("클라우드컴퓨팅법 적용 클라우드 서비스", "Cloud service under the Cloud Computing Act"),
+            OPT,
+        ),
+        ("이용자 고지 의무가 면제됩니다 (시행령 제37조의13①).", "Exempt from the user-notice duty (Decree 37-13(1))."),
+    ),
+];
+
+const NIS2_ENTITIES: &[Opt] = &[
+    o("none", "NIS2 적용 대상 아님", "Not an entity under NIS2"),
+    o("cloud", "클라우드 컴퓨팅 서비스", "Cloud computing service"),
+    o("cdn", "콘텐츠 전송 네트워크 (CDN)", "Content delivery network"),
+    o("data_centre", "데이터센터 서비스", "Data centre service"),
+    o("dns", "DNS 서비스", "DNS service"),
+    o("tld", "최상위 도메인 등록기관", "TLD name registry"),
+    o("ixp", "인터넷 교환 지점 (IXP)", "Internet exchange point"),
+    o("trust_service", "신뢰 서비스", "Trust service"),
+    o("managed_service", "관리형 서비스", "Managed service provider"),
+    o("managed_security", "관리형 보안 서비스", "Managed security service provider"),
+    o("online_marketplace", "온라인 마켓플레이스", "Online marketplace"),
+    o("search_engine", "온라인 검색 엔진", "Online search engine"),
+    o("social_network", "소셜 네트워킹 서비스", "Social networking platform"),
+];
+
+const UK_NETWORKS: &[Opt] = &[
+    o("none", "해당 없음", "Not a UK provider"),
+    o("fixed", "유선망", "Fixed network"),
+    o("mobile", "이동망", "Mobile network"),
+    o("both", "유선·이동 모두", "Fixed and mobile"),
 ];
 
 /// One facility (data centre, cloud region) services run in.

@@ -1,11 +1,17 @@
-//! The reportability check: from duration, users affected and services, which regimes'
-//! thresholds are met and why (brief, sections a.1 and b). Advisory: the officer decides
-//! which regimes to file under; the reasons show the arithmetic.
+//! The reportability check: from the report's facts and the operator's profile, which regimes'
+//! criteria are met and why, each under the version of its rules in force when the incident
+//! began, with its legal basis (brief, sections a.1, a.2 and b). The rules themselves live in
+//! [`crate::domain::law`]; this module runs them in one place so every page shows the same.
+//! Advisory: the officer decides which regimes to file under; the reasons show the arithmetic.
 
 use serde::{Deserialize, Serialize};
 
-use super::numbers::grouped as n;
-
+use super::deadlines::{ClockExemption, Duty, Facts};
+use super::filing::FilingStage;
+use super::law::coverage::{decide, Designation};
+use super::law::notice::{notice_duty, NoticeFacts};
+use super::law::operator::OperatorFacts;
+use super::law::{dora, nis2, telecom};
 use super::report::Content;
 use super::timestamp::Timestamp;
 
@@ -14,261 +20,193 @@ use super::timestamp::Timestamp;
 pub enum Verdict {
     Met,
     NotMet,
-    /// Depends on facts the report does not hold (designation, revenue, traffic share).
+    /// Depends on facts the report or the profile does not hold.
     Unknown,
 }
 
-/// The check of one regime, with its reasons in Korean and English.
+/// The check of one regime, with the rules' version and basis and its reasons in Korean and
+/// English.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assessment {
     pub regime: String,
     pub verdict: Verdict,
+    /// The version of the criteria applied (empty if none was in force).
+    #[serde(default)]
+    pub version: String,
+    /// The legal basis of the criteria (Korean, English).
+    #[serde(default)]
+    pub basis: (String, String),
     pub reasons: Vec<(String, String)>,
 }
 
-/// Thresholds (brief, section b).
-pub const FCC_MIN_MINUTES: i64 = 30;
-pub const FCC_USER_MINUTES: u64 = 900_000;
-pub const KR_NOTICE_WINDOW_MINUTES: i64 = 120;
-pub const KR_NOTICE_WINDOW_BEFORE_2025: i64 = 240;
-/// 2025-03-28 00:00 KST, when the Decree amendment cut the window from 4 h to 2 h.
-pub const KR_NOTICE_AMENDMENT: Timestamp = Timestamp(1_743_087_600);
-pub const MILLION: u64 = 1_000_000;
+impl Assessment {
+    /// An assessment of `regime` under `version`, not yet decided.
+    pub fn new(regime: &str, version: &str, basis: (&str, &str)) -> Assessment {
+        Assessment {
+            regime: regime.to_string(),
+            verdict: Verdict::Unknown,
+            version: version.to_string(),
+            basis: (basis.0.to_string(), basis.1.to_string()),
+            reasons: Vec::new(),
+        }
+    }
 
-fn hm(minutes: i64) -> (String, String) {
-    (format!("{}시간 {}분", minutes / 60, minutes % 60), format!("{} h {} min", minutes / 60, minutes % 60))
+    /// A verdict with one reason and no version (no rules in force).
+    pub fn simple(regime: &str, verdict: Verdict, reason: (&str, &str)) -> Assessment {
+        Assessment {
+            regime: regime.to_string(),
+            verdict,
+            version: String::new(),
+            basis: (String::new(), String::new()),
+            reasons: vec![(reason.0.to_string(), reason.1.to_string())],
+        }
+    }
 }
 
-/// Checks every regime against the report's content at `now`.
-pub fn assess(c: &Content, now: Timestamp) -> Vec<Assessment> {
+fn from_applies(applies: Option<bool>) -> Verdict {
+    match applies {
+        Some(true) => Verdict::Met,
+        Some(false) => Verdict::NotMet,
+        None => Verdict::Unknown,
+    }
+}
+
+/// Checks every regime against the report's content and the operator's profile at `now`.
+pub fn assess(c: &Content, org: &OperatorFacts, now: Timestamp) -> Vec<Assessment> {
     // Restoration before onset is a typing mistake, not a zero-minute outage: nothing that
     // depends on the duration is judged until the times are put right.
     let reversed = matches!((c.instant("onset_at"), c.instant("restored_at")), (Some(o), Some(r)) if r.0 < o.0);
     let minutes = c.duration_minutes(now).filter(|_| !reversed);
     let user_minutes = c.user_minutes(now).filter(|_| !reversed);
-    let users = c.count("users_affected");
-    let service = c.count("service_users");
-    let functions = c.codes("functions_affected");
+    let onset = c.instant("onset_at").or(c.instant("detected_at")).unwrap_or(now);
+    let (services, named) = org.services_named(c.get("services_affected"));
+    let unmatched = (!named).then(|| {
+        (
+            "영향받은 서비스가 기관 정보의 등록 서비스와 일치하지 않아 기관의 모든 서비스로 판단했습니다.".to_string(),
+            "The services affected do not match the services registered in the profile: the organisation's services were used.".to_string(),
+        )
+    });
     let mut out = Vec::new();
-    let mut push = |regime: &str, verdict, reasons: Vec<(String, String)>| {
-        out.push(Assessment { regime: regime.to_string(), verdict, reasons })
-    };
-    let unknown_duration = || {
-        vec![if reversed {
-            (
-                "복구 시각이 발생 시각보다 앞섭니다. 두 시각을 확인하세요.".to_string(),
-                "Restoration is before onset: check both times.".to_string(),
-            )
-        } else {
-            (
-                "발생 시각이 없어 지속 시간을 계산할 수 없습니다.".to_string(),
-                "Without an onset time the duration cannot be computed.".to_string(),
-            )
-        }]
-    };
 
-    // KR user notice (TBA 33② + Decree 37-13)
-    match minutes {
-        Some(m) => {
-            let onset = c.instant("onset_at").unwrap_or(now);
-            let window =
-                if onset >= KR_NOTICE_AMENDMENT { KR_NOTICE_WINDOW_MINUTES } else { KR_NOTICE_WINDOW_BEFORE_2025 };
-            let (d_ko, d_en) = hm(m);
-            let (w_ko, w_en) = hm(window);
-            let mut reasons = vec![if m > window {
-                (
-                    format!("지속 시간 {d_ko}이 면제 기준 {w_ko}을 넘었습니다."),
-                    format!("Lasted {d_en}, longer than the {w_en} exemption window."),
-                )
-            } else {
-                (
-                    format!("지속 시간 {d_ko}: 예측 불가한 장애라면 {w_ko} 이하 면제가 적용될 수 있습니다."),
-                    format!("Lasted {d_en}: an unforeseeable outage of {w_en} or less may be exempt."),
-                )
-            }];
-            let covered = service.map(|s| s >= MILLION);
-            if covered == Some(false) {
-                reasons.push((
-                    "일평균 이용자 100만명 미만 서비스는 면제됩니다.".into(),
-                    "Services under 1 M daily users are exempt.".into(),
-                ));
-            }
-            let verdict = match (m > window, covered) {
-                (_, Some(false)) => Verdict::NotMet,
-                (true, Some(true)) => Verdict::Met,
-                (true, None) => Verdict::Unknown,
-                (false, _) => Verdict::NotMet,
+    // KR user notice (TBA 33② + Decree 37-13, by version)
+    let notice = match notice_duty(org, &services, &NoticeFacts::from_content(c), onset) {
+        Some(d) => {
+            let mut a = Assessment {
+                regime: "KR_TBA33".into(),
+                verdict: d.notice,
+                version: d.version,
+                basis: d.basis,
+                reasons: Vec::new(),
             };
-            push("KR_TBA33", verdict, reasons);
-        }
-        None => push("KR_TBA33", Verdict::Unknown, unknown_duration()),
-    }
-
-    // KR Framework Act 38: designated major operators (≥ 10 M daily users or ≥ 2 % traffic)
-    match service {
-        Some(s) if s >= 10 * MILLION => push(
-            "KR_FA38",
-            Verdict::Met,
-            vec![(
-                format!("일평균 이용자 {}명으로 주요방송통신사업자 기준(1천만명)에 해당합니다.", n(s)),
-                format!("{} daily users meets the major-operator threshold (10 M).", n(s)),
-            )],
-        ),
-        _ => push(
-            "KR_FA38",
-            Verdict::Unknown,
-            vec![(
-                "주요방송통신사업자(일평균 이용자 1천만명 이상 또는 트래픽 2% 이상)로 지정된 경우 보고 대상입니다."
-                    .into(),
-                "Applies if you are a designated major operator (10 M daily users or 2 % of traffic).".into(),
-            )],
-        ),
-    }
-
-    // KR TBA 22-7: ≥ 1 M daily users and ≥ 1 % of traffic
-    match service {
-        Some(s) if s >= MILLION => push(
-            "KR_TBA22_7",
-            Verdict::Met,
-            vec![(
-                format!(
-                    "일평균 이용자 {}명 (기준 100만명). 트래픽 1% 이상이면 과기정통부가 자료를 요청할 수 있습니다.",
-                    n(s)
-                ),
-                format!("{} daily users (threshold 1 M). With 1 % of traffic the ministry may request data.", n(s)),
-            )],
-        ),
-        Some(s) => push(
-            "KR_TBA22_7",
-            Verdict::NotMet,
-            vec![(
-                format!("일평균 이용자 {}명: 기준 100만명 미만.", n(s)),
-                format!("{} daily users: under the 1 M threshold.", n(s)),
-            )],
-        ),
-        None => push(
-            "KR_TBA22_7",
-            Verdict::Unknown,
-            vec![("서비스 일평균 이용자 수를 입력하세요.".into(), "Enter the service's daily users.".into())],
-        ),
-    }
-
-    // EU NIS2 (Impl. Reg. 2024/2690 Art. 13 pattern): > 5 % of users or > 1 M users
-    match users {
-        Some(u) => {
-            let share = service.filter(|s| *s > 0).map(|s| u as f64 * 100.0 / s as f64);
-            let met = u > MILLION || share.is_some_and(|p| p > 5.0);
-            let pct = share.map(|p| format!("{p:.1}%")).unwrap_or_else(|| "?".into());
-            push(
-                "EU_NIS2",
-                if met { Verdict::Met } else { Verdict::NotMet },
-                vec![(
-                    format!("영향 이용자 {}명 ({pct}); 기준: 100만명 또는 5% 초과.", n(u)),
-                    format!("{} users affected ({pct}); threshold: over 1 M or over 5 %.", n(u)),
-                )],
-            );
-        }
-        None => push(
-            "EU_NIS2",
-            Verdict::Unknown,
-            vec![("영향받은 이용자 수가 필요합니다.".into(), "Users affected is needed.".into())],
-        ),
-    }
-
-    // EU DORA: critical services affected and at least two criteria
-    let critical = functions.iter().any(|f| matches!(*f, "payments" | "login"));
-    let mut met: Vec<(String, String)> = Vec::new();
-    if let Some(u) = users {
-        if u > 100_000 || service.is_some_and(|s| s > 0 && u * 10 > s) {
-            met.push((
-                format!("이용자 {}명 (10만명 또는 10% 초과)", n(u)),
-                format!("{} clients (over 100,000 or 10 %)", n(u)),
+            for (_, (ko, en)) in &d.exemptions {
+                a.reasons.push((format!("면제: {ko}"), format!("Exempt: {en}")));
+            }
+            a.reasons.extend(d.notes);
+            a.reasons.push((
+                format!("손해배상 안내 고지: {}", d.compensation_reason.0),
+                format!("Compensation notice: {}", d.compensation_reason.1),
             ));
+            a
         }
-    }
-    if minutes.is_some_and(|m| m > 120) {
-        met.push(("핵심 서비스 2시간 초과 중단".into(), "critical service down for over 2 h".into()));
-    }
-    if c.yes("cross_border") == Some(true) {
-        met.push(("2개국 이상 영향".into(), "impact in two or more countries".into()));
-    }
-    if c.yes("data_loss") == Some(true) {
-        met.push(("데이터 손실".into(), "data losses".into()));
-    }
-    let verdict = if critical && met.len() >= 2 { Verdict::Met } else { Verdict::NotMet };
-    let mut reasons = vec![if critical {
-        (
-            "결제·인증 등 핵심 기능이 영향받았습니다.".to_string(),
-            "Critical functions (payments, authentication) were affected.".to_string(),
-        )
-    } else {
-        (
-            "결제·인증 등 핵심 기능 영향이 없습니다.".to_string(),
-            "No critical function (payments, authentication) affected.".to_string(),
-        )
-    }];
-    reasons.push((
-        format!(
-            "충족 기준 {}개 (2개 필요): {}",
-            met.len(),
-            met.iter().map(|m| m.0.as_str()).collect::<Vec<_>>().join(", ")
+        None => Assessment::simple(
+            "KR_TBA33",
+            Verdict::NotMet,
+            ("시행령 제37조의13 시행(2020-12-10) 전입니다.", "Before Decree Art. 37-13 took effect (2020-12-10)."),
         ),
-        format!(
-            "{} criteria met (2 needed): {}",
-            met.len(),
-            met.iter().map(|m| m.1.as_str()).collect::<Vec<_>>().join(", ")
-        ),
-    ));
-    push("EU_DORA", verdict, reasons);
+    };
+    out.push(notice);
 
-    // US FCC Part 4: ≥ 30 minutes and ≥ 900,000 user-minutes
-    match (minutes, user_minutes) {
-        (Some(m), Some(um)) => {
-            let met = m >= FCC_MIN_MINUTES && um >= FCC_USER_MINUTES;
-            push(
-                "US_FCC",
-                if met { Verdict::Met } else { Verdict::NotMet },
-                vec![(
-                    format!(
-                        "{}분 × 이용자 = {} 이용자·분 (기준: 30분 이상, 900,000 이용자·분 이상).",
-                        n(m.unsigned_abs()),
-                        n(um)
-                    ),
-                    format!(
-                        "{} minutes × users = {} user-minutes (threshold: 30 minutes and 900,000 user-minutes).",
-                        n(m.unsigned_abs()),
-                        n(um)
-                    ),
-                )],
-            );
+    // KR Framework Act 38: the operator designated major (a value-added service or a data
+    // centre), by the thresholds in force at onset
+    let vas = decide(Designation::MajorOperator, org, &services, onset);
+    let dc = decide(Designation::MajorDataCentre, org, &services, onset);
+    let mut fa = Assessment::new(
+        "KR_FA38",
+        &vas.version,
+        ("방송통신발전기본법 제38조·제39조④", "Framework Act Art. 38 and 39(4)"),
+    );
+    fa.verdict = match (vas.applies, dc.applies) {
+        (Some(true), _) | (_, Some(true)) => Verdict::Met,
+        (Some(false), Some(false)) => Verdict::NotMet,
+        _ => Verdict::Unknown,
+    };
+    for check in [&vas, &dc] {
+        let (ko, en) = check.designation.label();
+        fa.reasons.push((format!("{ko}: {}", check.reason.0), format!("{en}: {}", check.reason.1)));
+    }
+    out.push(fa);
+
+    // KR TBA 22-7: both ≥ 1 M daily users and ≥ 1 % of traffic (asks for the share when unknown)
+    let tba = decide(Designation::Tba22_7, org, &services, onset);
+    let mut a = Assessment {
+        regime: "KR_TBA22_7".into(),
+        verdict: from_applies(tba.applies),
+        version: tba.version,
+        basis: tba.basis,
+        reasons: vec![tba.reason],
+    };
+    if a.verdict == Verdict::Met {
+        a.reasons.push((
+            "지정 사업자: 서비스 안정성이 저해되었다고 과기정통부가 판단하면 자료 제출을 요청합니다 (제22조의7④)."
+                .into(),
+            "Designated: the ministry requests data when it judges stability impaired (Art. 22-7(4)).".into(),
+        ));
+    }
+    out.push(a);
+    if let Some(note) = unmatched {
+        for a in out.iter_mut() {
+            a.reasons.push(note.clone());
         }
-        _ => push("US_FCC", Verdict::Unknown, unknown_duration()),
     }
 
-    // UK Ofcom: ≥ 100,000 customers of any duration; > 3 M user-hours is critical
-    match users {
-        Some(u) => {
-            let hours = user_minutes.map(|m| m / 60).unwrap_or(0);
-            push(
-                "UK_OFCOM",
-                if u >= 100_000 { Verdict::Met } else { Verdict::NotMet },
-                vec![(
-                    format!("영향 고객 {}명 (기준 10만명), 손실 {} 이용자·시간 (300만 초과 시 중대).", n(u), n(hours)),
-                    format!(
-                        "{} customers affected (threshold 100,000); {} user-hours lost (critical above 3 M).",
-                        n(u),
-                        n(hours)
-                    ),
-                )],
+    out.push(nis2::assess(org, c, minutes, onset));
+    out.push(dora::assess(org, &services, c, minutes, onset));
+    out.push(telecom::fcc(minutes, user_minutes, onset));
+    out.push(telecom::ofcom(org, c.count("users_affected"), c.count("service_users"), minutes, user_minutes, onset));
+    if reversed {
+        for a in out.iter_mut() {
+            a.reasons.insert(
+                0,
+                (
+                    "복구 시각이 발생 시각보다 앞섭니다. 두 시각을 확인하세요.".into(),
+                    "Restoration is before onset: check both times.".into(),
+                ),
             );
         }
-        None => push(
-            "UK_OFCOM",
-            Verdict::Unknown,
-            vec![("영향받은 이용자 수가 필요합니다.".into(), "Users affected is needed.".into())],
-        ),
     }
     out
+}
+
+/// The facts the deadline engine counts from: the report's, with the duties the incident is
+/// exempt from (the Korean user notice and compensation notice in their exempt cases, under
+/// the version in force at onset) and whether Ofcom would call it critical. Every page that
+/// shows clocks builds them here, so an exempt notice never shows as overdue anywhere.
+pub fn clock_facts(c: &Content, org: &OperatorFacts, filings: Vec<(FilingStage, Timestamp)>, now: Timestamp) -> Facts {
+    let mut f = Facts::from_content(c, filings);
+    if let Some(onset) = f.onset.or(f.detected) {
+        let (services, _) = org.services_named(c.get("services_affected"));
+        if let Some(d) = notice_duty(org, &services, &NoticeFacts::from_content(c), onset) {
+            if d.notice == Verdict::NotMet {
+                let reasons = d.exemptions.iter().map(|(_, r)| r.clone()).collect();
+                f.exempt.push(ClockExemption { regime: "KR_TBA33", duty: Duty::UserNotice, reasons });
+            }
+            if d.compensation == Verdict::NotMet {
+                f.exempt.push(ClockExemption {
+                    regime: "KR_TBA33",
+                    duty: Duty::CompensationNotice,
+                    reasons: vec![d.compensation_reason],
+                });
+            }
+        }
+    }
+    let lost = c.user_minutes(now);
+    f.ofcom_critical = match telecom::ofcom_critical(lost) {
+        Some(true) => Some(true),
+        // still growing while the outage goes on
+        Some(false) if f.restored.is_some() => Some(false),
+        _ => None,
+    };
+    f
 }
 
 #[cfg(test)]

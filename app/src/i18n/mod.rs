@@ -67,6 +67,8 @@ mod security_text;
 #[macro_use]
 mod two_step_text;
 #[macro_use]
+mod law_text;
+#[macro_use]
 mod common_text;
 
 base_messages!();

@@ -18,5 +18,6 @@ pub mod overview;
 pub mod public;
 pub mod public_case;
 pub mod review;
+pub mod rules;
 pub mod team;
 pub mod two_step;

@@ -6,11 +6,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{my_organisation, FormEcho, ProfileView, RecordView};
+use crate::domain::law::coverage::DesignationCheck;
 use crate::domain::profile_fields::{DEPENDENCY, FACILITY, MEMBER, PROFILE, SERVICE};
 use crate::domain::report::content::display_kind;
 use crate::domain::report::schema::FieldDef;
 use crate::domain::report::Content;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::ui::forms::{use_form_echo, CsrfField};
 use crate::ui::layout::ReadError;
 use crate::ui::report_form::{ReportErrorSummary, ReportField};
@@ -101,24 +102,7 @@ fn Records(
     let list = items
         .into_iter()
         .map(|r| {
-            let designations = r
-                .designations
-                .iter()
-                .map(|d| {
-                    let (class, msg) = match d.applies {
-                        Some(true) => ("tag tag-red", Msg::DesignationApplies),
-                        Some(false) => ("tag tag-grey", Msg::DesignationDoesNotApply),
-                        None => ("tag tag-orange", Msg::ThresholdUnknown),
-                    };
-                    let label = d.designation.label();
-                    view! {
-                        <li>
-                            <strong class=class>{msg.t(lang)}</strong>" "{lang.pick(label.0, label.1)}
-                            <br/><span class="hint">{lang.pick(&d.reason.0, &d.reason.1).to_string()}</span>
-                        </li>
-                    }
-                })
-                .collect_view();
+            let designations = designation_items(&r.designations, lang);
             let has_designations = !r.designations.is_empty();
             view! {
                 <div class="record">
@@ -141,6 +125,31 @@ fn Records(
         <h2 id=format!("{id}-title")>{title.t(lang)}</h2>
         {list}
     }
+}
+
+/// Designation checks as a list: applies or not (in words), the designation, the reason, and
+/// the threshold version with its legal basis.
+fn designation_items(checks: &[DesignationCheck], lang: Lang) -> impl IntoView {
+    checks
+        .iter()
+        .map(|d| {
+            let (class, msg) = match d.applies {
+                Some(true) => ("tag tag-red", Msg::DesignationApplies),
+                Some(false) => ("tag tag-grey", Msg::DesignationDoesNotApply),
+                None => ("tag tag-orange", Msg::ThresholdUnknown),
+            };
+            let label = d.designation.label();
+            let basis =
+                (!d.version.is_empty()).then(|| format!("{} · {}", lang.pick(&d.basis.0, &d.basis.1), d.version));
+            view! {
+                <li>
+                    <strong class=class>{msg.t(lang)}</strong>" "{lang.pick(label.0, label.1)}
+                    <br/><span class="hint">{lang.pick(&d.reason.0, &d.reason.1).to_string()}</span>
+                    {basis.map(|b| view! { <br/><span class="hint">{b}</span> })}
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 #[component]
@@ -179,6 +188,10 @@ fn Organisation(p: ProfileView, echo: Option<FormEcho>) -> impl IntoView {
         } else {
             view! { <dl class="summary-list">{answers(PROFILE, &p.profile)}</dl> }.into_any()
         }}
+        <h2 id="designations">{Msg::OrgDesignationsTitle.t(lang)}</h2>
+        <p class="hint">{Msg::OrgDesignationsHint.t(lang)}</p>
+        <ul class="plain-list">{designation_items(&p.org_designations, lang)}</ul>
+        <p><a href="/rules">{Msg::RulesLink.t(lang)}</a></p>
         <Records title=Msg::ServicesTitle id="service" defs=SERVICE items=p.services.clone() can_edit=can_edit/>
         {editor("service", "service", SERVICE, Msg::AddService)}
         <Records title=Msg::FacilitiesTitle id="facility" defs=FACILITY items=p.facilities.clone() can_edit=can_edit/>

@@ -57,6 +57,7 @@ pub fn ClockTag(state: ClockState) -> impl IntoView {
         ClockState::Late { minutes } => {
             ("tag tag-orange", format!("{} {}", Msg::ClockLate.t(lang), span_text(minutes, lang)))
         }
+        ClockState::Exempt => ("tag tag-white", Msg::ClockExempt.t(lang).to_string()),
     };
     view! { <strong class=class>{text}</strong> }
 }
@@ -119,6 +120,13 @@ pub fn ClockTable(clocks: Vec<Clock>) -> impl IntoView {
             let done = view! { <span class="date">{done}</span> };
             let how = c.satisfied_by.map(|s| satisfied_text(s, lang));
             let basis = lang.pick(&c.basis.0, &c.basis.1).to_string();
+            // an exempt duty says why in place of a due date
+            let due = if c.state == ClockState::Exempt {
+                let why = c.exempt_because.iter().map(|r| lang.pick(&r.0, &r.1).to_string()).collect::<Vec<_>>().join("; ");
+                view! { {Msg::ExemptBecause.t(lang)}" "{why} }.into_any()
+            } else {
+                due
+            };
             view! {
                 <tr class:row-overdue=c.is_overdue()>
                     <td class="stack-head">{regime_name(&c.regime, lang)}<br/><span class="hint">{c.version.clone()}</span></td>
@@ -162,9 +170,11 @@ pub fn ReportabilityTable(assessments: Vec<Assessment>) -> impl IntoView {
             };
             let reasons =
                 a.reasons.iter().map(|r| view! { <li>{lang.pick(&r.0, &r.1).to_string()}</li> }).collect_view();
+            let basis = lang.pick(&a.basis.0, &a.basis.1).to_string();
+            let version = (!a.version.is_empty()).then(|| format!("{basis} · {}", a.version));
             view! {
                 <tr>
-                    <td>{regime_name(&a.regime, lang)}</td>
+                    <td>{regime_name(&a.regime, lang)}{version.map(|v| view! { <br/><span class="hint">{v}</span> })}</td>
                     <td><strong class=class>{msg.t(lang)}</strong></td>
                     <td><ul class="plain-list">{reasons}</ul></td>
                 </tr>

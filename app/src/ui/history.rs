@@ -5,7 +5,7 @@
 use crate::domain::audit::AuditAction;
 use crate::domain::auth::Role;
 use crate::domain::case::{ItemState, MeasureKind};
-use crate::domain::duties::{Finding, CATALOGS};
+use crate::domain::duties::{any_version, Finding};
 use crate::domain::filing::FilingStage;
 use crate::domain::timestamp::Timestamp;
 use crate::domain::zone::UserZone;
@@ -61,11 +61,7 @@ fn value_text(key: &str, value: &serde_json::Value, people: &[(i64, String)], la
     };
     let pick = |pair: (&str, &str)| lang.pick(pair.0, pair.1).to_string();
     match key {
-        "duty" => CATALOGS
-            .iter()
-            .flat_map(|c| c.duties.iter())
-            .find(|d| d.id == text)
-            .map_or(text.clone(), |d| format!("{} {}", d.id, pick(d.title))),
+        "duty" => any_version(&text).map_or(text.clone(), |d| format!("{} {}", d.id, pick(d.title))),
         "finding" => Finding::parse(&text).map_or(text, |f| pick(f.label())),
         "kind" => MeasureKind::parse(&text).map_or(text, |k| pick(k.label())),
         "verdict" => ItemState::parse(&text).map_or(text, |s| super::case::item_msg(s).t(lang).to_string()),

@@ -49,6 +49,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <footer class="site-footer">
             <div class="container">
                 <p>{Msg::SiteName.t(lang)}" · "{Msg::Masthead.t(lang)}</p>
+                <p><a href="/rules">{Msg::RulesTitle.t(lang)}</a></p>
                 <ZoneSwitch/>
             </div>
         </footer>

@@ -13,6 +13,7 @@ pub mod live_check;
 pub mod raw_sinks;
 pub mod report_form;
 pub mod report_show;
+pub mod rules_text;
 pub mod shell;
 pub mod show;
 pub mod table;

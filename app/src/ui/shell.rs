@@ -10,7 +10,7 @@ use crate::domain::zone::UserZone;
 use crate::i18n::{Lang, Msg};
 use crate::pages::{
     account, admin, admin_orgs, admin_staff, case, draft, filing, incident, links, notifications, organisation,
-    overview, public, review, two_step,
+    overview, public, review, rules, two_step,
 };
 use crate::ui::layout::{ErrorPage, Layout, NotFound};
 use crate::ui::raw_sinks::PageTitle;
@@ -114,6 +114,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=public::HomePage ssr=SsrMode::Async/>
                         <Route path=path!("/incidents") view=public::IncidentsPage ssr=SsrMode::Async/>
                         <Route path=path!("/incidents/:reference") view=public::IncidentPage ssr=SsrMode::Async/>
+                        <Route path=path!("/rules") view=rules::RulesPage ssr=SsrMode::Async/>
                         <Route path=path!("/login") view=account::LoginPage ssr=SsrMode::Async/>
                         <Route path=path!("/login/reset") view=links::ForgotPasswordPage ssr=SsrMode::Async/>
                         <Route path=path!("/login/two-step") view=two_step::LoginTwoStepPage ssr=SsrMode::Async/>

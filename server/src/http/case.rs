@@ -96,7 +96,7 @@ pub async fn assess(
     let Some(catalog) = catalog_at(incident.opened_at).or_else(|| catalog_at(state.clock.now())) else {
         return Err(AppError::NotFound);
     };
-    if !catalog.duties.iter().any(|d| d.id == duty) {
+    if !catalog.duties().any(|d| d.id == duty) {
         return Err(AppError::NotFound);
     }
     let a = forms::Assessment::parse(&form.fields).map_err(|e| again(&form, &page, e, ""))?;
@@ -119,7 +119,7 @@ pub async fn assess_many(State(state): State<AppState>, Path(reference): Path<St
     let stored = assessments::list(&state.db, &incident).await?;
     let mut errors = FieldErrors::default();
     let mut changed = Vec::new();
-    for duty in catalog.duties {
+    for duty in catalog.duties() {
         let suffix = format!("_{}", duty.id);
         let posted = scoped(&form.fields, &suffix);
         if posted.is_empty() {

@@ -30,7 +30,8 @@ pub async fn record(State(state): State<AppState>, Path(reference): Path<String>
     let now = state.clock.now();
     let versions = filings::versions(&state.db, &incident).await?;
     let draft = drafts::get(&state.db, &incident).await?;
-    let clocks = recordable_clocks(&versions, draft.as_ref(), now);
+    let org = crate::storage::profiles::operator_facts(&state.db, cap.org()).await?;
+    let clocks = recordable_clocks(&org, &versions, draft.as_ref(), now);
     let r = outside::parse(&form.fields, &clocks, form.zone(), now).map_err(|e| form.invalid(Some(&page), e))?;
     let number = match crate::storage::outside::record(&state.db, &cap, &incident, &r, now).await {
         Err(StorageError::RecordLimit) => {

@@ -66,6 +66,9 @@ async fn regime_deadlines(db: &Db, task: &SystemTask, now: Timestamp) -> Result<
     let open = incidents::open_for_task(db, task, since).await?;
     let told = outside::counted_for_task(db, task).await?;
     let versions_of = filings::versions_for_task(db, task, since).await?;
+    // each operator's profile decides its exemptions (no reminder for a notice not owed)
+    let profiles = crate::storage::profiles::operator_facts_all(db).await?;
+    let no_profile = app::domain::law::operator::OperatorFacts::default();
     let mut drafts_by_org: HashMap<i64, HashMap<i64, drafts::DraftRecord>> = HashMap::new();
     for incident in open {
         let versions = versions_of.get(&incident.id).map(Vec::as_slice).unwrap_or_default();
@@ -75,7 +78,8 @@ async fn regime_deadlines(db: &Db, task: &SystemTask, now: Timestamp) -> Result<
         }
         let draft = drafts_by_org.get(&org.0).and_then(|d| d.get(&incident.id));
         let outside = told.get(&incident.id).map(Vec::as_slice).unwrap_or_default();
-        for clock in regime_clocks(versions, draft, outside, now) {
+        let facts = profiles.get(&org.0).unwrap_or(&no_profile);
+        for clock in regime_clocks(facts, versions, draft, outside, now) {
             let (Some(due), None) = (clock.due, clock.done_at) else { continue };
             if !matches!(clock.state, ClockState::Open | ClockState::Overdue { .. }) {
                 continue;

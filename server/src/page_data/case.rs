@@ -6,11 +6,12 @@ use std::collections::BTreeMap;
 use app::api::{CaseView, DutyRow, MinistryCorrespondence, Names, RequestView};
 use app::domain::auth::ReviewerCap;
 use app::domain::case::forms::SUMMARY_PARTS;
-use app::domain::deadlines::{clocks, Facts};
+use app::domain::deadlines::clocks;
 use app::domain::duties::{applicable, catalog_at, determination, Finding};
 use app::domain::filing::FilingStage;
-use app::domain::profile::{designations, ServiceFacts};
+use app::domain::law::operator::OperatorFacts;
 use app::domain::report::{sections, Content};
+use app::domain::reportability::clock_facts;
 use app::domain::timestamp::Timestamp;
 use app::domain::zone::UserZone;
 use app::i18n::Lang;
@@ -24,8 +25,10 @@ pub fn request_facts(requests: &[RequestView]) -> Vec<(Timestamp, Option<Timesta
     requests.iter().map(|r| (r.due, r.messages.iter().find(|m| !m.from_ministry).map(|m| m.stamp.at))).collect()
 }
 
-/// Every regime clock of a filed incident, with the ministry's requests.
+/// Every regime clock of a filed incident of an operator with `org`'s profile, with the
+/// ministry's requests.
 pub fn case_clocks(
+    org: &OperatorFacts,
     versions: &[Version],
     requests: &[RequestView],
     outside: &[app::domain::deadlines::OutsideSubmission],
@@ -33,7 +36,7 @@ pub fn case_clocks(
 ) -> Vec<app::domain::deadlines::Clock> {
     let content = versions.last().map(|v| v.content.clone()).unwrap_or_default();
     let filed: Vec<(FilingStage, Timestamp)> = versions.iter().map(|v| (v.row.stage, v.row.submitted_at)).collect();
-    let mut facts = Facts::from_content(&content, filed);
+    let mut facts = clock_facts(&content, org, filed, now);
     facts.requests = request_facts(requests);
     facts.outside = outside.to_vec();
     clocks(&content.codes("regimes"), &facts, now)
@@ -54,41 +57,18 @@ pub async fn correspondence(
     })
 }
 
-/// The designations of the operator's services (union), for which duties apply.
-async fn org_designations(
-    db: &Db,
-    incident: &IncidentRecord,
-) -> Result<Vec<app::domain::profile::Designation>, StorageError> {
-    let (profile, _) = profiles::profile(db, incident.org_id).await?;
-    let revenue = profile.count("revenue_krw");
-    let mut out = Vec::new();
-    for (_, kind, c) in profiles::records(db, incident.org_id).await? {
-        if kind != "service" {
-            continue;
-        }
-        let facts = ServiceFacts {
-            daily_users: c.count("daily_users"),
-            traffic_share_pct: c.get("traffic_share_pct").parse().ok(),
-            org_revenue_krw: revenue,
-        };
-        for d in designations(&facts).into_iter().filter(|d| d.applies == Some(true)).map(|d| d.designation) {
-            if !out.contains(&d) {
-                out.push(d);
-            }
-        }
-    }
-    Ok(out)
-}
-
 /// The duties that apply and the findings recorded on them.
 async fn duty_rows(
     db: &Db,
     incident: &IncidentRecord,
     content: &Content,
+    org: &OperatorFacts,
 ) -> Result<(String, Vec<DutyRow>), StorageError> {
     let onset = content.instant("onset_at").unwrap_or(incident.opened_at);
     let Some(catalog) = catalog_at(onset) else { return Ok((String::new(), Vec::new())) };
-    let designations = org_designations(db, incident).await?;
+    // the designations in force when it happened, of the services it affected
+    let (services, _) = org.services_named(content.get("services_affected"));
+    let designations = app::domain::law::coverage::applying(org, &services, onset);
     let found = assessments::list(db, incident).await?;
     let rows = applicable(catalog, &content.codes("regimes"), &designations)
         .into_iter()
@@ -183,7 +163,8 @@ pub async fn review_case(
     let content = latest.content.clone();
     let state = cases::state(db, &incident).await?;
     let correspondence = correspondence(db, &incident, state.closed.clone(), now).await?;
-    let (catalog_version, duties) = duty_rows(db, &incident, &content).await?;
+    let org = profiles::operator_facts(db, incident.org_id).await?;
+    let (catalog_version, duties) = duty_rows(db, &incident, &content, &org).await?;
     let findings: Vec<Finding> = duties.iter().map(|d| d.finding).collect();
     // the summary only: its measures and corrections are on this page already or not needed
     let published =
@@ -203,7 +184,14 @@ pub async fn review_case(
     };
     let outside = crate::storage::outside::list(db, &incident).await?;
     let view = CaseView {
-        clocks: case_clocks(&versions, &correspondence.requests, &crate::storage::outside::counted(&outside), now),
+        clocks: case_clocks(
+            &org,
+            &versions,
+            &correspondence.requests,
+            &crate::storage::outside::counted(&outside),
+            now,
+        ),
+        assessments: app::domain::reportability::assess(&content, &org, now),
         outside,
         filings: filings::rows_of_incident(db, &incident).await?,
         determination: determination(&findings),

@@ -4,11 +4,12 @@
 
 use app::api::{DraftView, IncidentRow, IncidentView, VersionRow};
 use app::domain::auth::OperatorCap;
-use app::domain::deadlines::{clocks, next_due, Duty, Facts, OutsideSubmission};
+use app::domain::deadlines::{clocks, next_due, Duty, OutsideSubmission};
 use app::domain::filing::{FilingStage, IncidentStatus};
+use app::domain::law::operator::OperatorFacts;
 use app::domain::report::stages::next_stages;
 use app::domain::report::{check, section_state, sections, Content};
-use app::domain::reportability::assess;
+use app::domain::reportability::{assess, clock_facts};
 use app::domain::timestamp::Timestamp;
 
 use crate::storage::drafts::DraftRecord;
@@ -25,17 +26,18 @@ fn filed(versions: &[Version]) -> Vec<(FilingStage, Timestamp)> {
     versions.iter().map(|v| (v.row.stage, v.row.submitted_at)).collect()
 }
 
-/// Clocks from the newest content, the filed versions and the ministry's requests
-/// ((due, answered) pairs).
+/// Clocks from the newest content, the operator's profile (exemptions), the filed versions
+/// and the ministry's requests ((due, answered) pairs).
 fn incident_clocks(
     content: &Content,
+    org: &OperatorFacts,
     versions: &[Version],
     requests: &[(Timestamp, Option<Timestamp>)],
     outside: &[OutsideSubmission],
     now: Timestamp,
 ) -> Vec<app::domain::deadlines::Clock> {
     let regimes = content.codes("regimes");
-    let mut facts = Facts::from_content(content, filed(versions));
+    let mut facts = clock_facts(content, org, filed(versions), now);
     facts.requests = requests.to_vec();
     facts.outside = outside.to_vec();
     clocks(&regimes, &facts, now)
@@ -44,19 +46,25 @@ fn incident_clocks(
 /// An incident's regime clocks as its dashboard row counts them (the ministry's requests
 /// remind of themselves), for the reminder job.
 pub fn regime_clocks(
+    org: &OperatorFacts,
     versions: &[Version],
     draft: Option<&DraftRecord>,
     outside: &[OutsideSubmission],
     now: Timestamp,
 ) -> Vec<app::domain::deadlines::Clock> {
-    incident_clocks(&latest(versions, draft), versions, &[], outside, now)
+    incident_clocks(&latest(versions, draft), org, versions, &[], outside, now)
 }
 
 /// The clocks a submission made outside the desk may be recorded for: each regime's duties
 /// the operator does (not the ministry's requests, answered in the desk).
-pub fn recordable_clocks(versions: &[Version], draft: Option<&DraftRecord>, now: Timestamp) -> Vec<(String, Duty)> {
+pub fn recordable_clocks(
+    org: &OperatorFacts,
+    versions: &[Version],
+    draft: Option<&DraftRecord>,
+    now: Timestamp,
+) -> Vec<(String, Duty)> {
     let content = latest(versions, draft);
-    let clocks = incident_clocks(&content, versions, &[], &[], now);
+    let clocks = incident_clocks(&content, org, versions, &[], &[], now);
     app::domain::outside::recordable(&clocks).into_iter().map(|c| (c.regime.clone(), c.duty)).collect()
 }
 
@@ -78,6 +86,9 @@ pub fn draft_view(d: &DraftRecord, now: Timestamp) -> DraftView {
 }
 
 /// Everything the incident page shows.
+// the records of one incident as storage reads them, each needed once: a struct would only
+// rename the arguments
+#[allow(clippy::too_many_arguments)]
 pub fn incident_view(
     cap: &OperatorCap,
     incident: IncidentRecord,
@@ -85,10 +96,11 @@ pub fn incident_view(
     draft: Option<DraftRecord>,
     requests: &[(Timestamp, Option<Timestamp>)],
     outside: Vec<app::api::OutsideView>,
+    org: &OperatorFacts,
     now: Timestamp,
 ) -> IncidentView {
     let content = latest(&versions, draft.as_ref());
-    let clocks = incident_clocks(&content, &versions, requests, &crate::storage::outside::counted(&outside), now);
+    let clocks = incident_clocks(&content, org, &versions, requests, &crate::storage::outside::counted(&outside), now);
     let can_start = if draft.is_some() {
         Vec::new()
     } else {
@@ -101,7 +113,7 @@ pub fn incident_view(
         opened_at: incident.opened_at,
         versions: versions.iter().map(|v| v.row.clone()).collect::<Vec<VersionRow>>(),
         draft: draft.as_ref().map(|d| draft_view(d, now)),
-        assessments: assess(&content, now),
+        assessments: assess(&content, org, now),
         user_minutes: content.user_minutes(now),
         latest: content,
         clocks,
@@ -122,11 +134,12 @@ pub fn incident_row(
     draft: Option<&DraftRecord>,
     case_closed: bool,
     outside: &[OutsideSubmission],
+    org: &OperatorFacts,
     now: Timestamp,
 ) -> IncidentRow {
     let content = latest(versions, draft);
     // the dashboard reads no requests: their clocks show on the incident page
-    let clocks = incident_clocks(&content, versions, &[], outside, now);
+    let clocks = incident_clocks(&content, org, versions, &[], outside, now);
     let mut prevention = [0u32; 3];
     let group = sections().iter().flat_map(|s| s.groups.iter()).find(|g| g.key == "prevention");
     if let Some(g) = group {

@@ -15,6 +15,7 @@ use app::api::{
 use app::domain::auth::{OperatorCap, ReviewerCap};
 use app::domain::ids::is_reference;
 use app::domain::queue::QueueQuery;
+use app::domain::report::Content;
 use std::collections::HashMap;
 
 use async_trait::async_trait;
@@ -69,6 +70,7 @@ impl Desks for Desk {
         let late = crate::storage::cases::overdue_by_incident(self, cap.org(), at).await?;
         let closed = crate::storage::cases::closed_of_org(self, cap.org()).await?;
         let outside = crate::storage::outside::counted_of_org(self, cap).await?;
+        let org = profiles::operator_facts(self, cap.org()).await?;
         let mut rows: Vec<IncidentRow> = list
             .into_iter()
             .map(|i| {
@@ -77,7 +79,7 @@ impl Desks for Desk {
                 let ministry_overdue = late.get(&i.id).copied().unwrap_or(0);
                 let case_closed = closed.contains(&i.id);
                 let told = outside.get(&i.id).map(Vec::as_slice).unwrap_or_default();
-                IncidentRow { ministry_overdue, ..incident_row(i, &mine, draft, case_closed, told, at) }
+                IncidentRow { ministry_overdue, ..incident_row(i, &mine, draft, case_closed, told, &org, at) }
             })
             .collect();
         // open incidents first; the list is already newest first
@@ -95,7 +97,8 @@ impl Desks for Desk {
         let ministry = case::correspondence(self, &incident, closed, at).await?;
         let requests = case::request_facts(&ministry.requests);
         let outside = crate::storage::outside::list(self, &incident).await?;
-        let mut view = incident_view(cap, incident, versions, draft, &requests, outside, at);
+        let org = profiles::operator_facts(self, cap.org()).await?;
+        let mut view = incident_view(cap, incident, versions, draft, &requests, outside, &org, at);
         view.attachments = files;
         view.ministry = ministry;
         Ok(view)
@@ -106,8 +109,12 @@ impl Desks for Desk {
         let records = profiles::records(self, cap.org()).await?;
         let team = profiles::team(self, cap).await?;
         let org = users::org_names(self, cap.org()).await?;
-        let revenue = profile.count("revenue_krw");
+        let services: Vec<Content> =
+            records.iter().filter(|(_, k, _)| k == "service").map(|(_, _, c)| c.clone()).collect();
+        let facts = app::domain::law::operator::OperatorFacts::from_profile(&profile, &services);
+        let now = self.clock.now();
         let of = |kind: &str| -> Vec<RecordView> {
+            use app::domain::law::coverage::{check_service, Designation};
             records
                 .iter()
                 .filter(|(_, k, _)| k == kind)
@@ -115,19 +122,22 @@ impl Desks for Desk {
                     id: *id,
                     content: c.clone(),
                     designations: if k == "service" {
-                        app::domain::profile::designations(&app::domain::profile::ServiceFacts {
-                            daily_users: c.count("daily_users"),
-                            traffic_share_pct: c.get("traffic_share_pct").parse().ok(),
-                            org_revenue_krw: revenue,
-                        })
+                        let s = app::domain::law::operator::service_facts(c);
+                        [Designation::Tba22_7, Designation::MajorOperator, Designation::UserNotice]
+                            .into_iter()
+                            .map(|d| check_service(d, &facts, &s, now))
+                            .collect()
                     } else {
                         Vec::new()
                     },
                 })
                 .collect()
         };
+        let all: Vec<&app::domain::law::operator::ServiceFacts> = facts.services.iter().collect();
+        let org_designations = app::domain::law::coverage::designations(&facts, &all, now);
         Ok(ProfileView {
             org,
+            org_designations,
             services: of("service"),
             facilities: of("facility"),
             dependencies: of("dependency"),
@@ -198,7 +208,8 @@ impl Desks for Desk {
         let versions = filings::versions(self, &incident).await?;
         let requests = requests::list(self, &incident, self.clock.now()).await?;
         let outside = crate::storage::outside::counted(&crate::storage::outside::list(self, &incident).await?);
-        detail.clocks = case::case_clocks(&versions, &requests, &outside, self.clock.now());
+        let org = profiles::operator_facts(self, incident.org_id).await?;
+        detail.clocks = case::case_clocks(&org, &versions, &requests, &outside, self.clock.now());
         Ok(detail)
     }
 

@@ -1,7 +1,7 @@
 //! The facts the ministry's overview is computed from: one row per incident (latest filed
 //! content and when each stage was filed), and counts of open measures and overdue items.
 
-use app::domain::deadlines::{clocks, ClockState, Duty, Facts, OutsideSubmission};
+use app::domain::deadlines::{clocks, ClockState, Duty, OutsideSubmission};
 use app::domain::filing::FilingStage;
 use app::domain::overview::{summarise, IncidentFacts, Overview};
 use app::domain::report::Content;
@@ -39,7 +39,14 @@ fn facts_of(
     let onset = content.instant("onset_at").or_else(|| filed.first().map(|f| f.1)).unwrap_or(now);
     let year = app::domain::zone::UserZone::Seoul.year(onset).unwrap_or(1970);
     let restored = content.instant("restored_at").is_some();
-    let mut facts = Facts::from_content(content, filed);
+    // Only the duties of reporting to a regulator are counted here, and those do not depend on
+    // the operator's profile (it decides the user-notice exemptions), so none is read.
+    let mut facts = app::domain::reportability::clock_facts(
+        content,
+        &app::domain::law::operator::OperatorFacts::default(),
+        filed,
+        now,
+    );
     facts.outside = outside;
     let all = clocks(&content.codes("regimes"), &facts, now);
     let reporting = all.iter().filter(|c| is_filing_duty(c.duty));
@@ -48,7 +55,7 @@ fn facts_of(
         match c.state {
             ClockState::Met => met += 1,
             ClockState::Late { .. } | ClockState::Overdue { .. } => late += 1,
-            ClockState::Open | ClockState::NotStarted => {}
+            ClockState::Open | ClockState::NotStarted | ClockState::Exempt => {}
         }
     }
     IncidentFacts {

@@ -95,6 +95,42 @@ pub async fn records(db: &Db, org: OrgId) -> Result<Vec<Record>, StorageError> {
     rows.into_iter().map(|(id, kind, json)| Ok((id, kind, read(&json)?))).collect()
 }
 
+/// What the legal rules read about `org`: its profile answers and its services.
+pub async fn operator_facts(db: &Db, org: OrgId) -> Result<app::domain::law::operator::OperatorFacts, StorageError> {
+    let (profile, _) = profile(db, org).await?;
+    let services: Vec<Content> =
+        records(db, org).await?.into_iter().filter(|(_, kind, _)| kind == "service").map(|(_, _, c)| c).collect();
+    Ok(app::domain::law::operator::OperatorFacts::from_profile(&profile, &services))
+}
+
+/// [`operator_facts`] of every organisation at once (for work over all incidents: the
+/// ministry's overview, the reminder job), in two queries.
+pub async fn operator_facts_all(
+    db: &Db,
+) -> Result<std::collections::HashMap<i64, app::domain::law::operator::OperatorFacts>, StorageError> {
+    let profiles = with_pool!(db, |p| {
+        sqlx::query_as::<_, (i64, String)>("SELECT org_id, content_json FROM org_profiles").fetch_all(p).await
+    })?;
+    let services = with_pool!(db, |p| {
+        sqlx::query_as::<_, (i64, String)>(
+            "SELECT org_id, content_json FROM org_records WHERE kind = 'service' ORDER BY org_id, created_at, id",
+        )
+        .fetch_all(p)
+        .await
+    })?;
+    let mut by_org: std::collections::HashMap<i64, (Content, Vec<Content>)> = std::collections::HashMap::new();
+    for (org, json) in profiles {
+        by_org.entry(org).or_default().0 = read(&json)?;
+    }
+    for (org, json) in services {
+        by_org.entry(org).or_default().1.push(read(&json)?);
+    }
+    Ok(by_org
+        .into_iter()
+        .map(|(org, (p, s))| (org, app::domain::law::operator::OperatorFacts::from_profile(&p, &s)))
+        .collect())
+}
+
 /// Records of one kind an organisation may keep.
 pub const MAX_RECORDS_PER_KIND: i64 = app::domain::report::limits::MAX_ROWS as i64;
 

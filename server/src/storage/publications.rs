@@ -76,7 +76,7 @@ impl Row {
 }
 
 fn public_finding(duty: &str, finding: &str, onset: Timestamp) -> Option<PublicFinding> {
-    let def = catalog_at(onset)?.duties.iter().find(|d| d.id == duty)?;
+    let def = catalog_at(onset)?.duties().find(|d| d.id == duty)?;
     Some(PublicFinding {
         duty_id: duty.to_string(),
         title: Names { ko: def.title.0.to_string(), en: def.title.1.to_string() },

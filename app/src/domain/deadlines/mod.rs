@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 pub use rules::RULE_SETS;
 
 use crate::domain::filing::FilingStage;
+use crate::domain::law::calendar::{in_force, Versioned};
 use crate::domain::report::schema::Text2;
 use crate::domain::report::Content;
 use crate::domain::timestamp::Timestamp;
@@ -90,8 +91,11 @@ pub struct OutsideSubmission {
 pub enum Anchor {
     Onset,
     Detection,
-    /// Awareness that the incident is reportable (falls back to detection).
+    /// Awareness of the incident itself (falls back to detection): DORA's 24-hour limit
+    /// counts from it, not from its classification.
     Awareness,
+    /// Awareness that the incident is significant (NIS2; falls back to awareness).
+    Significance,
     /// Classification as major (falls back to awareness).
     Classification,
     InitialFiled,
@@ -116,7 +120,20 @@ pub enum Period {
     CalendarDays(i64, &'static str),
     /// Calendar months in the named IANA zone (clamped to the month's last day).
     CalendarMonths(i64, &'static str),
+    /// Calendar days in the zone where the outage is (the report's `outage_zone`; the
+    /// regulator's zone when it is not given): the FCC's 30 days.
+    CalendarDaysWhereOutage(i64),
     SetByMinistry,
+}
+
+/// When a rule applies to an incident at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    Always,
+    /// Ofcom: a critical incident (more than 3 M user-hours), or one not yet known not to be.
+    OfcomCritical,
+    /// Ofcom: an incident known not to be critical.
+    OfcomNotCritical,
 }
 
 /// What counts as having done the duty.
@@ -141,25 +158,40 @@ pub struct Rule {
     pub cap: Option<(Anchor, Period)>,
     pub done_by: DoneBy,
     pub basis: Text2,
+    pub when: When,
 }
 
-/// A version of a regime's rules and the date (UTC) from which it applies.
+/// A version of a regime's rules and the date from which it applies, at 00:00 in its
+/// regulator's zone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RuleSet {
     pub regime: &'static str,
     pub version: &'static str,
     pub effective_from: &'static str,
+    pub zone: &'static str,
     pub rules: &'static [Rule],
+}
+
+impl Versioned for RuleSet {
+    fn effective_from(&self) -> &str {
+        self.effective_from
+    }
+    fn zone(&self) -> &str {
+        self.zone
+    }
 }
 
 /// The rule set of `regime` in force at `at`: the latest version that had taken effect.
 pub fn rule_set(regime: &str, at: Timestamp) -> Option<&'static RuleSet> {
-    let day = jiff::Timestamp::from_second(at.0).ok()?.to_zoned(TimeZone::UTC).date();
-    RULE_SETS
-        .iter()
-        .filter(|r| r.regime == regime)
-        .filter(|r| r.effective_from.parse::<jiff::civil::Date>().is_ok_and(|from| from <= day))
-        .max_by_key(|r| r.effective_from)
+    in_force(RULE_SETS.iter().filter(|r| r.regime == regime), at)
+}
+
+/// A duty an incident is exempt from, and why (Korean, English).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClockExemption {
+    pub regime: &'static str,
+    pub duty: Duty,
+    pub reasons: Vec<(String, String)>,
 }
 
 /// What is known about an incident that clocks depend on.
@@ -179,6 +211,14 @@ pub struct Facts {
     pub requests: Vec<(Timestamp, Option<Timestamp>)>,
     /// Submissions made outside the desk, signed off (only those count).
     pub outside: Vec<OutsideSubmission>,
+    /// Awareness that the incident is significant (NIS2).
+    pub significant: Option<Timestamp>,
+    /// The IANA zone where the outage is (FCC's calendar days).
+    pub outage_zone: Option<String>,
+    /// Whether the incident is critical for Ofcom (`None`: not known yet).
+    pub ofcom_critical: Option<bool>,
+    /// Duties the incident is exempt from (the Korean user notice in its exempt cases).
+    pub exempt: Vec<ClockExemption>,
 }
 
 impl Facts {
@@ -198,7 +238,24 @@ impl Facts {
             fields,
             requests: Vec::new(),
             outside: Vec::new(),
+            significant: c.instant("significant_at"),
+            outage_zone: Some(c.get("outage_zone").to_string()).filter(|z| TimeZone::get(z).is_ok()),
+            ofcom_critical: None,
+            exempt: Vec::new(),
         }
+    }
+
+    /// Whether `rule` applies to this incident at all.
+    fn applies(&self, rule: &Rule) -> bool {
+        match rule.when {
+            When::Always => true,
+            When::OfcomCritical => self.ofcom_critical != Some(false),
+            When::OfcomNotCritical => self.ofcom_critical == Some(false),
+        }
+    }
+
+    fn exemption(&self, regime: &str, duty: Duty) -> Option<&ClockExemption> {
+        self.exempt.iter().find(|e| e.regime == regime && e.duty == duty)
     }
 
     fn anchor(&self, a: Anchor) -> Option<Timestamp> {
@@ -207,6 +264,7 @@ impl Facts {
             Anchor::Onset => self.onset.or(self.detected),
             Anchor::Detection => self.detected.or(self.onset),
             Anchor::Awareness => self.aware.or(self.detected).or(self.onset),
+            Anchor::Significance => self.significant.or(self.aware).or(self.detected).or(self.onset),
             Anchor::Classification => self.classified.or(self.aware).or(self.detected),
             Anchor::InitialFiled => first(FilingStage::Initial),
             Anchor::FirstUpdateFiled => first(FilingStage::Interim),
@@ -249,8 +307,9 @@ impl Facts {
     }
 }
 
-/// `from` plus `period`; `None` when the period has no fixed end.
-pub fn add_period(from: Timestamp, period: Period) -> Option<Timestamp> {
+/// `from` plus `period`; `None` when the period has no fixed end. Calendar days "where the
+/// outage is" count in `outage_zone`.
+pub fn add_period(from: Timestamp, period: Period, outage_zone: &str) -> Option<Timestamp> {
     let ts = jiff::Timestamp::from_second(from.0).ok()?;
     let calendar = |zone: &str, span: jiff::Span| {
         let tz = TimeZone::get(zone).ok()?;
@@ -262,6 +321,7 @@ pub fn add_period(from: Timestamp, period: Period) -> Option<Timestamp> {
         }
         Period::Hours(h) => Some(Timestamp(from.0 + h * 3600)),
         Period::CalendarDays(d, zone) => calendar(zone, d.days()),
+        Period::CalendarDaysWhereOutage(d) => calendar(outage_zone, d.days()),
         Period::CalendarMonths(m, zone) => calendar(zone, m.months()),
         Period::SetByMinistry => None,
     }
@@ -280,6 +340,8 @@ pub enum ClockState {
     Met,
     /// Done, this many minutes late.
     Late { minutes: i64 },
+    /// Not owed: the incident is exempt (the reasons are on the clock).
+    Exempt,
 }
 
 /// One computed clock.
@@ -296,6 +358,9 @@ pub struct Clock {
     #[serde(default)]
     pub satisfied_by: Option<Satisfied>,
     pub state: ClockState,
+    /// Why the incident is exempt (with [`ClockState::Exempt`]).
+    #[serde(default)]
+    pub exempt_because: Vec<(String, String)>,
 }
 
 impl Clock {
@@ -328,9 +393,10 @@ pub fn duty_term(regime: &str, duty: Duty) -> Option<(&'static str, &'static str
 /// When a duty was done, and what did it.
 type Done = (Timestamp, Satisfied);
 
-fn due_of(rule: &Rule, facts: &Facts) -> Option<Timestamp> {
-    let main = facts.anchor(rule.anchor).and_then(|a| add_period(a, rule.period));
-    let cap = rule.cap.and_then(|(anchor, period)| facts.anchor(anchor).and_then(|a| add_period(a, period)));
+fn due_of(rule: &Rule, facts: &Facts, regulator_zone: &str) -> Option<Timestamp> {
+    let zone = facts.outage_zone.as_deref().unwrap_or(regulator_zone);
+    let main = facts.anchor(rule.anchor).and_then(|a| add_period(a, rule.period, zone));
+    let cap = rule.cap.and_then(|(anchor, period)| facts.anchor(anchor).and_then(|a| add_period(a, period, zone)));
     match (main, cap) {
         (Some(m), Some(c)) => Some(m.min(c)),
         (m, c) => m.or(c),
@@ -344,7 +410,14 @@ pub fn clocks(regimes: &[&str], facts: &Facts, now: Timestamp) -> Vec<Clock> {
     let mut out = Vec::new();
     for code in regimes {
         let Some(set) = rule_set(code, at) else { continue };
-        for rule in set.rules {
+        for rule in set.rules.iter().filter(|r| facts.applies(r)) {
+            if let Some(e) = facts.exemption(set.regime, rule.duty) {
+                let mut c = clock(set, rule, None, None, now);
+                c.state = ClockState::Exempt;
+                c.exempt_because = e.reasons.clone();
+                out.push(c);
+                continue;
+            }
             // A ministry request sets its own due date: one clock per request, none if
             // nothing has been asked yet.
             let instances: Vec<(Option<Timestamp>, Option<Done>)> = if rule.anchor == Anchor::MinistryRequest {
@@ -355,7 +428,7 @@ pub fn clocks(regimes: &[&str], facts: &Facts, now: Timestamp) -> Vec<Clock> {
                     facts.requests.iter().map(|(due, a)| (Some(*due), answered(a))).collect()
                 }
             } else {
-                vec![(due_of(rule, facts), facts.done_for(code, rule))]
+                vec![(due_of(rule, facts, set.zone), facts.done_for(code, rule))]
             };
             for (due, done_at) in instances {
                 out.push(clock(set, rule, due, done_at, now));
@@ -390,6 +463,7 @@ fn clock(
         done_at,
         satisfied_by: done.map(|(_, s)| s),
         state,
+        exempt_because: Vec::new(),
     }
 }
 

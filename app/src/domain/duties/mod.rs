@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 pub use catalog::CATALOGS;
 
-use super::profile::Designation;
+use super::law::calendar::{in_force, Versioned, SEOUL};
+use super::law::coverage::Designation;
 use super::timestamp::Timestamp;
 
 /// When a duty is assessed for an incident.
@@ -17,8 +18,8 @@ use super::timestamp::Timestamp;
 pub enum AppliesWhen {
     /// To every reported service outage.
     Always,
-    /// When the operator's service falls under this designation.
-    Designated(Designation),
+    /// When the operator falls under any of these designations.
+    Designated(&'static [Designation]),
     /// When the incident is filed under this regime (code as in the report's `regimes`).
     Regime(&'static str),
 }
@@ -36,42 +37,63 @@ pub struct DutyDef {
     pub applies: AppliesWhen,
 }
 
-/// A version of the catalog and the date (UTC) from which it is used.
+/// A version of the catalog and the date (00:00 KST) from which it is used. Its duties come
+/// in parts that versions share.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Catalog {
     pub version: &'static str,
     pub effective_from: &'static str,
-    pub duties: &'static [DutyDef],
+    pub parts: &'static [&'static [DutyDef]],
 }
 
-/// The catalog version in force at `at` (the incident's onset).
+impl Catalog {
+    /// Every duty of this version, in catalog order.
+    pub fn duties(&self) -> impl Iterator<Item = &'static DutyDef> + '_ {
+        self.parts.iter().flat_map(|p| p.iter())
+    }
+}
+
+impl Versioned for Catalog {
+    fn effective_from(&self) -> &str {
+        self.effective_from
+    }
+    fn zone(&self) -> &str {
+        SEOUL
+    }
+}
+
+/// The catalog version in force at `at` (the incident's onset): an incident is reviewed
+/// against the duties in force when it happened.
 pub fn catalog_at(at: Timestamp) -> Option<&'static Catalog> {
-    let day = jiff::Timestamp::from_second(at.0).ok()?.to_zoned(jiff::tz::TimeZone::UTC).date();
-    CATALOGS
-        .iter()
-        .filter(|c| c.effective_from.parse::<jiff::civil::Date>().is_ok_and(|from| from <= day))
-        .max_by_key(|c| c.effective_from)
+    in_force(CATALOGS, at)
+}
+
+/// Every duty of every version once (by id, the newest wording), for looking a duty up by
+/// its id.
+pub fn any_version(id: &str) -> Option<&'static DutyDef> {
+    CATALOGS.iter().rev().flat_map(|c| c.duties()).find(|d| d.id == id)
 }
 
 /// The reporting regime that only a designated operator files under.
 fn regime_of(d: Designation) -> &'static str {
     match d {
         Designation::Tba22_7 => "KR_TBA22_7",
-        Designation::MajorOperator => "KR_FA38",
+        Designation::MajorOperator | Designation::MajorDataCentre => "KR_FA38",
         Designation::UserNotice => "KR_TBA33",
     }
 }
 
 /// The duties to assess for an incident filed under `regimes` by an operator whose service
 /// falls under `designations`, in catalog order.
-pub fn applicable<'a>(catalog: &'a Catalog, regimes: &[&str], designations: &[Designation]) -> Vec<&'a DutyDef> {
+pub fn applicable(catalog: &Catalog, regimes: &[&str], designations: &[Designation]) -> Vec<&'static DutyDef> {
     catalog
-        .duties
-        .iter()
+        .duties()
         .filter(|d| match d.applies {
             AppliesWhen::Always => true,
             // filing under the designation's own regime is the operator saying it applies
-            AppliesWhen::Designated(x) => designations.contains(&x) || regimes.contains(&regime_of(x)),
+            AppliesWhen::Designated(any) => {
+                any.iter().any(|x| designations.contains(x) || regimes.contains(&regime_of(*x)))
+            }
             AppliesWhen::Regime(code) => regimes.contains(&code),
         })
         .collect()

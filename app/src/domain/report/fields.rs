@@ -95,16 +95,23 @@ pub static SECTIONS: &[SectionDef] = &[
             f("onset_at", Kind::Instant, ("발생 시각 (추정)", "Onset (estimated)"), INI, true),
             f("detected_at", Kind::Instant, ("탐지 시각", "Detected"), INI, true),
             h(
+                f("aware_at", Kind::Instant, ("사고를 인지한 시각", "Became aware of the incident"), OPT, false),
+                (
+                    "사고 자체를 처음 인지한 때 (신고 대상인지 판단한 때가 아님). DORA 최초 통지의 24시간 한도가 여기서 시작하고, Ofcom 보고도 여기서 셉니다. 비워 두면 탐지 시각을 씁니다.",
+                    "When you first knew of the incident itself (not when you judged it reportable). DORA's 24-hour limit for the initial notification counts from it, and so does Ofcom; the detection time is used when empty.",
+                ),
+            ),
+            h(
                 f(
-                    "aware_at",
+                    "significant_at",
                     Kind::Instant,
-                    ("신고 대상임을 인지한 시각", "Became aware it is reportable"),
+                    ("중대 사고임을 인지한 시각 (NIS2)", "Became aware the incident is significant (NIS2)"),
                     OPT,
                     false,
                 ),
                 (
-                    "NIS2·DORA 기한의 기산점입니다. 비워 두면 탐지 시각을 씁니다.",
-                    "Starts the NIS2 and DORA clocks; the detection time is used when empty.",
+                    "NIS2 조기경보(24시간)와 사고 통지(72시간)의 기산점. 비워 두면 사고 인지 시각을 씁니다.",
+                    "Starts NIS2's 24-hour early warning and 72-hour notification; the awareness time is used when empty.",
                 ),
             ),
             h(
@@ -113,6 +120,13 @@ pub static SECTIONS: &[SectionDef] = &[
             ),
             f("restored_at", Kind::Instant, ("복구 완료 시각", "Fully restored"), FIN, true),
             f("detection_source", Kind::Choice(DETECTION), ("탐지 경로", "How it was detected"), INI, false),
+            h(
+                f("outage_zone", Kind::Choice(US_ZONES), ("장애 발생 지역 시간대 (FCC)", "Where the outage is (FCC)"), OPT, false),
+                (
+                    "FCC 최종 보고서 30일을 이 지역의 역일로 셉니다. 비워 두면 미국 동부 시간입니다.",
+                    "The FCC's 30 days for the final report are counted in this zone's calendar; US Eastern when empty.",
+                ),
+            ),
         ],
         groups: &[GroupDef {
             key: "timeline",
@@ -157,6 +171,12 @@ pub static SECTIONS: &[SectionDef] = &[
             ),
             f("regions", LINE, ("영향 지역", "Regions affected"), OPT, true),
             f("cross_border", Kind::YesNo, ("국외 영향", "Impact in other countries"), OPT, false),
+            h(
+                f("eu_users_affected", Kind::Count, ("영향받은 EU 이용자 수", "Users affected in the EU"), OPT, false),
+                ("NIS2 기준은 한국이 아닌 EU 이용자로 판단합니다.", "NIS2 counts users in the EU, not in Korea."),
+            ),
+            f("eu_users_total", Kind::Count, ("서비스의 EU 이용자 수", "The service's users in the EU"), OPT, false),
+            f("eu_member_states", Kind::Count, ("영향받은 EU 회원국 수", "EU member states affected"), OPT, false),
             f("complaints_count", Kind::Count, ("민원 접수 건수", "Complaints received"), OPT, true),
             f("damage_reports_count", Kind::Count, ("피해 신고 건수", "Damage reports received"), OPT, true),
             f("data_loss", Kind::YesNo, ("데이터 손실", "Data lost"), MID, false),
@@ -175,9 +195,39 @@ pub static SECTIONS: &[SectionDef] = &[
                     OPT,
                     false,
                 ),
+                ("직접·간접 비용 합계 (국내 보고용)", "Direct and indirect costs (for the Korean report)"),
+            ),
+            h(
+                f(
+                    "economic_impact_eur",
+                    Kind::Count,
+                    ("경제적 피해 추정 (유로)", "Estimated economic impact (EUR)"),
+                    OPT,
+                    false,
+                ),
                 (
-                    "직접·간접 비용 합계 (DORA, NIS2 재정 손실 기준)",
-                    "Direct and indirect costs (DORA, NIS2 financial-loss criterion)",
+                    "DORA(€100,000)와 NIS2(€500,000 또는 매출의 5%) 기준은 유로로 판단합니다.",
+                    "DORA's (€100,000) and NIS2's (€500,000 or 5 % of turnover) criteria are in euro.",
+                ),
+            ),
+            f("deaths_or_health", Kind::YesNo, ("사망 또는 상당한 건강 피해", "Deaths or considerable damage to health"), OPT, false),
+            h(
+                f("reputational_impact", Kind::YesNo, ("평판 영향 (DORA)", "Reputational impact (DORA)"), OPT, false),
+                ("언론 보도, 반복 민원, 규제 요건 미충족 등", "Media coverage, repeated complaints, regulatory requirements not met…"),
+            ),
+            f("counterparts_pct", Kind::Percent, ("영향받은 금융 거래상대방 (%)", "Financial counterparts affected (%)"), OPT, false),
+            f("transactions_pct", Kind::Percent, ("영향받은 거래 (일 거래량 대비 %)", "Transactions affected (% of a day's)"), OPT, false),
+            h(
+                f(
+                    "critical_downtime_min",
+                    Kind::Minutes,
+                    ("핵심 서비스 중단 시간 (분)", "Critical services down (minutes)"),
+                    OPT,
+                    false,
+                ),
+                (
+                    "DORA 2시간 기준. 비워 두면 핵심 기능이 영향받은 경우 전체 지속 시간을 씁니다.",
+                    "DORA's 2-hour criterion; when empty, the whole duration is used if a critical function was affected.",
                 ),
             ),
         ],
@@ -189,6 +239,13 @@ pub static SECTIONS: &[SectionDef] = &[
         fields: &[
             f("cause_category", Kind::Choice(CAUSES), ("원인 분류", "Cause category"), INI, true),
             f("suspected_malicious", Kind::YesNo, ("악의적 행위 의심", "Suspected malicious"), INI, false),
+            f(
+                "unauthorised_access",
+                Kind::YesNo,
+                ("시스템 무단 접근 성공", "Successful unauthorised access to systems"),
+                OPT,
+                false,
+            ),
             f("detailed_causes", Kind::Multi(DETAILED), ("세부 원인", "Detailed causes"), FIN, true),
             f("cause_narrative", PARA, ("직접 원인과 근본 원인", "Direct and root cause"), FIN, true),
             f("contributing_factors", PARA, ("기여 요인", "Contributing factors"), OPT, true),
@@ -298,6 +355,26 @@ pub static SECTIONS: &[SectionDef] = &[
                 false,
             ),
             f("exemption_justification", PARA, ("면제 사유 설명", "Why the exemption applies"), OPT, false),
+            h(
+                f("unforeseeable", Kind::YesNo, ("예측할 수 없었던 장애", "Unforeseeable outage"), OPT, false),
+                (
+                    "트래픽 과부하, 설비 장애·오류, 소프트웨어 이상으로 예측할 수 없었다면 '예'. 짧은 장애의 고지 면제(시행령 제37조의13①)에 쓰입니다.",
+                    "'Yes' if caused by traffic overload, a facility fault or error, or a software anomaly that could not be foreseen. Used for the short-outage notice exemption (Decree 37-13(1)).",
+                ),
+            ),
+            h(
+                f(
+                    "important_facility",
+                    Kind::YesNo,
+                    ("중요통신시설에서 비롯된 장애", "Caused by a designated important facility"),
+                    OPT,
+                    false,
+                ),
+                (
+                    "방송통신발전기본법 제35조의3에 따라 지정된 시설. 2025. 3. 28.부터 짧은 장애 면제가 적용되지 않습니다.",
+                    "A facility designated under Framework Act Art. 35-3: from 2025-03-28 the short-outage exemption does not apply.",
+                ),
+            ),
         ],
         groups: &[],
     },

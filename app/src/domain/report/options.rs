@@ -153,3 +153,16 @@ pub const AUTHORITIES: &[Opt] = &[
 ];
 pub const ITEM_STATUS: &[Opt] =
     &[o("planned", "계획", "Planned"), o("in_progress", "진행 중", "In progress"), o("done", "완료", "Done")];
+
+/// Where the outage is, for the FCC's calendar days (US zones).
+pub const US_ZONES: &[Opt] = &[
+    o("America/New_York", "미국 동부 (뉴욕)", "US Eastern (New York)"),
+    o("America/Chicago", "미국 중부 (시카고)", "US Central (Chicago)"),
+    o("America/Denver", "미국 산악 (덴버)", "US Mountain (Denver)"),
+    o("America/Phoenix", "애리조나 (피닉스, 서머타임 없음)", "Arizona (Phoenix, no daylight saving)"),
+    o("America/Los_Angeles", "미국 서부 (로스앤젤레스)", "US Pacific (Los Angeles)"),
+    o("America/Anchorage", "알래스카 (앵커리지)", "Alaska (Anchorage)"),
+    o("Pacific/Honolulu", "하와이 (호놀룰루)", "Hawaii (Honolulu)"),
+    o("America/Puerto_Rico", "푸에르토리코", "Puerto Rico"),
+    o("Pacific/Guam", "괌", "Guam"),
+];

@@ -197,6 +197,8 @@ fn case_page(ctx: Ctx) -> impl IntoView {
                 <ul>{filings}</ul>
                 <h2 id="clocks">{Msg::TimelinessTitle.t(lang)}</h2>
                 <crate::ui::clocks::ClockTable clocks=c.clocks.clone()/>
+                <h3 id="reportability">{Msg::ReportabilityTitle.t(lang)}</h3>
+                <crate::ui::clocks::ReportabilityTable assessments=c.assessments.clone()/>
                 <h3>{Msg::OutsideTitle.t(lang)}</h3>
                 <crate::pages::outside::OutsideList records=c.outside.clone() clocks=c.clocks.clone()/>
                 {duties::duty_table(&ctx)}
