@@ -309,15 +309,10 @@ pub fn decide(
             ),
         };
     };
-    let results: Vec<(Option<bool>, (String, String))> = if designation.per_service() {
-        if services.is_empty() {
-            vec![(
-                None,
-                ("등록된 서비스가 없어 판단할 수 없습니다.".into(), "Cannot tell: no service is registered.".into()),
-            )]
-        } else {
-            services.iter().map(|s| test(rule, org, Some(s))).collect()
-        }
+    // with no service registered, what the operator's own facts decide still counts (revenue
+    // under 100억원 exempts from the notice duty whatever the users)
+    let results: Vec<(Option<bool>, (String, String))> = if designation.per_service() && !services.is_empty() {
+        services.iter().map(|s| test(rule, org, Some(s))).collect()
     } else {
         vec![test(rule, org, None)]
     };

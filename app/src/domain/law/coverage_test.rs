@@ -98,6 +98,12 @@ fn an_operator_is_covered_when_any_of_its_services_is() {
     assert_eq!(t(&[&small]), Some(false));
     assert_eq!(t(&[&small, &unknown]), None, "not met by one, unknown for the other");
     assert_eq!(t(&[]), None, "nothing registered");
+    let poor = OperatorFacts { revenue_krw: Some(1), ..OperatorFacts::default() };
+    assert_eq!(
+        decide(Designation::UserNotice, &poor, &[], at(NOW)).applies,
+        Some(false),
+        "revenue decides without services"
+    );
     let all = applying(&org, &[&big], at(NOW));
     assert_eq!(all, vec![Designation::Tba22_7, Designation::MajorOperator, Designation::UserNotice]);
 }
