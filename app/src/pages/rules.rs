@@ -78,6 +78,7 @@ fn deadline_sets(regime: &'static str, lang: Lang) -> impl IntoView {
                 })
                 .collect_view();
             view! {
+                <p class="rule-version"><strong>{set.version}</strong>" · "{effective(set.effective_from, set.zone, lang)}</p>
                 <DataTable caption=format!("{} · {} · {}", regime_name(regime, lang), set.version, effective(set.effective_from, set.zone, lang)) stack=true
                     columns=vec![Msg::Duty.into(), Msg::RulesFrom.into(), Msg::RulesWithin.into(), Msg::RulesBasis.into()]>
                     {rows}
@@ -203,6 +204,7 @@ fn catalog(c: &'static crate::domain::duties::Catalog, lang: Lang) -> impl IntoV
         })
         .collect_view();
     view! {
+        <h3>{Msg::RulesCatalog.t(lang)}" "{c.version}" · "{effective(c.effective_from, SEOUL, lang)}</h3>
         <DataTable caption=format!("{} {} · {}", Msg::RulesCatalog.t(lang), c.version, effective(c.effective_from, SEOUL, lang)) stack=true
             columns=vec![Msg::RulesId.into(), Msg::Duty.into(), Msg::RulesBasis.into(), Msg::RulesAppliesTo.into()]>
             {rows}

@@ -221,6 +221,16 @@ fn test(rule: &DesignationRule, org: &OperatorFacts, s: Option<&ServiceFacts>) -
             _ => missing("일평균 이용자 수", "the daily users"),
         },
         Test::DataCentre { floor_m2, power_kw, revenue_krw } => {
+            // the profile asks for these of data-centre operators only
+            if org.dc_floor_m2.is_none() && org.dc_power_kw.is_none() {
+                return (
+                    Some(false),
+                    (
+                        "기관 정보에 데이터센터 규모가 없어 데이터센터 사업자가 아닌 것으로 봅니다.".into(),
+                        "The profile gives no data-centre size: not a data-centre operator.".into(),
+                    ),
+                );
+            }
             let big = match (org.dc_floor_m2, org.dc_power_kw) {
                 (Some(f), _) if f >= floor_m2 => Some(true),
                 (_, Some(p)) if p >= power_kw => Some(true),

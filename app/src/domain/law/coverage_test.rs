@@ -69,7 +69,8 @@ fn a_data_centre_needs_size_and_revenue() {
     assert_eq!(t(&dc(Some(22_499), Some(39_999), Some(TEN_BILLION_KRW))), Some(false), "too small");
     assert_eq!(t(&dc(Some(30_000), None, Some(TEN_BILLION_KRW - 1))), Some(false), "revenue too low");
     assert_eq!(t(&dc(Some(30_000), None, None)), None, "revenue unknown");
-    assert_eq!(t(&dc(None, None, Some(TEN_BILLION_KRW))), None, "size unknown");
+    assert_eq!(t(&dc(None, None, Some(TEN_BILLION_KRW))), Some(false), "no size given: not a data centre");
+    assert_eq!(t(&dc(Some(20_000), None, Some(TEN_BILLION_KRW))), None, "small floor, power unknown");
     assert_eq!(
         applies(Designation::MajorDataCentre, &dc(Some(30_000), None, Some(TEN_BILLION_KRW)), &s, "2023-07-03"),
         Some(false)

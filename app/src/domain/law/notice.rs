@@ -175,6 +175,9 @@ pub fn notice_duty(
         ));
     }
     let size = decide(Designation::UserNotice, org, services, onset);
+    if size.applies == Some(true) {
+        notes.push((format!("규모 기준 충족: {}", size.reason.0), format!("Size thresholds met: {}", size.reason.1)));
+    }
     match size.applies {
         Some(false) => exemptions.push((
             Exemption::BelowThreshold,
