@@ -62,7 +62,9 @@ pub fn clock_key(regime: &str, duty: Duty) -> String {
 /// the server accepts only these.
 pub fn recordable(clocks: &[super::deadlines::Clock]) -> Vec<&super::deadlines::Clock> {
     let mut out: Vec<&super::deadlines::Clock> = Vec::new();
-    for c in clocks.iter().filter(|c| c.duty != Duty::DataSubmission) {
+    // a duty the incident is exempt from is not owed, so nothing can be recorded for it
+    for c in clocks.iter().filter(|c| c.duty != Duty::DataSubmission && c.state != super::deadlines::ClockState::Exempt)
+    {
         if !out.iter().any(|o| o.regime == c.regime && o.duty == c.duty) {
             out.push(c);
         }
@@ -175,5 +177,19 @@ mod tests {
         for c in Channel::ALL {
             assert_eq!(Channel::parse(c.as_str()), Some(c));
         }
+    }
+
+    #[test]
+    fn an_exempt_duty_cannot_be_recorded() {
+        use crate::domain::deadlines::{clocks, ClockExemption, Facts};
+        let facts = Facts {
+            onset: Some(NOW),
+            exempt: vec![ClockExemption { regime: "KR_TBA33", duty: Duty::UserNotice, reasons: Vec::new() }],
+            ..Facts::default()
+        };
+        let all = clocks(&["KR_TBA33"], &facts, NOW);
+        let open: Vec<Duty> = recordable(&all).iter().map(|c| c.duty).collect();
+        assert!(!open.contains(&Duty::UserNotice), "{open:?}");
+        assert!(open.contains(&Duty::CompensationNotice));
     }
 }
