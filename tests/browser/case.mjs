@@ -116,7 +116,10 @@ export async function wholeCase({ browser, BASE, reference, check, signIn, acces
   await reviewer.goto(caseUrl);
   await reviewer.getByRole('link', { name: '사건 종결…' }).click();
   await reviewer.waitForURL(`${caseUrl}/close`);
-  check((await reviewer.locator('main').innerText()).includes('평가되지 않았습니다'), 'unassessed duties listed');
+  // (the close page streams its warnings: wait for them rather than read at first paint)
+  await reviewer.getByText(/평가되지 않았습니다/).first().waitFor({ timeout: 10_000 }).catch(() => {});
+  const closing = await reviewer.locator('main').innerText();
+  check(closing.includes('평가되지 않았습니다'), `unassessed duties listed: ${closing.slice(0, 400)}`);
   await reviewer.getByRole('button', { name: '사건 종결' }).click();
   await reviewer.waitForLoadState('load');
   check(await reviewer.locator('#close_note-error').count() === 1, 'a reason is required');

@@ -350,6 +350,9 @@ await test('accessibility: no axe-core violations on public, sign-in, form-with-
   await page.getByRole('link', { name: /Pangyo Talk/ }).first().click();
   await page.waitForURL(/\/incidents\/OD-/);
   await accessible(page, 'incident detail');
+  await page.goto(`${BASE}/rules`);
+  check(await page.locator('.rule-version').count() >= 8, 'every rule set names its version');
+  await accessible(page, 'the rules');
   await page.goto(`${BASE}/login?lang=ko`);
   await accessible(page, 'sign-in');
   await signIn(page, 'officer@pangyo-talk.example');

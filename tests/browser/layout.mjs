@@ -33,6 +33,7 @@ export async function layout({ browser, BASE, check, signIn, incidentRef, refere
     [null, 'incidents', '/incidents'],
     [null, 'public-incident', published],
     [null, 'sign-in', '/login'],
+    [null, 'rules', '/rules'],
     ['officer@pangyo-talk.example', 'dashboard', '/filing'],
     ['officer@pangyo-talk.example', 'incident', `/filing/incidents/${incidentRef}`],
     ['officer@pangyo-talk.example', 'version', `/filing/filings/${reference}`],
