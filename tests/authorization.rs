@@ -110,6 +110,8 @@ impl Fixture {
                 Some("token") => "0".repeat(64),
                 // nobody's session: ending a caller's own would sign it out mid-walk
                 Some("session") => "999999".into(),
+                // a feed or open-data file (the other route answers "not found" for it)
+                Some("file") => "incidents.csv".into(),
                 Some(other) => panic!("no fixture for parameter {other} in {path}"),
                 None => seg.to_string(),
             });

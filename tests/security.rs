@@ -121,9 +121,7 @@ async fn futures_util_join_all<F: std::future::Future>(futures: Vec<F>) -> Vec<F
 /// Every page carries a nonce policy matching its scripts; the preload links are valid.
 async fn content_security_policy(app: &TestApp) -> anyhow::Result<()> {
     let reviewer = app.signed_in("reviewer@msit.example").await?;
-    for (client, path) in
-        [(&app.client(), "/"), (&app.client(), "/login"), (&reviewer, "/review"), (&app.client(), "/nope")]
-    {
+    for (client, path) in [(&app.client(), "/login"), (&reviewer, "/review"), (&app.client(), "/nope")] {
         let resp = client.http.get(format!("{}{path}", client.base)).send().await?;
         let csp = resp.headers().get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
         let body = resp.text().await?;
@@ -148,9 +146,16 @@ async fn content_security_policy(app: &TestApp) -> anyhow::Result<()> {
         }
     }
     // another request gets another nonce
-    let a = app.client().http.get(format!("{}/", app.base)).send().await?;
-    let b = app.client().http.get(format!("{}/", app.base)).send().await?;
+    let a = app.client().http.get(format!("{}/login", app.base)).send().await?;
+    let b = app.client().http.get(format!("{}/login", app.base)).send().await?;
     assert_ne!(a.headers().get("content-security-policy"), b.headers().get("content-security-policy"));
+    // a public page is sent without the application's script (and may be served from the
+    // cache, nonce and all: nothing stored by a user can carry a nonce not yet drawn)
+    let public = app.client().get("/").await?;
+    let csp = public.headers.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or("");
+    assert!(csp.contains("object-src 'none'") && !csp.contains("unsafe-inline"), "{csp}");
+    assert!(public.texts("script[type=module]").is_empty(), "no hydration on a public page");
+    assert!(!public.body.contains("modulepreload"), "nothing of the application is preloaded");
     Ok(())
 }
 on_both_backends!(csp_db => content_security_policy);

@@ -36,8 +36,10 @@ use crate::storage::Db;
 pub fn leptos_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let desks: SharedDesks =
         Arc::new(page_data::Desk { db: state.db.clone(), clock: state.clock.clone(), config: state.config.clone() });
+    let base = app::ui::public_meta::SiteBase(state.config.public_base_url.clone());
     move || {
         provide_context(desks.clone());
+        provide_context(base.clone());
         http::csp::set_page_policy();
     }
 }
@@ -50,7 +52,17 @@ pub async fn build_state(config: Config, leptos_options: LeptosOptions) -> anyho
     let pdf = PdfEngine::load(&config.font_dirs, &config.templates_dir)?;
     let hasher = Hasher::new()?;
     let clock = clock::Clock::system();
-    Ok((AppState { leptos_options, config: Arc::new(config), db, pdf: Arc::new(pdf), hasher, clock }, store))
+    // what the public side searches, for publications made before it was kept
+    let filled = storage::public_facts::backfill(&db, &storage::SystemTask::start_up()).await?;
+    if filled > 0 {
+        tracing::info!(publications = filled, "public facts filled in");
+    }
+    let public_cache = Arc::new(http::public_cache::PublicCache::default());
+    if let Some(at) = storage::public_reads::last_change(&db).await? {
+        public_cache.set_last_change(at.0);
+    }
+    let config = Arc::new(config);
+    Ok((AppState { leptos_options, config, db, pdf: Arc::new(pdf), hasher, clock, public_cache }, store))
 }
 
 /// The application's page routes, found by running the app once.
@@ -84,6 +96,7 @@ pub fn router(state: AppState, store: Store, routes: Vec<leptos_axum::AxumRouteL
         .fallback_service(ServeDir::new(site_root).fallback(get(http::not_found_fallback)))
         // innermost: draws every `AppError` with the request the context middleware prepared
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::error::render_errors))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), http::public_cache::middleware))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::context::middleware))
         .layer(sessions)
         .with_state(state)

@@ -51,6 +51,8 @@ async fn main() -> anyhow::Result<()> {
         }
     });
     server::notify::start(&state).context("notifications")?;
+    // other instances' publications drop this one's cached public pages (PostgreSQL)
+    tokio::spawn(server::http::public_cache::listen(state.clone()));
     tokio::spawn(store.clone().delete_expired_every(std::time::Duration::from_secs(600)));
     let app = server::router(state, store, server::page_routes());
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;

@@ -19,6 +19,8 @@ pub struct AppState {
     pub hasher: Hasher,
     /// What "now" is for every request (adjustable in tests).
     pub clock: crate::clock::Clock,
+    /// Rendered public pages, feeds and open data (`http::public_cache`).
+    pub public_cache: Arc<crate::http::public_cache::PublicCache>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

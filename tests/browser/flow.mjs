@@ -156,15 +156,48 @@ await test('JS on: pages hydrate and links navigate in the browser', async () =>
   const page = await (await browser.newContext()).newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${BASE}/`);
+  // the sign-in page hydrates (public pages are sent without script: see the next test)
+  await page.goto(`${BASE}/login`);
   await page.waitForFunction(() => document.querySelector('script[type=module]') !== null);
   await page.waitForTimeout(1500); // let the wasm bundle load and hydrate
   await page.evaluate(() => { window.__stayed = 'yes'; });
-  await page.locator('main a[href="/incidents"]').first().click();
+  await page.locator('header a[href="/incidents"]').first().click();
   await page.waitForURL(`${BASE}/incidents`);
   await page.locator('h1').first().waitFor();
   check(await page.evaluate(() => window.__stayed) === 'yes', 'client-side navigation (no full reload) after hydration');
   check(errors.length === 0, `no page errors: ${errors.join('; ')}`);
+});
+
+await test('public pages: readable without script, light on a first visit, cached and searchable', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const sizes = [];
+  page.on('requestfinished', async (request) => {
+    const s = await request.sizes().catch(() => null);
+    if (s) sizes.push({ url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize });
+  });
+  await page.goto(`${BASE}/?lang=ko`);
+  await page.waitForLoadState('networkidle');
+  check(await page.locator('script[type=module]').count() === 0, 'no application script on a public page');
+  check(!sizes.some((s) => /\.wasm|\.js$/.test(s.url)), `no script or WebAssembly downloaded: ${sizes.map((s) => s.url).join(', ')}`);
+  const first = sizes.reduce((n, s) => n + s.bytes, 0);
+  check(first <= 300 * 1024, `a first visit transfers ${first} bytes (at most 300 KB)`);
+  console.log(`  first visit to / transferred ${first} bytes in ${sizes.length} requests`);
+  // a summary, its operator's record, the search with a filter, all without script
+  await page.goto(`${BASE}/incidents?q=${encodeURIComponent('판교톡')}`);
+  check(await page.locator('.incident-list li').count() >= 1, 'the search finds the demo operator');
+  const operator = await page.locator('.incident-list a[href^="/operators/"]').first().getAttribute('href');
+  await page.goto(`${BASE}${operator}`);
+  check(await page.locator('svg.chart').count() === 1, 'the operator record draws its chart');
+  await accessible(page, 'operator record');
+  await page.goto(`${BASE}/incidents`);
+  await page.locator('#duration').selectOption('gt3d');
+  await page.locator('form.search-panel button[type=submit]').click();
+  await page.waitForURL(/duration=gt3d/);
+  await accessible(page, 'incident search with a filter');
+  await page.goto(`${BASE}/open-data`);
+  await accessible(page, 'open data');
+  await context.close();
 });
 
 await test('CSP: a script slipped into the HTML does not run, the page still hydrates, nothing is reported', async () => {
@@ -175,17 +208,17 @@ await test('CSP: a script slipped into the HTML does not run, the page still hyd
   page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
   // as if escaping had failed: an inline script and an inline handler in the served page
   // (in <head>, which hydration does not walk, so only the policy can stop them)
-  await page.route(`${BASE}/incidents`, async (route) => {
+  await page.route(`${BASE}/login`, async (route) => {
     const response = await route.fetch();
     const injected = '<head><script>window.__injected = 1</script>'
       + '<link rel="stylesheet" href="/pkg/outage-desk.css" onload="window.__handler = 1">';
     const body = (await response.text()).replace('<head>', injected);
     await route.fulfill({ response, body });
   });
-  await page.goto(`${BASE}/`);
+  await page.goto(`${BASE}/login/reset`);
   await page.waitForTimeout(1500);
   check(violations.length === 0, `no violations on a clean page: ${violations.join('; ')}`);
-  await page.goto(`${BASE}/incidents`);
+  await page.goto(`${BASE}/login`);
   await page.waitForTimeout(1500);
   check(await page.evaluate(() => window.__injected) === undefined, 'the injected inline script did not run');
   check(await page.evaluate(() => window.__handler) === undefined, 'the injected handler did not run');
@@ -347,7 +380,7 @@ await test('accessibility: no axe-core violations on public, sign-in, form-with-
   await accessible(page, 'home');
   await page.goto(`${BASE}/incidents?lang=en`);
   await accessible(page, 'incidents (en)');
-  await page.getByRole('link', { name: /Pangyo Talk/ }).first().click();
+  await page.locator('.incident-list h3 a').first().click();
   await page.waitForURL(/\/incidents\/OD-/);
   await accessible(page, 'incident detail');
   await page.goto(`${BASE}/rules`);

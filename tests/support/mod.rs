@@ -291,6 +291,8 @@ async fn start(config: Config) -> anyhow::Result<(AppState, server::storage::ses
 
 /// Serves the router of `state` on a free port; returns its base address.
 async fn serve(state: &AppState, store: server::storage::sessions::Store) -> anyhow::Result<String> {
+    // as in main: other instances' publications drop this one's cached public pages
+    tokio::spawn(server::http::public_cache::listen(state.clone()));
     let router = server::router(state.clone(), store, page_routes());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;

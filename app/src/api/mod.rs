@@ -9,6 +9,7 @@ pub mod echo;
 pub mod error_notice;
 #[cfg(feature = "ssr")]
 pub mod ports;
+pub mod public_views;
 mod reads;
 pub mod views;
 
@@ -16,5 +17,6 @@ pub use admin_views::*;
 pub use case_views::*;
 pub use echo::{form_echo, FormEcho, FormProblem, Saved};
 pub use error_notice::ErrorNotice;
+pub use public_views::*;
 pub use reads::*;
 pub use views::*;

@@ -61,6 +61,10 @@ pub trait Desks: Send + Sync + 'static {
     async fn review_filing(&self, cap: &ReviewerCap, reference: &str) -> Result<FilingDetail, DeskError>;
     /// Published summaries, newest first.
     async fn published_incidents(&self) -> Result<Vec<PublishedRow>, DeskError>;
+    /// A page of published incidents matching `query`, with the search form's choices.
+    async fn public_search(&self, query: crate::domain::public::SearchQuery) -> Result<super::PublicList, DeskError>;
+    /// An operator's public record (`NotFound` for an unknown short name).
+    async fn public_operator(&self, slug: &str) -> Result<super::OperatorRecord, DeskError>;
     /// One published summary by incident reference.
     async fn published_incident(&self, reference: &str) -> Result<PublishedDetail, DeskError>;
     /// The signed-in person's own sessions that still hold (`current`: the one reading).

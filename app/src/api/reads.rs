@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::admin_views::*;
 use super::case_views::CaseView;
+use super::public_views::*;
 use super::views::*;
 
 /// Error codes carried by `ServerFnError::ServerError`; pages translate them.
@@ -245,6 +246,18 @@ pub async fn review_overview(lang: crate::i18n::Lang) -> Result<crate::domain::o
 }
 
 /// Published summaries: the only thing the public can read.
+/// A page of published incidents matching the search and filters.
+#[server(prefix = "/_fn", endpoint = "public_search")]
+pub async fn public_search(query: crate::domain::public::SearchQuery) -> Result<PublicList, ServerFnError> {
+    desks()?.public_search(query).await.map_err(fail)
+}
+
+/// An operator's public record.
+#[server(prefix = "/_fn", endpoint = "public_operator")]
+pub async fn public_operator(slug: String) -> Result<OperatorRecord, ServerFnError> {
+    desks()?.public_operator(&slug).await.map_err(fail)
+}
+
 #[server(prefix = "/_fn", endpoint = "published_incidents")]
 pub async fn published_incidents() -> Result<Vec<PublishedRow>, ServerFnError> {
     desks()?.published_incidents().await.map_err(fail)

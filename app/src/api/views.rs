@@ -117,8 +117,15 @@ pub struct PublishedRow {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PublishedDetail {
     pub row: PublishedRow,
+    /// The operator's short name (its public record's address).
+    #[serde(default)]
+    pub org_slug: String,
     pub summary: Names,
     pub services_affected: Vec<String>,
+    /// Outside services that depend on the affected ones, as the filing names them (knock-on
+    /// effects).
+    #[serde(default)]
+    pub dependents: Vec<String>,
     /// Cause category code (brief d.1), as filed.
     pub cause_category: String,
     /// The approved, redacted parts of the summary (`impact_ko`, `cause_en`…).

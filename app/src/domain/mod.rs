@@ -16,6 +16,7 @@ pub mod numbers;
 pub mod outside;
 pub mod overview;
 pub mod profile_fields;
+pub mod public;
 pub mod queue;
 pub mod report;
 pub mod reportability;

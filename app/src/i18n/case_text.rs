@@ -135,6 +135,7 @@ macro_rules! case_messages {
             NewMeasure => "조치 부과", "Issue a measure";
             NewRequest => "자료제출 요청", "Request information";
             NoMeasures => "부과된 조치가 없습니다.", "No measures have been issued.";
+            NoPublicMeasures => "공개된 조치가 없습니다.", "No measures have been published.";
             NoRequests => "자료제출 요청이 없습니다.", "No information has been requested.";
             NotAcknowledged => "수령 미확인", "Not yet acknowledged";
             NotYetSentForApproval => "아직 승인 요청하지 않은 초안입니다.", "This draft has not been sent for approval.";

@@ -3,7 +3,7 @@
 
 macro_rules! base_messages {
     () => {
-        law_messages! {
+        public_messages! {
             SiteName => "장애 신고 데스크", "Outage Desk";
             Masthead => "이 누리집은 과학기술정보통신부 서비스 장애 신고·검토 시스템입니다.", "This is the Ministry of Science and ICT's service-outage reporting and review system.";
             SkipToContent => "본문 바로가기", "Skip to main content";

@@ -12,6 +12,8 @@ pub mod incident;
 pub mod links;
 pub mod ministry_panel;
 pub mod notifications;
+pub mod open_data;
+pub mod operator;
 pub mod organisation;
 pub mod outside;
 pub mod overview;

@@ -18,6 +18,12 @@ pub fn Hydration(options: LeptosOptions) -> impl IntoView {
     if use_context::<crate::api::ErrorNotice>().is_some() {
         return ().into_any();
     }
+    // A public page reads without script: a reader on a phone on the day of a big outage
+    // should not download the application to read a summary (issue #14).
+    #[cfg(feature = "ssr")]
+    if use_context::<http::request::Parts>().is_some_and(|p| crate::domain::public::is_public_page(p.uri.path())) {
+        return ().into_any();
+    }
     let nonce = leptos::nonce::use_nonce();
     let pkg = format!("/{}", options.site_pkg_dir);
     let name = options.output_name.to_string();

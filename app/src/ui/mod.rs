@@ -10,6 +10,7 @@ pub mod hydration;
 pub mod layout;
 pub mod leave_guard;
 pub mod live_check;
+pub mod public_meta;
 pub mod raw_sinks;
 pub mod report_form;
 pub mod report_show;

@@ -9,8 +9,8 @@ use crate::api::session_info;
 use crate::domain::zone::UserZone;
 use crate::i18n::{Lang, Msg};
 use crate::pages::{
-    account, admin, admin_orgs, admin_staff, case, draft, filing, incident, links, notifications, organisation,
-    overview, public, review, rules, two_step,
+    account, admin, admin_orgs, admin_staff, case, draft, filing, incident, links, notifications, open_data, operator,
+    organisation, overview, public, review, rules, two_step,
 };
 use crate::ui::layout::{ErrorPage, Layout, NotFound};
 use crate::ui::raw_sinks::PageTitle;
@@ -115,6 +115,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/incidents") view=public::IncidentsPage ssr=SsrMode::Async/>
                         <Route path=path!("/incidents/:reference") view=public::IncidentPage ssr=SsrMode::Async/>
                         <Route path=path!("/rules") view=rules::RulesPage ssr=SsrMode::Async/>
+                        <Route path=path!("/operators/:slug") view=operator::OperatorPage ssr=SsrMode::Async/>
+                        <Route path=path!("/open-data") view=open_data::OpenDataPage ssr=SsrMode::Async/>
                         <Route path=path!("/login") view=account::LoginPage ssr=SsrMode::Async/>
                         <Route path=path!("/login/reset") view=links::ForgotPasswordPage ssr=SsrMode::Async/>
                         <Route path=path!("/login/two-step") view=two_step::LoginTwoStepPage ssr=SsrMode::Async/>

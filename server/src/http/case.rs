@@ -248,6 +248,11 @@ pub async fn approve_summary(State(state): State<AppState>, Path(reference): Pat
     match summaries::approve(&state.db, &cap, &incident, state.clock.now()).await {
         Ok(Ok(())) => {
             tracing::info!(incident.reference = %reference, "summary approved and published");
+            // what the public sees changed: this instance's cache at once, others by notice
+            state.public_cache.invalidate(state.clock.now().0);
+            if let Err(e) = crate::storage::public_facts::announce(&state.db).await {
+                tracing::error!(error = %e, "announcing a publication to other instances failed");
+            }
             Ok(see_other(&format!("/incidents/{reference}")))
         }
         Ok(Err(block)) => Err(form.refuse(Some(&page), FormProblem::NotApprovable(block), StatusCode::FORBIDDEN)),

@@ -103,6 +103,7 @@ pub const MODULES: &[Module] = &[
     (super::admin::routes, super::admin::ROUTES),
     (super::links::routes, super::links::ROUTES),
     (super::two_step::routes, super::two_step::ROUTES),
+    (super::public_data::routes, super::public_data::ROUTES),
 ];
 
 /// Every non-page route, from every module's table.

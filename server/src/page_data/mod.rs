@@ -6,6 +6,7 @@ pub mod admin;
 pub mod case;
 pub mod incident;
 pub mod notices;
+pub mod public;
 
 use app::api::ports::{DeskError, Desks};
 use app::api::{
@@ -298,6 +299,14 @@ impl Desks for Desk {
 
     async fn published_incidents(&self) -> Result<Vec<PublishedRow>, DeskError> {
         Ok(publications::list(self, &publications::PublicReader).await?)
+    }
+
+    async fn public_search(&self, query: app::domain::public::SearchQuery) -> Result<app::api::PublicList, DeskError> {
+        Ok(public::search(self, query, self.clock.now()).await?)
+    }
+
+    async fn public_operator(&self, slug: &str) -> Result<app::api::OperatorRecord, DeskError> {
+        Ok(public::operator(self, slug, self.clock.now()).await?)
     }
 
     async fn published_incident(&self, reference: &str) -> Result<PublishedDetail, DeskError> {

@@ -21,6 +21,8 @@ pub mod outbox;
 pub mod outside;
 pub mod overview;
 pub mod profiles;
+pub mod public_facts;
+pub mod public_reads;
 pub mod publications;
 pub mod queue;
 pub mod requests;

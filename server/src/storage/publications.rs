@@ -15,6 +15,7 @@ use crate::with_pool;
 struct Row {
     incident_id: i64,
     reference: String,
+    slug: String,
     name_ko: String,
     name_en: String,
     headline_ko: String,
@@ -27,7 +28,7 @@ struct Row {
 }
 
 const SELECT: &str =
-    "SELECT i.id AS incident_id, i.reference, o.name_ko, o.name_en, p.headline_ko, p.headline_en, p.summary_ko,
+    "SELECT i.id AS incident_id, i.reference, o.slug, o.name_ko, o.name_en, p.headline_ko, p.headline_en, p.summary_ko,
         p.summary_en, p.published_at, f.content_json, p.body_json
     FROM publications p
     JOIN incidents i ON i.id = p.incident_id
@@ -37,8 +38,11 @@ const SELECT: &str =
 impl Row {
     fn into_detail(self) -> Result<PublishedDetail, StorageError> {
         let c = Content::from_stored_json(&self.content_json).ok_or(StorageError::Corrupt("published content"))?;
-        let services =
-            c.get("services_affected").lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
+        let lines = |key: &str| -> Vec<String> {
+            c.get(key).lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
+        };
+        let services = lines("services_affected");
+        let dependents = lines("downstream_dependents");
         let body: serde_json::Map<String, serde_json::Value> =
             serde_json::from_str(&self.body_json).unwrap_or_default();
         let parts: BTreeMap<String, String> =
@@ -64,8 +68,10 @@ impl Row {
                 onset_at: onset,
                 published_at: Timestamp(self.published_at),
             },
+            org_slug: self.slug,
             summary: Names { ko: self.summary_ko, en: self.summary_en },
             services_affected: services,
+            dependents,
             cause_category: c.get("cause_category").to_string(),
             parts,
             findings,

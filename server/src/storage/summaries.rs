@@ -229,6 +229,8 @@ pub async fn approve(
                 .await?;
             AuditAction::SummaryPublished
         };
+        // what the public side searches and counts, from what was just published
+        super::public_facts::refresh_facts!(tx, incident.id, at);
         sqlx::query("DELETE FROM summary_drafts WHERE incident_id = $1").bind(incident.id).execute(&mut *tx).await?;
         let detail = serde_json::json!({ "drafted_by": drafted_by });
         record_audit!(&mut *tx, AuditEntry::by_reviewer(cap, at, action, &incident.reference, detail))?;
