@@ -58,7 +58,7 @@ pub async fn record(
     at: Timestamp,
 ) -> Result<(), StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         for (duty_id, a) in findings {
             sqlx::query(
                 "INSERT INTO assessments (incident_id, catalog_version, duty_id, finding, rationale, evidence, assessed_by, assessed_at)

@@ -65,7 +65,7 @@ pub async fn add(
     let public_id = hex::encode(rand_bytes());
     let size = i64::try_from(file.data.len()).map_err(|_| StorageError::AttachmentLimit)?;
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let (count, bytes) = sqlx::query_as::<_, (i64, i64)>(
             "SELECT COUNT(*), CAST(COALESCE(SUM(size_bytes), 0) AS BIGINT) FROM attachments WHERE incident_id = $1",
         )

@@ -66,7 +66,7 @@ pub async fn assign(
         return Err(StorageError::NotReviewLead);
     }
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let name = sqlx::query_scalar::<_, String>(
             "SELECT display_name FROM users WHERE id = $1 AND role IN ('reviewer', 'review_lead')",
         )
@@ -210,7 +210,7 @@ pub async fn close(
     at: Timestamp,
 ) -> Result<Result<(), CloseBlock>, StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let closed = sqlx::query(
             "INSERT INTO cases (incident_id, closed_at, closed_by, close_note) VALUES ($1, $2, $3, $4)
              ON CONFLICT (incident_id) DO UPDATE SET closed_at = $2, closed_by = $3, close_note = $4
@@ -255,7 +255,7 @@ pub async fn reopen(
         return Ok(Err(block));
     }
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let reopened = sqlx::query(
             "UPDATE cases SET closed_at = NULL, closed_by = NULL, close_note = ''
              WHERE incident_id = $1 AND closed_at IS NOT NULL",

@@ -92,7 +92,7 @@ pub async fn start(
 ) -> Result<(), StorageError> {
     let json = content.canonical_json();
     let inserted = with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let n = sqlx::query(
             "INSERT INTO drafts (incident_id, org_id, stage, content_json, revision, created_by, created_at, updated_by, updated_at)
              SELECT $1, $2, $3, $4, 1, $5, $6, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM drafts WHERE incident_id = $1)",
@@ -247,7 +247,7 @@ pub async fn file(
     }
     let title = draft.content.get("title").to_string();
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let removed = sqlx::query("DELETE FROM drafts WHERE incident_id = $1 AND org_id = $2 AND revision = $3")
             .bind(incident.id)
             .bind(cap.org().0)
@@ -338,7 +338,7 @@ pub async fn ask_signature(
 ) -> Result<bool, StorageError> {
     let key = format!("signature:{}:{revision}", incident.id);
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let fresh =
             sqlx::query("INSERT INTO reminders_sent (reminder_key, sent_at) VALUES ($1, $2) ON CONFLICT DO NOTHING")
                 .bind(&key)

@@ -65,7 +65,7 @@ pub async fn open(db: &Db, cap: &OperatorCap, title: &str, at: Timestamp) -> Res
     content.set("title", title);
     let json = content.canonical_json();
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let id = sqlx::query_scalar::<_, i64>(
             "INSERT INTO incidents (org_id, title, opened_by, opened_at) VALUES ($1, $2, $3, $4) RETURNING id",
         )

@@ -100,7 +100,7 @@ pub(crate) use issue_link;
 pub async fn request_reset(db: &Db, email: &str, at: Timestamp) -> Result<bool, StorageError> {
     let email = email.trim().to_lowercase();
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let found = sqlx::query_as::<_, (i64, String, String, Option<i64>)>(
             "SELECT u.id, u.display_name, u.lang, u.org_id FROM users u LEFT JOIN organisations o ON o.id = u.org_id
              WHERE u.email = $1 AND u.disabled_at IS NULL AND o.deactivated_at IS NULL",
@@ -191,7 +191,7 @@ pub async fn reset_password(db: &Db, token: &str, hash: &str, at: Timestamp) -> 
         return Ok(Used::Dead);
     }
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let taken = take_link!(tx, "password_reset", token, at)?.and_then(|(user, _)| user);
         let Some(user) = taken else { return Ok(Used::Dead) };
         let org = sqlx::query_scalar::<_, Option<i64>>(
@@ -226,7 +226,7 @@ pub async fn accept_invitation(db: &Db, token: &str, hash: &str, at: Timestamp) 
         return Ok(Used::Dead);
     }
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let taken = take_link!(tx, "invitation", token, at)?.and_then(|(_, invitation)| invitation);
         let Some(invitation) = taken else { return Ok(Used::Dead) };
         let row = sqlx::query_as::<_, (Option<i64>, String, String, String, i64)>(

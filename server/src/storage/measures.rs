@@ -115,7 +115,7 @@ pub async fn issue(
     at: Timestamp,
 ) -> Result<i64, StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         // First statement of the transaction: it takes the incident row's lock (PostgreSQL) or
         // the write lock (SQLite), so concurrent issues are numbered one after the other.
         let number = sqlx::query_scalar::<_, i64>(
@@ -168,7 +168,7 @@ pub async fn acknowledge(
     at: Timestamp,
 ) -> Result<(), StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let done = sqlx::query(
             "UPDATE measures SET acknowledged_by = $1, acknowledged_at = $2
              WHERE incident_id = $3 AND number = $4 AND acknowledged_at IS NULL",
@@ -223,7 +223,7 @@ pub async fn mark_done(
     at: Timestamp,
 ) -> Result<(), StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let (number, state, name) = item_state!(tx, incident.id, item);
         if !state.operator_may_mark_done() {
             return Err(StorageError::ItemNotOpen);
@@ -256,7 +256,7 @@ pub async fn verify(
     at: Timestamp,
 ) -> Result<(), StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let (number, state, name) = item_state!(tx, incident.id, item);
         let allowed = match v.state {
             ItemState::Waived => state.ministry_may_waive(),

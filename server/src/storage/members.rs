@@ -40,7 +40,7 @@ pub async fn invite(
     let email = m.email.trim().to_lowercase();
     let subject = format!("invitation:{email}");
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         // One statement: nothing is inserted for an address that is already a colleague, so
         // no account can be created between a check and the insert.
         let recorded = sqlx::query_scalar::<_, i64>(
@@ -92,7 +92,7 @@ pub async fn invitations(db: &Db, cap: &OperatorCap) -> Result<Vec<(i64, String,
 /// Withdraws an invitation of the caller's organisation.
 pub async fn withdraw(db: &Db, cap: &OperatorCap, invitation: i64, at: Timestamp) -> Result<(), StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let n = sqlx::query("DELETE FROM member_invitations WHERE id = $1 AND org_id = $2")
             .bind(invitation)
             .bind(cap.org().0)
@@ -122,7 +122,7 @@ pub async fn set_disabled(
     at: Timestamp,
 ) -> Result<(), StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let changed = set_account_disabled!(tx, user, Some(cap.org().0), cap.user().0, disabled, at)?;
         if !changed {
             return Err(StorageError::NotFound);

@@ -52,10 +52,47 @@ pub enum Db {
 macro_rules! with_pool {
     ($db:expr, |$p:ident| $body:expr) => {
         match $db {
-            $crate::storage::Db::Sqlite($p) => $body,
-            $crate::storage::Db::Postgres($p) => $body,
+            $crate::storage::Db::Sqlite($p) => {
+                #[allow(unused_imports)]
+                use $crate::storage::WriteTransaction as _;
+                $body
+            }
+            $crate::storage::Db::Postgres($p) => {
+                #[allow(unused_imports)]
+                use $crate::storage::WriteTransaction as _;
+                $body
+            }
         }
     };
+}
+
+/// Opens a transaction that will write. On SQLite it takes the write lock at once
+/// (`BEGIN IMMEDIATE`): a deferred transaction that reads first and writes later fails with
+/// "database is locked" (SQLITE_BUSY_SNAPSHOT) when another connection wrote meanwhile, and
+/// the busy timeout cannot help it. PostgreSQL's plain `BEGIN` has no such failure.
+pub trait WriteTransaction {
+    type Database: sqlx::Database;
+    fn begin_write(
+        &self,
+    ) -> impl std::future::Future<Output = Result<sqlx::Transaction<'static, Self::Database>, sqlx::Error>> + Send;
+}
+
+impl WriteTransaction for SqlitePool {
+    type Database = sqlx::Sqlite;
+    fn begin_write(
+        &self,
+    ) -> impl std::future::Future<Output = Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error>> + Send {
+        self.begin_with("BEGIN IMMEDIATE")
+    }
+}
+
+impl WriteTransaction for PgPool {
+    type Database = sqlx::Postgres;
+    fn begin_write(
+        &self,
+    ) -> impl std::future::Future<Output = Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error>> + Send {
+        self.begin()
+    }
 }
 
 /// What a storage operation can fail with. Every variant but `Corrupt` and `Db` is an

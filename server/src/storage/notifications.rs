@@ -112,7 +112,7 @@ pub(crate) use record_notice;
 /// `key`: a second call with the same key records nothing and answers `false`.
 pub async fn remind_once(db: &Db, key: &str, notice: &Notice) -> Result<bool, StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let fresh =
             sqlx::query("INSERT INTO reminders_sent (reminder_key, sent_at) VALUES ($1, $2) ON CONFLICT DO NOTHING")
                 .bind(key)
@@ -212,7 +212,7 @@ pub async fn optouts(db: &Db, user: UserId) -> Result<Vec<NoticeKind>, StorageEr
 /// Replaces the person's e-mail opt-outs.
 pub async fn set_optouts(db: &Db, user: UserId, kinds: &[NoticeKind]) -> Result<(), StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         sqlx::query("DELETE FROM notification_optouts WHERE user_id = $1").bind(user.0).execute(&mut *tx).await?;
         for k in kinds {
             sqlx::query("INSERT INTO notification_optouts (user_id, kind) VALUES ($1, $2)")

@@ -86,7 +86,7 @@ pub async fn create(
     let email = o.admin_email.trim().to_lowercase();
     let json = o.profile.canonical_json();
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let id = sqlx::query_scalar::<_, i64>(
             "INSERT INTO organisations (slug, name_ko, name_en, created_at) VALUES ($1, $2, $3, $4)
              ON CONFLICT (slug) DO NOTHING RETURNING id",
@@ -145,7 +145,7 @@ pub async fn update(
     at: Timestamp,
 ) -> Result<(), StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let n = sqlx::query("UPDATE organisations SET name_ko = $1, name_en = $2 WHERE id = $3")
             .bind(names.0)
             .bind(names.1)
@@ -204,7 +204,7 @@ pub async fn set_active(
     at: Timestamp,
 ) -> Result<(), StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let n = sqlx::query(
             "UPDATE organisations SET deactivated_at = CASE WHEN $1 THEN NULL ELSE $2 END,
                                       deactivated_by = CASE WHEN $1 THEN NULL ELSE $3 END

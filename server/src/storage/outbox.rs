@@ -133,7 +133,7 @@ pub async fn settle(db: &Db, id: i64, owner: &str, outcome: &Outcome, at: Timest
          WHERE id = $5 AND lease_owner = $6 AND state = 'pending'"
     );
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let n = sqlx::query(&update)
             .bind(state)
             .bind(next)

@@ -132,7 +132,7 @@ pub async fn record(
     at: Timestamp,
 ) -> Result<i64, StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         // the counter first: it takes the incident's row (PostgreSQL) or the write lock (SQLite)
         let number = sqlx::query_scalar::<_, i64>(
             "UPDATE incidents SET outside_numbered = outside_numbered + 1 WHERE id = $1 RETURNING outside_numbered",
@@ -204,7 +204,7 @@ pub async fn settle(
         ),
     };
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let changed = sqlx::query(sql)
             .bind(cap.user().0)
             .bind(at.0)

@@ -43,7 +43,7 @@ pub async fn save_profile(
 ) -> Result<bool, StorageError> {
     let json = c.canonical_json();
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let n = if expected == 0 {
             sqlx::query(
                 "INSERT INTO org_profiles (org_id, content_json, revision, updated_by, updated_at)
@@ -145,7 +145,7 @@ pub async fn add_record(
 ) -> Result<(), StorageError> {
     let json = c.canonical_json();
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let n = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM org_records WHERE org_id = $1 AND kind = $2")
             .bind(cap.org().0)
             .bind(kind)
@@ -183,7 +183,7 @@ pub async fn add_record(
 /// Removes one of the organisation's records; another organisation's id is not found.
 pub async fn remove_record(db: &Db, cap: &OperatorCap, id: i64, at: Timestamp) -> Result<(), StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let n = sqlx::query("DELETE FROM org_records WHERE id = $1 AND org_id = $2")
             .bind(id)
             .bind(cap.org().0)
@@ -244,7 +244,7 @@ pub async fn set_role(db: &Db, cap: &OperatorCap, user: i64, role: Role, at: Tim
         return Err(StorageError::NotOperatorRole);
     }
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let n = sqlx::query("UPDATE users SET role = $1 WHERE id = $2 AND org_id = $3 AND id <> $4")
             .bind(role.as_str())
             .bind(user)

@@ -119,7 +119,7 @@ pub async fn ask(
     at: Timestamp,
 ) -> Result<i64, StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         // First statement of the transaction: it takes the incident row's lock (PostgreSQL) or
         // the write lock (SQLite; a read first would make a concurrent writer fail with a stale
         // snapshot), so concurrent requests are numbered one after the other.
@@ -202,7 +202,7 @@ pub async fn post(
         Author::Operator(cap, file) => (cap.user(), false, *file, Some(cap.org())),
     };
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let (id, closed) = sqlx::query_as::<_, (i64, Option<i64>)>(
             "SELECT id, closed_at FROM info_requests WHERE incident_id = $1 AND number = $2",
         )
@@ -274,7 +274,7 @@ pub async fn close(
     at: Timestamp,
 ) -> Result<(), StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let done = sqlx::query(
             "UPDATE info_requests SET closed_at = $1, closed_by = $2
              WHERE incident_id = $3 AND number = $4 AND closed_at IS NULL",

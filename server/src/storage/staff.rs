@@ -74,7 +74,7 @@ pub async fn invite(
     let email = email.trim().to_lowercase();
     let subject = format!("invitation:{email}");
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         sqlx::query("DELETE FROM member_invitations WHERE org_id IS NULL AND email = $1")
             .bind(&email)
             .execute(&mut *tx)
@@ -105,7 +105,7 @@ pub async fn set_role(db: &Db, cap: &AdminCap, user: i64, role: Role, at: Timest
         return Err(StorageError::NotOperatorRole);
     }
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let n = sqlx::query(
             "UPDATE users SET role = $1 WHERE id = $2 AND org_id IS NULL AND role IN ('reviewer', 'review_lead') AND id <> $3",
         )
@@ -136,7 +136,7 @@ pub async fn set_disabled(
     at: Timestamp,
 ) -> Result<(), StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let changed = set_account_disabled!(tx, user, None, cap.user().0, disabled, at)?;
         if !changed {
             return Err(StorageError::NotFound);

@@ -60,7 +60,7 @@ pub async fn save(
     let json = serde_json::to_string(values).map_err(|_| StorageError::Corrupt("summary draft not serialisable"))?;
     let submitted = submit.then_some(at.0);
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let current = sqlx::query_scalar::<_, i64>("SELECT revision FROM summary_drafts WHERE incident_id = $1")
             .bind(incident.id)
             .fetch_optional(&mut *tx)
@@ -108,7 +108,7 @@ pub async fn approve(
     at: Timestamp,
 ) -> Result<Result<(), ApprovalBlock>, StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let (json, drafted_by, submitted) = sqlx::query_as::<_, (String, i64, Option<i64>)>(
             "SELECT fields_json, drafted_by, submitted_at FROM summary_drafts WHERE incident_id = $1",
         )

@@ -103,7 +103,7 @@ pub async fn confirm_setup(
     at: Timestamp,
 ) -> Result<bool, StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let replaced = sqlx::query_scalar::<_, i64>(
             "UPDATE users SET totp_secret = totp_setup_secret, totp_enrolled_at = $1, totp_last_step = $2,
                               totp_setup_secret = NULL, totp_setup_at = NULL
@@ -162,7 +162,7 @@ pub async fn accept_step(db: &Db, user: UserId, secret: &str, step: i64) -> Resu
 /// `Some`); returns how many are left.
 pub async fn use_recovery(db: &Db, user: UserId, hash: &str, at: Timestamp) -> Result<Option<i64>, StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let n = sqlx::query(
             "UPDATE recovery_codes SET used_at = $1 WHERE user_id = $2 AND code_sha256 = $3 AND used_at IS NULL",
         )
@@ -191,7 +191,7 @@ pub async fn use_recovery(db: &Db, user: UserId, hash: &str, at: Timestamp) -> R
 /// Replaces the recovery codes of an account that has two-step verification on.
 pub async fn renew_recovery(db: &Db, user: UserId, hashes: &[String], at: Timestamp) -> Result<(), StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let on = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM users WHERE id = $1 AND totp_secret IS NOT NULL")
             .bind(user.0)
             .fetch_one(&mut *tx)
@@ -232,7 +232,7 @@ macro_rules! clear_two_step {
 /// role allows it).
 pub async fn turn_off(db: &Db, user: UserId, at: Timestamp) -> Result<bool, StorageError> {
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         if !clear_two_step!(tx, user.0, "",) {
             return Ok(false);
         }
@@ -259,7 +259,7 @@ pub async fn reset(db: &Db, by: ResetBy<'_>, target: i64, at: Timestamp) -> Resu
         ResetBy::OrgAdmin(cap) => (cap.user(), Some(cap.org())),
     };
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let cleared = clear_two_step!(
             tx,
             target,

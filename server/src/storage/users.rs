@@ -213,7 +213,7 @@ pub async fn set_password(
 ) -> Result<i64, StorageError> {
     use super::audit::{record_audit, AuditEntry};
     with_pool!(db, |p| {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let epoch = sqlx::query_scalar::<_, i64>(
             "UPDATE users SET password_hash = $1, must_change_password = FALSE, session_epoch = session_epoch + 1
              WHERE id = $2 RETURNING session_epoch",
