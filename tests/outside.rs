@@ -80,8 +80,11 @@ async fn a_signed_off_outside_submission_meets_its_clock(app: &TestApp) -> anyho
     file_draft(&signatory, &incident).await?;
     // the only filed incident: its initial report, months late by the desk, was met by phone
     let lead = reviewer_cap_of(app, "lead@msit.example").await?;
-    let overview = server::storage::overview::overview(&app.state.db, &lead, true, server::storage::now()).await?;
+    let overview =
+        server::storage::overview::overview(&app.state.db, &lead, &app.state.overview, true, server::storage::now())
+            .await?;
     assert_eq!(overview.clocks_met, 1, "the overview counts the signed-off record: {overview:?}");
+    the_kept_overview_is_computed_afresh(app, &lead).await?;
     let reviewer = app.signed_in("reviewer@msit.example").await?;
     let case = reviewer.get(&format!("/review/incidents/{incident}")).await?;
     assert!(case.body.contains("MSIT-0110") && case.body.contains("서명 확인됨"), "the ministry sees the record");
@@ -93,3 +96,59 @@ async fn a_signed_off_outside_submission_meets_its_clock(app: &TestApp) -> anyho
     Ok(())
 }
 on_both_backends!(outside_db => a_signed_off_outside_submission_meets_its_clock);
+
+/// The overview kept between visits (`storage::overview_memo`) equals one computed from
+/// nothing: after an outside submission, a new filing, and as time alone makes clocks late.
+async fn the_kept_overview_is_computed_afresh(
+    app: &TestApp,
+    lead: &app::domain::auth::ReviewerCap,
+) -> anyhow::Result<()> {
+    use server::storage::overview::overview;
+    use server::storage::overview_memo::OverviewMemo;
+    let kept = &app.state.overview;
+    let same = |label: &str, a: &app::domain::overview::Overview, b: &app::domain::overview::Overview| {
+        assert_eq!(a, b, "{label}: kept and fresh overviews differ");
+    };
+    let now = server::storage::now();
+    let first = overview(&app.state.db, lead, kept, true, now).await?;
+    same("as kept", &first, &overview(&app.state.db, lead, &OverviewMemo::default(), true, now).await?);
+
+    // a second incident, restored, with only its initial report filed: its update and final
+    // report clocks are open, and fall due as time passes
+    let signatory = app.signed_in("signatory@a.example").await?;
+    let second = open_incident(&signatory, "두 번째 장애").await?;
+    let hours_ago = |h: i64| app::domain::timestamp::Timestamp(now.0 - h * 3600).to_kst_local_input();
+    let mut sections = initial_sections("두 번째 장애");
+    for (slug, fields) in &mut sections {
+        if *slug == "times" {
+            *fields = vec![
+                ("onset_at", hours_ago(5)),
+                ("detected_at", hours_ago(4)),
+                ("detection_source", "monitoring".to_string()),
+                ("restored_at", hours_ago(1)),
+            ];
+        }
+        if *slug == "summary" {
+            // NIS2's incident notification (72 h) and final report (a month) stay open a while
+            fields.push(("regimes", "EU_NIS2".to_string()));
+        }
+        for (key, value) in fields.iter_mut() {
+            if *key == "notice_sent_at" {
+                *value = hours_ago(3);
+            }
+        }
+    }
+    fill(&signatory, &second, &sections).await?;
+    file_draft(&signatory, &second).await?;
+    let mut late = Vec::new();
+    for days in [0, 3, 40, 400] {
+        let at = app::domain::timestamp::Timestamp(now.0 + days * 86_400);
+        let k = overview(&app.state.db, lead, kept, false, at).await?;
+        let fresh = overview(&app.state.db, lead, &OverviewMemo::default(), false, at).await?;
+        same(&format!("{days} days on"), &k, &fresh);
+        late.push(k.clocks_late);
+    }
+    assert!(late[1] > late[0], "the NIS2 notification falls due within 3 days: {late:?}");
+    assert_eq!(overview(&app.state.db, lead, kept, true, now).await?.by_year.iter().map(|y| y.1).sum::<u32>(), 2);
+    Ok(())
+}

@@ -34,12 +34,25 @@ use crate::storage::Db;
 /// What pages and server functions get as Leptos context: the storage behind the
 /// [`app::api::ports::Desks`] trait.
 pub fn leptos_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
-    let desks: SharedDesks =
-        Arc::new(page_data::Desk { db: state.db.clone(), clock: state.clock.clone(), config: state.config.clone() });
+    let desks: SharedDesks = Arc::new(page_data::Desk {
+        db: state.db.clone(),
+        clock: state.clock.clone(),
+        config: state.config.clone(),
+        overview: state.overview.clone(),
+    });
     let base = app::ui::public_meta::SiteBase(state.config.public_base_url.clone());
+    let name = state.leptos_options.output_name.to_string();
+    // wasm-bindgen's file name (see `app::ui::hydration`)
+    let wasm_name = if option_env!("LEPTOS_OUTPUT_NAME").is_none() { format!("{name}_bg") } else { name.clone() };
+    let assets = app::ui::hydration::AssetUrls {
+        css: state.assets.url(&format!("{name}.css")),
+        js: state.assets.url(&format!("{name}.js")),
+        wasm: state.assets.url(&format!("{wasm_name}.wasm")),
+    };
     move || {
         provide_context(desks.clone());
         provide_context(base.clone());
+        provide_context(assets.clone());
         http::csp::set_page_policy();
     }
 }
@@ -62,7 +75,13 @@ pub async fn build_state(config: Config, leptos_options: LeptosOptions) -> anyho
         public_cache.set_last_change(at.0);
     }
     let config = Arc::new(config);
-    Ok((AppState { leptos_options, config, db, pdf: Arc::new(pdf), hasher, clock, public_cache }, store))
+    let pkg = std::path::Path::new(leptos_options.site_root.as_ref()).join(leptos_options.site_pkg_dir.as_ref());
+    let assets = Arc::new(http::static_files::AssetVersions::of_dir(&pkg));
+    let overview = Arc::default();
+    Ok((
+        AppState { leptos_options, config, db, pdf: Arc::new(pdf), hasher, clock, public_cache, assets, overview },
+        store,
+    ))
 }
 
 /// The application's page routes, found by running the app once.
@@ -93,11 +112,17 @@ pub fn router(state: AppState, store: Store, routes: Vec<leptos_axum::AxumRouteL
     let pages: std::collections::HashSet<String> = routes.iter().map(|r| r.path().to_string()).collect();
     http::routes::handlers_with_returns(&pages)
         .leptos_routes_with_context(&state, routes, leptos_context(&state), move || app::shell(shell_options.clone()))
-        .fallback_service(ServeDir::new(site_root).fallback(get(http::not_found_fallback)))
+        .fallback_service(
+            ServeDir::new(site_root).precompressed_br().precompressed_gzip().fallback(get(http::not_found_fallback)),
+        )
         // innermost: draws every `AppError` with the request the context middleware prepared
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::error::render_errors))
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::public_cache::middleware))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::context::middleware))
+        .layer(axum::middleware::from_fn({
+            let versions = state.assets.clone();
+            move |req, next| http::static_files::cache_headers(versions.clone(), req, next)
+        }))
         .layer(sessions)
         .with_state(state)
 }

@@ -51,6 +51,21 @@ async fn main() -> anyhow::Result<()> {
         }
     });
     server::notify::start(&state).context("notifications")?;
+    // the static files' compressed copies, made once per build, off the runtime
+    let pkg = std::path::PathBuf::from(state.leptos_options.site_root.as_ref())
+        .join(state.leptos_options.site_pkg_dir.as_ref());
+    tokio::task::spawn_blocking(move || match server::http::static_files::precompress(&pkg) {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(files = n, "static files compressed"),
+        Err(e) => tracing::warn!(error = %e, "compressing static files failed; they are served as they are"),
+    });
+    // the ministry's overview, computed once so its first visit is quick
+    let warm = state.clone();
+    tokio::spawn(async move {
+        if let Err(e) = server::storage::overview_memo::warm(&warm.db, &warm.overview, warm.clock.now()).await {
+            tracing::error!(error = %e, "computing the overview at start-up failed");
+        }
+    });
     // other instances' publications drop this one's cached public pages (PostgreSQL)
     tokio::spawn(server::http::public_cache::listen(state.clone()));
     tokio::spawn(store.clone().delete_expired_every(std::time::Duration::from_secs(600)));

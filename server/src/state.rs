@@ -21,6 +21,10 @@ pub struct AppState {
     pub clock: crate::clock::Clock,
     /// Rendered public pages, feeds and open data (`http::public_cache`).
     pub public_cache: Arc<crate::http::public_cache::PublicCache>,
+    /// The content versions of the application's static files (`http::static_files`).
+    pub assets: Arc<crate::http::static_files::AssetVersions>,
+    /// Each incident's part of the ministry's overview (`storage::overview_memo`).
+    pub overview: Arc<crate::storage::overview_memo::OverviewMemo>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -183,6 +183,15 @@ await test('public pages: readable without script, light on a first visit, cache
   const first = sizes.reduce((n, s) => n + s.bytes, 0);
   check(first <= 300 * 1024, `a first visit transfers ${first} bytes (at most 300 KB)`);
   console.log(`  first visit to / transferred ${first} bytes in ${sizes.length} requests`);
+  // the stylesheet is linked by its content version, compressed, and kept for a year
+  const css = await page.locator('link[rel=stylesheet]').first().getAttribute('href');
+  check(/^\/pkg\/outage-desk\.css\?v=[0-9a-f]{16}$/.test(css || ''), `the stylesheet is versioned: ${css}`);
+  const cssAnswer = await page.request.get(`${BASE}${css}`, { headers: { 'Accept-Encoding': 'br, gzip' } });
+  const cssHeaders = cssAnswer.headers();
+  check(/immutable/.test(cssHeaders['cache-control'] || ''), `a versioned file is immutable: ${cssHeaders['cache-control']}`);
+  check(['br', 'gzip'].includes(cssHeaders['content-encoding']), `the stylesheet is sent compressed: ${cssHeaders['content-encoding']}`);
+  const plain = await page.request.get(`${BASE}/pkg/outage-desk.css`);
+  check(/no-cache/.test(plain.headers()['cache-control'] || ''), 'an unversioned address is revalidated');
   // a summary, its operator's record, the search with a filter, all without script
   await page.goto(`${BASE}/incidents?q=${encodeURIComponent('판교톡')}`);
   check(await page.locator('.incident-list li').count() >= 1, 'the search finds the demo operator');

@@ -10,6 +10,20 @@
 use leptos::config::LeptosOptions;
 use leptos::prelude::*;
 
+/// The addresses of the application's files with their content versions (`?v=…`), provided by
+/// the server: a versioned address may be cached for a year.
+#[derive(Clone, Debug, Default)]
+pub struct AssetUrls {
+    pub css: String,
+    pub js: String,
+    pub wasm: String,
+}
+
+/// The stylesheet's address (versioned when the server provides it).
+pub fn stylesheet(options_name: &str) -> String {
+    use_context::<AssetUrls>().map(|a| a.css).unwrap_or_else(|| format!("/pkg/{options_name}.css"))
+}
+
 /// Preloads the application's JavaScript and WebAssembly and starts hydration.
 #[component]
 pub fn Hydration(options: LeptosOptions) -> impl IntoView {
@@ -30,8 +44,9 @@ pub fn Hydration(options: LeptosOptions) -> impl IntoView {
     // wasm-bindgen names the binary `{name}_bg.wasm` unless cargo-leptos set the output
     // name at build time (the rule Leptos' own loader follows).
     let wasm_name = if option_env!("LEPTOS_OUTPUT_NAME").is_none() { format!("{name}_bg") } else { name.clone() };
-    let js = format!("{pkg}/{name}.js");
-    let wasm = format!("{pkg}/{wasm_name}.wasm");
+    let urls = use_context::<AssetUrls>();
+    let js = urls.as_ref().map(|u| u.js.clone()).unwrap_or_else(|| format!("{pkg}/{name}.js"));
+    let wasm = urls.map(|u| u.wasm).unwrap_or_else(|| format!("{pkg}/{wasm_name}.wasm"));
     // The paths come from configuration, never from a request; JSON-quoting keeps them inert.
     let quote = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
     let boot = format!(

@@ -103,7 +103,7 @@ pub fn App() -> impl IntoView {
     provide_context(session);
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/outage-desk.css"/>
+        <Stylesheet id="leptos" href=crate::ui::hydration::stylesheet("outage-desk")/>
         <PageTitle text=Msg::SiteName.t(lang) describe=false/>
         <Router>
             <Layout>

@@ -21,6 +21,7 @@ pub mod public_cache;
 pub mod public_data;
 pub mod render;
 pub mod routes;
+pub mod static_files;
 pub mod two_step;
 
 pub mod error;

@@ -48,6 +48,7 @@ pub struct Desk {
     pub db: Db,
     pub clock: crate::clock::Clock,
     pub config: std::sync::Arc<crate::config::Config>,
+    pub overview: std::sync::Arc<crate::storage::overview_memo::OverviewMemo>,
 }
 
 impl std::ops::Deref for Desk {
@@ -199,7 +200,8 @@ impl Desks for Desk {
         cap: &ReviewerCap,
         lang: app::i18n::Lang,
     ) -> Result<app::domain::overview::Overview, DeskError> {
-        Ok(crate::storage::overview::overview(self, cap, lang == app::i18n::Lang::Ko, self.clock.now()).await?)
+        Ok(crate::storage::overview::overview(self, cap, &self.overview, lang == app::i18n::Lang::Ko, self.clock.now())
+            .await?)
     }
 
     async fn review_filing(&self, cap: &ReviewerCap, reference: &str) -> Result<FilingDetail, DeskError> {

@@ -20,6 +20,7 @@ pub mod organisations;
 pub mod outbox;
 pub mod outside;
 pub mod overview;
+pub mod overview_memo;
 pub mod profiles;
 pub mod public_facts;
 pub mod public_reads;

@@ -1,5 +1,11 @@
 //! The facts the ministry's overview is computed from: one row per incident (latest filed
 //! content and when each stage was filed), and counts of open measures and overdue items.
+//!
+//! Parsing every incident's content on every visit costs seconds at 100 000 incidents, so
+//! each incident's contribution is kept in memory ([`OverviewMemo`]) and computed again only
+//! when the incident gets a new filing or its outside submissions change.
+
+use std::collections::HashMap;
 
 use app::domain::deadlines::{clocks, ClockState, Duty, OutsideSubmission};
 use app::domain::filing::FilingStage;
@@ -7,19 +13,55 @@ use app::domain::overview::{summarise, IncidentFacts, Overview};
 use app::domain::report::Content;
 use app::domain::timestamp::Timestamp;
 
+use super::overview_memo::{Contribution, OverviewMemo, Pending};
 use super::{Db, StorageError};
 use crate::with_pool;
 
 #[derive(sqlx::FromRow)]
-struct Row {
-    incident_id: i64,
-    name_ko: String,
-    name_en: String,
-    initial_at: Option<i64>,
-    first_update_at: Option<i64>,
-    last_update_at: Option<i64>,
-    final_at: Option<i64>,
-    content_json: String,
+pub(super) struct Row {
+    pub incident_id: i64,
+    pub org_id: i64,
+    pub initial_at: Option<i64>,
+    pub first_update_at: Option<i64>,
+    pub last_update_at: Option<i64>,
+    pub final_at: Option<i64>,
+    pub content_json: String,
+}
+
+impl Row {
+    /// When each stage was first filed (and the last update), oldest first.
+    pub(super) fn filed(&self) -> Vec<(FilingStage, Timestamp)> {
+        let mut filed: Vec<(FilingStage, Timestamp)> = [
+            (FilingStage::Initial, self.initial_at),
+            (FilingStage::Interim, self.first_update_at),
+            (FilingStage::Interim, self.last_update_at),
+            (FilingStage::Final, self.final_at),
+        ]
+        .into_iter()
+        .filter_map(|(stage, at)| at.map(|t| (stage, Timestamp(t))))
+        .collect();
+        filed.sort_by_key(|(_, t)| t.0);
+        filed.dedup();
+        filed
+    }
+}
+
+/// One row per incident, for the incidents `filter` selects (`$n` placeholders from 1).
+pub(super) fn rows_sql(filter: &str) -> String {
+    // One row per incident (SQLite hands rows over one by one from its worker thread, so
+    // 100 000 filings as rows cost seconds): the first filing of each stage and the latest
+    // update are all the clocks need, with the newest content.
+    format!(
+        "SELECT f.incident_id, MIN(f.org_id) AS org_id,
+                MIN(CASE WHEN f.stage = 'initial' THEN f.submitted_at END) AS initial_at,
+                MIN(CASE WHEN f.stage = 'interim' THEN f.submitted_at END) AS first_update_at,
+                MAX(CASE WHEN f.stage = 'interim' THEN f.submitted_at END) AS last_update_at,
+                MIN(CASE WHEN f.stage = 'final' THEN f.submitted_at END) AS final_at,
+                (SELECT g.content_json FROM filings g WHERE g.incident_id = f.incident_id
+                 ORDER BY g.version DESC LIMIT 1) AS content_json
+         FROM filings f {filter}
+         GROUP BY f.incident_id"
+    )
 }
 
 /// Reporting clocks count towards the late-filing rate; notices and requests do not.
@@ -27,15 +69,16 @@ fn is_filing_duty(d: Duty) -> bool {
     matches!(d, Duty::EarlyWarning | Duty::InitialReport | Duty::UpdateReport | Duty::FinalReport)
 }
 
-/// An incident's facts for the overview; `outside` are its signed-off submissions made outside
-/// the desk, which count for their clocks here as on the case page.
-fn facts_of(
-    org: String,
+/// An incident's contribution to the overview at `now`; `outside` are its signed-off
+/// submissions made outside the desk, which count for their clocks here as on the case page.
+/// Besides the facts, the due instants of reporting clocks still open: the only thing about a
+/// restored incident that changes with time alone.
+pub(super) fn contribution_of(
     content: &Content,
     filed: Vec<(FilingStage, Timestamp)>,
     outside: Vec<OutsideSubmission>,
     now: Timestamp,
-) -> IncidentFacts {
+) -> (IncidentFacts, Pending) {
     let onset = content.instant("onset_at").or_else(|| filed.first().map(|f| f.1)).unwrap_or(now);
     let year = app::domain::zone::UserZone::Seoul.year(onset).unwrap_or(1970);
     let restored = content.instant("restored_at").is_some();
@@ -48,52 +91,48 @@ fn facts_of(
         now,
     );
     facts.outside = outside;
+    // Still going (user-minutes grow, so which rules apply can change), or without onset and
+    // detection (clocks start "now"): such an incident is computed afresh on every visit.
+    let timeless = restored && (facts.onset.is_some() || facts.detected.is_some());
     let all = clocks(&content.codes("regimes"), &facts, now);
-    let reporting = all.iter().filter(|c| is_filing_duty(c.duty));
-    let (mut met, mut late) = (0, 0);
-    for c in reporting {
+    let (mut met, mut late, mut open_dues) = (0, 0, Vec::new());
+    for c in all.iter().filter(|c| is_filing_duty(c.duty)) {
         match c.state {
             ClockState::Met => met += 1,
-            ClockState::Late { .. } | ClockState::Overdue { .. } => late += 1,
-            ClockState::Open | ClockState::NotStarted | ClockState::Exempt => {}
+            ClockState::Late { .. } => late += 1,
+            // overdue now, or once `now` passes the due instant
+            ClockState::Overdue { .. } | ClockState::Open => open_dues.extend(c.due.map(|d| d.0)),
+            ClockState::NotStarted | ClockState::Exempt => {}
         }
     }
-    IncidentFacts {
-        org,
+    let overdue_now = open_dues.iter().filter(|d| now.0 > **d).count();
+    let facts = IncidentFacts {
+        org: String::new(),
         year,
         duration_minutes: if restored { content.duration_minutes(now) } else { None },
         user_minutes: if restored { content.user_minutes(now) } else { None },
         cause: content.get("cause_category").to_string(),
         clocks_met: met,
-        clocks_late: late,
-    }
+        clocks_late: late + u32::try_from(overdue_now).unwrap_or(u32::MAX),
+    };
+    let pending = Pending { late_done: late, open_dues, timeless };
+    (facts, pending)
 }
 
 /// The overview of every filed incident, in the language's organisation names.
 pub async fn overview(
     db: &Db,
     cap: &app::domain::auth::ReviewerCap,
+    memo: &OverviewMemo,
     korean: bool,
     now: Timestamp,
 ) -> Result<Overview, StorageError> {
-    let mut outside = super::outside::counted_all(db, cap).await?;
-    let (rows, open_measures, overdue_items) = with_pool!(db, |p| {
-        // One row per incident (SQLite hands rows over one by one from its worker thread, so
-        // 100 000 filings as rows cost seconds): the first filing of each stage and the
-        // latest update are all the clocks need, with the newest content.
-        let rows = sqlx::query_as::<_, Row>(
-            "SELECT f.incident_id, o.name_ko, o.name_en,
-                    MIN(CASE WHEN f.stage = 'initial' THEN f.submitted_at END) AS initial_at,
-                    MIN(CASE WHEN f.stage = 'interim' THEN f.submitted_at END) AS first_update_at,
-                    MAX(CASE WHEN f.stage = 'interim' THEN f.submitted_at END) AS last_update_at,
-                    MIN(CASE WHEN f.stage = 'final' THEN f.submitted_at END) AS final_at,
-                    (SELECT g.content_json FROM filings g WHERE g.incident_id = f.incident_id
-                     ORDER BY g.version DESC LIMIT 1) AS content_json
-             FROM filings f JOIN organisations o ON o.id = f.org_id
-             GROUP BY f.incident_id, o.name_ko, o.name_en",
-        )
-        .fetch_all(p)
-        .await?;
+    let outside = super::outside::counted_all(db, cap).await?;
+    let contributions: Vec<Contribution> = memo.current(db, &outside, now).await?;
+    let (names, open_measures, overdue_items) = with_pool!(db, |p| {
+        let names = sqlx::query_as::<_, (i64, String, String)>("SELECT id, name_ko, name_en FROM organisations")
+            .fetch_all(p)
+            .await?;
         let open = sqlx::query_scalar::<_, i64>(
             "SELECT COUNT(DISTINCT m.id) FROM measures m JOIN measure_items mi ON mi.measure_id = m.id
              WHERE mi.state NOT IN ('accepted', 'waived')",
@@ -107,27 +146,13 @@ pub async fn overview(
         .bind(now.0)
         .fetch_one(p)
         .await?;
-        Ok::<_, sqlx::Error>((rows, open, overdue))
+        Ok::<_, sqlx::Error>((names, open, overdue))
     })?;
-    let incidents: Vec<IncidentFacts> = rows
+    let names: HashMap<i64, String> =
+        names.into_iter().map(|(id, ko, en)| (id, if korean { ko } else { en })).collect();
+    let incidents: Vec<IncidentFacts> = contributions
         .into_iter()
-        .map(|r| {
-            let mut filed: Vec<(FilingStage, Timestamp)> = [
-                (FilingStage::Initial, r.initial_at),
-                (FilingStage::Interim, r.first_update_at),
-                (FilingStage::Interim, r.last_update_at),
-                (FilingStage::Final, r.final_at),
-            ]
-            .into_iter()
-            .filter_map(|(stage, at)| at.map(|t| (stage, Timestamp(t))))
-            .collect();
-            filed.sort_by_key(|(_, t)| t.0);
-            filed.dedup();
-            let content = Content::from_stored_json(&r.content_json).unwrap_or_default();
-            let org = if korean { r.name_ko } else { r.name_en };
-            let told = outside.remove(&r.incident_id).unwrap_or_default();
-            facts_of(org, &content, filed, told, now)
-        })
+        .map(|c| IncidentFacts { org: names.get(&c.org_id).cloned().unwrap_or_default(), ..c.facts })
         .collect();
     let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
     Ok(summarise(&incidents, count(open_measures), count(overdue_items)))
