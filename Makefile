@@ -8,7 +8,7 @@ export LEPTOS_SITE_ADDR ?= 127.0.0.1:3000
 export TEMPLATES_DIR ?= report-templates
 export TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run build test test-unit test-integration test-browser postgres tools fmt lint clean-test-dbs
+.PHONY: run run-release release bench build test test-unit test-integration test-browser postgres tools fmt lint clean-test-dbs
 
 ## Build, create ./data/outage-desk.db with demo data, and serve on LEPTOS_SITE_ADDR.
 run: build
@@ -28,8 +28,27 @@ run: build
 	@echo "to any authenticator app, or print the current code with: scripts/totp-code"
 	@echo "No SMTP server is set (SMTP_URL): every e-mail the desk sends waits in the outbox;"
 	@echo "sign in as the system admin and read them at http://$(LEPTOS_SITE_ADDR)/admin/outbox"
+	@echo "This is the debug build (quick to build, slow to run, a 14 MB WebAssembly file)."
+	@echo "For the optimised build, as in production: make run-release"
 	@echo
 	SEED_DEMO=true DATABASE_URL=$${DATABASE_URL:-sqlite:data/outage-desk.db} $(CARGO_TARGET_DIR)/debug/server
+
+## The release build (server optimised, WebAssembly through wasm-opt) in target/site-release.
+release:
+	scripts/release-build.sh
+
+## As `make run`, with the release build (the production recipe in README.md).
+run-release: release
+	@mkdir -p data
+	@echo
+	@echo "Outage Desk (release build): http://$(LEPTOS_SITE_ADDR) - the demo logins are those of make run"
+	@echo
+	SEED_DEMO=true DATABASE_URL=$${DATABASE_URL:-sqlite:data/outage-desk.db} LEPTOS_SITE_ROOT=target/site-release \
+	  $(CARGO_TARGET_DIR)/release/server
+
+## The public side against nginx serving the same bytes, at 1,000 and 100,000 incidents (issue #14).
+bench:
+	scripts/bench-public.sh
 
 tools:
 	@scripts/ensure-tools.sh build

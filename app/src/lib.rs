@@ -2,6 +2,9 @@
 //! the Leptos pages, and the server functions the pages call.
 //!
 //! Compiled twice: with `ssr` into the server binary, with `hydrate` into WebAssembly.
+// The hydrate build of the larger pages (their view types nest deeply) needs more than the
+// default 128 when optimised for size (wasm-release).
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod domain;

@@ -392,6 +392,15 @@ await test('accessibility: no axe-core violations on public, sign-in, form-with-
   await page.locator('.incident-list h3 a').first().click();
   await page.waitForURL(/\/incidents\/OD-/);
   await accessible(page, 'incident detail');
+  await page.locator('main a[href^="/operators/"]').first().click();
+  await page.waitForURL(/\/operators\//);
+  check(await page.locator('svg.chart').count() >= 1, 'the operator record has its chart');
+  await accessible(page, 'operator record');
+  await page.goto(`${BASE}/incidents?lang=ko&cause=POWER&year=2025`);
+  check(await page.locator('.incident-list h3 a').count() >= 1, 'the filtered list finds the demo fire');
+  await accessible(page, 'incidents filtered (ko)');
+  await page.goto(`${BASE}/open-data`);
+  await accessible(page, 'open data');
   await page.goto(`${BASE}/rules`);
   check(await page.locator('.rule-version').count() >= 8, 'every rule set names its version');
   await accessible(page, 'the rules');

@@ -34,6 +34,8 @@ export async function layout({ browser, BASE, check, signIn, incidentRef, refere
     [null, 'public-incident', published],
     [null, 'sign-in', '/login'],
     [null, 'rules', '/rules'],
+    [null, 'operator-record', '/operators/pangyo-talk'],
+    [null, 'open-data', '/open-data'],
     ['officer@pangyo-talk.example', 'dashboard', '/filing'],
     ['officer@pangyo-talk.example', 'incident', `/filing/incidents/${incidentRef}`],
     ['officer@pangyo-talk.example', 'version', `/filing/filings/${reference}`],

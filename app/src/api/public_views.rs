@@ -75,5 +75,17 @@ pub struct OperatorRecord {
     pub years: Vec<YearRecord>,
     /// Cause categories with how many incidents each, most frequent first.
     pub causes: Vec<(String, u32)>,
+    /// The most pressing measures (overdue, open, done, then verified; newest first within
+    /// each), at most [`RECORD_MEASURES`] of `measure_count`.
     pub measures: Vec<RecordMeasure>,
+    pub measure_count: u32,
+    /// How many incidents the figures count; `incidents` holds the newest
+    /// [`RECORD_INCIDENTS`] of them (the rest are a link to the search).
+    pub incident_count: u32,
 }
+
+/// How many incidents an operator's record lists (its figures count all of them): an
+/// operator with thousands must not make a page of megabytes on the day everyone looks.
+pub const RECORD_INCIDENTS: usize = 20;
+/// How many measures an operator's record lists (all are in the open data).
+pub const RECORD_MEASURES: usize = 50;

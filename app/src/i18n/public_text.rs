@@ -40,6 +40,10 @@ macro_rules! public_messages {
             MeasuresImposed => "부과된 조치와 이행 상황", "Measures imposed and their commitments";
             CommitmentStatus => "이행 상황", "Status";
             ItemsColumn => "이행 항목", "Items";
+            IncidentColumn => "장애", "Incident";
+            RecordMeasuresShown => "기한을 넘긴 조치와 이행 중인 조치부터 보여 줍니다", "The most pressing measures first: overdue, then open";
+            RecordMeasuresAll => "모든 조치는 공공데이터에 있습니다", "every measure is in the open data";
+            RecordIncidentsAll => "이 사업자의 공개된 장애 전체 보기", "All published incidents of this operator";
             AllIncidentsOf => "공개된 장애", "Published incidents";
             KnockOnTitle => "연쇄 영향", "Knock-on effects";
             KnockOnHint => "이 서비스에 의존하는 다른 서비스도 함께 멈췄을 수 있습니다 (신고서에 적힌 의존 관계).", "Other services that depend on this one may have stopped too (the dependencies the filing names).";

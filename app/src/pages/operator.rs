@@ -74,7 +74,7 @@ fn Record(r: OperatorRecord) -> impl IntoView {
             let items = m.measure.items.iter().map(|(text, _)| view! { <li>{text.clone()}</li> }).collect_view();
             view! {
                 <tr>
-                    <td class="stack-head"><a href=format!("/incidents/{}", m.reference)>{m.headline.get(lang)}</a></td>
+                    <td class="stack-head"><a class="wraps" href=format!("/incidents/{}", m.reference)>{m.headline.get(lang)}</a></td>
                     <td data-label=Msg::MeasureNumber.t(lang)>{lang.pick(kind.0, kind.1)}<br/><span class="hint">{m.measure.legal_basis.clone()}</span></td>
                     <td data-label=Msg::ItemsColumn.t(lang)><ul class="plain-list">{items}</ul></td>
                     <td data-label=Msg::DueAt.t(lang)><span class="date">{crate::domain::case::MINISTRY_ZONE.official(m.measure.due, zone)}</span></td>
@@ -84,6 +84,8 @@ fn Record(r: OperatorRecord) -> impl IntoView {
         })
         .collect_view();
     let has_measures = !r.measures.is_empty();
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let (shown_measures, shown_incidents) = (count(r.measures.len()), count(r.incidents.len()));
     view! {
         <PageTitle text=title.clone()/>
         <PublicMeta title=title description=Msg::OperatorRecordIntro.t(lang) path=format!("/operators/{}", r.slug) feed=feed.clone()/>
@@ -103,15 +105,23 @@ fn Record(r: OperatorRecord) -> impl IntoView {
         {if has_measures {
             view! {
                 <DataTable caption=Msg::MeasuresImposed.t(lang) stack=true columns=vec![
-                    Msg::IncidentsTitle.into(), Msg::MeasureNumber.into(), Msg::ItemsColumn.into(),
+                    Msg::IncidentColumn.into(), Msg::MeasureNumber.into(), Msg::ItemsColumn.into(),
                     Msg::DueAt.into(), Msg::CommitmentStatus.into(),
                 ]>{measures}</DataTable>
+                {(shown_measures < r.measure_count).then(|| view! {
+                    <p>{Msg::RecordMeasuresShown.t(lang)}" ("{shown_measures}" / "{r.measure_count}") "
+                        <a href="/open-data">{Msg::RecordMeasuresAll.t(lang)}</a></p>
+                })}
             }.into_any()
         } else {
             view! { <p>{Msg::NoPublicMeasures.t(lang)}</p> }.into_any()
         }}
         <h2 id="incidents">{Msg::AllIncidentsOf.t(lang)}</h2>
         <IncidentList rows=r.incidents/>
+        {(shown_incidents < r.incident_count).then(|| view! {
+            <p><a href=format!("/incidents?operator={}", r.slug)>
+                {Msg::RecordIncidentsAll.t(lang)}" ("{r.incident_count}")"</a></p>
+        })}
         <Subscribe/>
     }
 }

@@ -1,7 +1,7 @@
 //! What the public pages read (issue #14): the search page and an operator's record, built
 //! from published incidents only.
 
-use app::api::{OperatorRecord, PublicList, RecordMeasure, YearRecord};
+use app::api::{OperatorRecord, PublicList, RecordMeasure, YearRecord, RECORD_INCIDENTS, RECORD_MEASURES};
 use app::domain::public::{cause_counts, measure_status, year_figures, SearchQuery, PAGE_SIZE};
 use app::domain::timestamp::Timestamp;
 
@@ -47,5 +47,21 @@ pub async fn operator(db: &Db, slug: &str, now: Timestamp) -> Result<OperatorRec
             });
         }
     }
-    Ok(OperatorRecord { slug: slug.to_string(), org, incidents, years, causes, measures })
+    // the most pressing first, the latest deadline first within each
+    measures.sort_by(|a, b| a.status.urgency().cmp(&b.status.urgency()).then(b.measure.due.0.cmp(&a.measure.due.0)));
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let (measure_count, incident_count) = (count(measures.len()), count(incidents.len()));
+    measures.truncate(RECORD_MEASURES);
+    let mut incidents = incidents;
+    incidents.truncate(RECORD_INCIDENTS);
+    Ok(OperatorRecord {
+        slug: slug.to_string(),
+        org,
+        incidents,
+        years,
+        causes,
+        measures,
+        measure_count,
+        incident_count,
+    })
 }

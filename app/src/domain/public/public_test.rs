@@ -144,3 +144,19 @@ fn a_measure_is_overdue_once_its_deadline_passes_with_items_open() {
     assert_eq!(measure_status(due, &[Accepted, Waived], Timestamp(1_001)), CommitmentFilter::Verified);
     assert_eq!(measure_status(due, &[], Timestamp(1_001)), CommitmentFilter::None);
 }
+
+#[test]
+fn an_operators_record_lists_overdue_commitments_first_and_none_last() {
+    let mut all = CommitmentFilter::ALL.to_vec();
+    all.sort_by_key(|c| c.urgency());
+    assert_eq!(
+        all,
+        [
+            CommitmentFilter::Overdue,
+            CommitmentFilter::Open,
+            CommitmentFilter::Done,
+            CommitmentFilter::Verified,
+            CommitmentFilter::None
+        ]
+    );
+}

@@ -49,6 +49,18 @@ impl CommitmentFilter {
         CommitmentFilter::ALL.into_iter().find(|c| c.as_str() == s)
     }
 
+    /// What needs the public's attention first (an operator's record lists measures in this
+    /// order): overdue, still open, done but unverified, verified.
+    pub fn urgency(self) -> u8 {
+        match self {
+            CommitmentFilter::Overdue => 0,
+            CommitmentFilter::Open => 1,
+            CommitmentFilter::Done => 2,
+            CommitmentFilter::Verified => 3,
+            CommitmentFilter::None => 4,
+        }
+    }
+
     pub fn label(self) -> (&'static str, &'static str) {
         match self {
             CommitmentFilter::None => ("조치 없음", "No measures"),
