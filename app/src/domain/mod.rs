@@ -23,5 +23,6 @@ pub mod reportability;
 pub mod sign_in;
 pub mod timestamp;
 pub mod two_step;
+pub mod url;
 pub mod validation;
 pub mod zone;

@@ -206,24 +206,11 @@ fn sign_in_then(req: &Request) -> String {
     let wanted = req.uri().path_and_query().map_or("/", |p| p.as_str());
     match (req.method() == axum::http::Method::GET, app::domain::sign_in::return_path(wanted)) {
         (true, Some(path)) => {
-            let encoded: String = url_encode(path);
+            let encoded: String = app::domain::url::url_encode(path);
             format!("/login?next={encoded}")
         }
         _ => "/login".to_string(),
     }
-}
-
-/// Percent-encodes everything but unreserved characters (RFC 3986).
-fn url_encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 /// Records a refused (403) request: who, what, from where.

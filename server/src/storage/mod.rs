@@ -67,6 +67,28 @@ macro_rules! with_pool {
     };
 }
 
+/// A value bound into a statement assembled at run time (the queue's and the public search's
+/// filters), bound in order by [`bind_all!`].
+pub(crate) enum Bind {
+    Int(i64),
+    Text(String),
+}
+
+/// Binds every [`Bind`] of `$binds`, in order, to the query `$query`.
+macro_rules! bind_all {
+    ($query:expr, $binds:expr) => {{
+        let mut query = $query;
+        for b in $binds {
+            query = match b {
+                $crate::storage::Bind::Int(v) => query.bind(*v),
+                $crate::storage::Bind::Text(v) => query.bind(v.clone()),
+            };
+        }
+        query
+    }};
+}
+pub(crate) use bind_all;
+
 /// Opens a transaction that will write. On SQLite it takes the write lock at once
 /// (`BEGIN IMMEDIATE`): a deferred transaction that reads first and writes later fails with
 /// "database is locked" (SQLITE_BUSY_SNAPSHOT) when another connection wrote meanwhile, and

@@ -8,7 +8,7 @@ use app::domain::public::{CommitmentFilter, Commitments, Cursor, SearchQuery};
 use app::domain::timestamp::Timestamp;
 
 use super::publications::PublicReader;
-use super::{Db, StorageError};
+use super::{bind_all, Bind, Db, StorageError};
 use crate::with_pool;
 
 #[derive(sqlx::FromRow)]
@@ -69,12 +69,6 @@ impl Row {
             updated_at: Timestamp(self.updated_at),
         }
     }
-}
-
-/// A value bound to a generated query.
-enum Bind {
-    Int(i64),
-    Text(String),
 }
 
 /// The `WHERE` of a search (after `WHERE TRUE`) and its values: each clause names its own
@@ -140,16 +134,7 @@ pub async fn search(
 ) -> Result<(Vec<PublicIncidentRow>, Option<Cursor>), StorageError> {
     let (cond, binds) = conditions(q, now);
     let sql = format!("{SELECT} WHERE TRUE{cond} ORDER BY p.sort_at DESC, p.id DESC LIMIT {}", page + 1);
-    let mut rows = with_pool!(db, |p| {
-        let mut query = sqlx::query_as::<_, Row>(&sql);
-        for b in &binds {
-            query = match b {
-                Bind::Int(v) => query.bind(*v),
-                Bind::Text(v) => query.bind(v.clone()),
-            };
-        }
-        query.fetch_all(p).await
-    })?;
+    let mut rows = with_pool!(db, |p| bind_all!(sqlx::query_as::<_, Row>(&sql), &binds).fetch_all(p).await)?;
     let more = i64::try_from(rows.len()).unwrap_or(i64::MAX) > page;
     rows.truncate(usize::try_from(page).unwrap_or(0));
     let next = rows.last().filter(|_| more).map(|r| Cursor { sort_at: r.sort_at, id: r.id });

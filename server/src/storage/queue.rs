@@ -6,7 +6,7 @@ use app::domain::filing::{FilingStage, FilingStatus, IncidentStatus};
 use app::domain::queue::{AssigneeFilter, Cursor, QueueQuery};
 use app::domain::timestamp::Timestamp;
 
-use super::{Db, StorageError};
+use super::{bind_all, Bind, Db, StorageError};
 use crate::with_pool;
 
 #[derive(sqlx::FromRow)]
@@ -37,12 +37,6 @@ const OVERDUE: &str = "(EXISTS (SELECT 1 FROM info_requests r WHERE r.incident_i
         AND r.answered_at IS NULL AND r.closed_at IS NULL AND r.due_at < $2)
     OR EXISTS (SELECT 1 FROM measure_items mi JOIN measures m ON m.id = mi.measure_id
         WHERE m.incident_id = f.incident_id AND mi.state IN ('required', 'rejected') AND m.due_at < $2))";
-
-/// A value bound into the assembled query.
-enum Bind {
-    Int(i64),
-    Text(String),
-}
 
 /// One page of the queue for the reviewer `cap`, and the cursor of the next page if any.
 pub async fn page(
@@ -120,16 +114,7 @@ pub async fn page(
          {filter} ORDER BY f.submitted_at {order}, f.id {order} LIMIT {}",
         q.page_size() + 1
     );
-    let mut rows = with_pool!(db, |p| {
-        let mut query = sqlx::query_as::<_, QueueRow>(&sql);
-        for b in &binds {
-            query = match b {
-                Bind::Int(v) => query.bind(*v),
-                Bind::Text(v) => query.bind(v.clone()),
-            };
-        }
-        query.fetch_all(p).await
-    })?;
+    let mut rows = with_pool!(db, |p| bind_all!(sqlx::query_as::<_, QueueRow>(&sql), &binds).fetch_all(p).await)?;
     let more = rows.len() > q.page_size() as usize;
     rows.truncate(q.page_size() as usize);
     let next = more.then(|| rows.last().map(|r| Cursor { submitted_at: r.submitted_at, id: r.filing_id })).flatten();

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{normalise, DurationBand};
+use crate::domain::url::url_encode;
 
 /// Incidents per page of `/incidents`.
 pub const PAGE_SIZE: i64 = 20;
@@ -177,17 +178,4 @@ impl SearchQuery {
             text.chars().flat_map(|c| if matches!(c, '%' | '_' | '\\') { vec!['\\', c] } else { vec![c] }).collect();
         format!("%{escaped}%")
     }
-}
-
-/// Percent-encodes everything but unreserved characters (RFC 3986).
-pub fn url_encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
