@@ -36,6 +36,9 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// The sender of e-mails (`MAIL_FROM`, e.g. `Outage Desk <no-reply@desk.example>`).
     pub mail_from: String,
+    /// Requests one API token (or, on the public API, one client address) may make per
+    /// minute on one instance (`API_RATE_PER_MINUTE`, default 600); beyond it `429`.
+    pub api_rate_per_minute: u32,
 }
 
 impl std::fmt::Debug for Config {
@@ -50,6 +53,7 @@ impl std::fmt::Debug for Config {
             .field("trusted_proxies", &self.trusted_proxies)
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
             .field("mail_from", &self.mail_from)
+            .field("api_rate_per_minute", &self.api_rate_per_minute)
             .finish()
     }
 }
@@ -111,8 +115,16 @@ impl Config {
         if mail_from.parse::<lettre::message::Mailbox>().is_err() {
             bail!("MAIL_FROM must be an address such as \"Outage Desk <no-reply@desk.example>\" (got {mail_from})");
         }
+        let api_rate_per_minute = match get("API_RATE_PER_MINUTE") {
+            None => 600,
+            Some(v) => match v.trim().parse::<u32>() {
+                Ok(n) if n > 0 => n,
+                _ => bail!("API_RATE_PER_MINUTE must be a whole number above 0 (got {v})"),
+            },
+        };
         Ok(Config {
             database_url,
+            api_rate_per_minute,
             session_secret,
             public_base_url,
             font_dirs,

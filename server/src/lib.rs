@@ -1,6 +1,7 @@
 //! Outage Desk server: configuration, storage, sessions, PDF rendering and the HTTP routes
 //! around the Leptos application in the `app` crate.
 
+pub mod api;
 pub mod auth;
 pub mod clock;
 pub mod config;
@@ -34,12 +35,7 @@ use crate::storage::Db;
 /// What pages and server functions get as Leptos context: the storage behind the
 /// [`app::api::ports::Desks`] trait.
 pub fn leptos_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
-    let desks: SharedDesks = Arc::new(page_data::Desk {
-        db: state.db.clone(),
-        clock: state.clock.clone(),
-        config: state.config.clone(),
-        overview: state.overview.clone(),
-    });
+    let desks: SharedDesks = Arc::new(page_data::Desk::of(state));
     let base = app::ui::public_meta::SiteBase(state.config.public_base_url.clone());
     let name = state.leptos_options.output_name.to_string();
     // wasm-bindgen's file name (see `app::ui::hydration`)
@@ -110,7 +106,9 @@ pub fn router(state: AppState, store: Store, routes: Vec<leptos_axum::AxumRouteL
     let site_root = state.leptos_options.site_root.to_string();
     let shell_options = state.leptos_options.clone();
     let pages: std::collections::HashSet<String> = routes.iter().map(|r| r.path().to_string()).collect();
-    http::routes::handlers_with_returns(&pages)
+    // the machine interface first, with its own middleware: no sessions, no cookies
+    let api = api::router(state.clone());
+    let pages_router = http::routes::handlers_with_returns(&pages)
         .leptos_routes_with_context(&state, routes, leptos_context(&state), move || app::shell(shell_options.clone()))
         .fallback_service(
             ServeDir::new(site_root).precompressed_br().precompressed_gzip().fallback(get(http::not_found_fallback)),
@@ -124,5 +122,6 @@ pub fn router(state: AppState, store: Store, routes: Vec<leptos_axum::AxumRouteL
             move |req, next| http::static_files::cache_headers(versions.clone(), req, next)
         }))
         .layer(sessions)
-        .with_state(state)
+        .with_state(state);
+    api.merge(pages_router)
 }

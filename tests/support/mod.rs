@@ -99,6 +99,11 @@ impl TestApp {
         TestApp::spawn_configured(backend, workspace().join("report-templates"), &extra).await
     }
 
+    /// [`TestApp::spawn`] with settings of its own (`("API_RATE_PER_MINUTE", "5")`…).
+    pub async fn spawn_with(backend: Backend, extra: &[(&str, String)]) -> anyhow::Result<TestApp> {
+        TestApp::spawn_configured(backend, workspace().join("report-templates"), extra).await
+    }
+
     async fn spawn_configured(
         backend: Backend,
         templates: PathBuf,
@@ -364,7 +369,8 @@ pub struct Client {
 }
 
 impl Client {
-    async fn read(resp: reqwest::Response) -> anyhow::Result<Page> {
+    /// A response read whole.
+    pub async fn read(resp: reqwest::Response) -> anyhow::Result<Page> {
         let status = resp.status().as_u16();
         let location = resp.headers().get("location").and_then(|v| v.to_str().ok()).map(str::to_string);
         let header = |name: &str| resp.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();

@@ -37,12 +37,15 @@ pub enum FormProblem {
     NotReopenable(crate::domain::case::ReopenBlock),
     /// Two-step verification cannot be turned off: the person's role requires it.
     TwoStepRequired,
+    /// The person holds as many live API tokens as they may.
+    ApiTokenLimit,
 }
 
 impl From<FormProblem> for Msg {
     fn from(p: FormProblem) -> Msg {
         match p {
             FormProblem::LoginFailed => Msg::LoginFailed,
+            FormProblem::ApiTokenLimit => Msg::ApiTokenLimit,
             FormProblem::LoginThrottled => Msg::LoginThrottled,
             FormProblem::FormExpired => Msg::FormExpired,
             FormProblem::DraftChanged => Msg::DraftChanged,

@@ -73,6 +73,12 @@ pub trait Desks: Send + Sync + 'static {
         user: crate::domain::ids::UserId,
         current: Option<i64>,
     ) -> Result<Vec<super::SessionRow>, DeskError>;
+    /// The person's API tokens (`role`: what their tokens may be given).
+    async fn api_tokens(
+        &self,
+        user: crate::domain::ids::UserId,
+        role: crate::domain::auth::Role,
+    ) -> Result<super::ApiTokensView, DeskError>;
     /// Where the person stands with two-step verification.
     async fn two_step(&self, user: crate::domain::ids::UserId) -> Result<super::TwoStepView, DeskError>;
     /// The two-step policy of every role, with how many accounts have it on.

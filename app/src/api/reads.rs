@@ -49,6 +49,11 @@ mod server_side {
     #[derive(Clone, Debug)]
     pub struct FreshRecoveryCodes(pub Vec<String>);
 
+    /// An API token just made, for the page that shows it this once (provided as context by
+    /// the server's post handler that made it).
+    #[derive(Clone, Debug)]
+    pub struct FreshApiToken(pub String);
+
     /// How many unread notifications the signed-in person has (the bell's number).
     #[derive(Clone, Copy, Debug)]
     pub struct UnreadNotifications(pub i64);
@@ -82,7 +87,7 @@ mod server_side {
 #[cfg(feature = "ssr")]
 use server_side::*;
 #[cfg(feature = "ssr")]
-pub use server_side::{CsrfToken, CurrentSession, FreshRecoveryCodes, UnreadNotifications};
+pub use server_side::{CsrfToken, CurrentSession, FreshApiToken, FreshRecoveryCodes, UnreadNotifications};
 
 /// Who is signed in, and the anti-forgery token for forms.
 #[server(prefix = "/_fn", endpoint = "session_info")]
@@ -116,6 +121,16 @@ pub async fn my_two_step() -> Result<TwoStepView, ServerFnError> {
     let user = caller().map(|c| c.user_id).ok_or_else(forbidden)?;
     let mut view = desks()?.two_step(user).await.map_err(fail)?;
     view.fresh_codes = use_context::<FreshRecoveryCodes>().map(|c| c.0).unwrap_or_default();
+    Ok(view)
+}
+
+/// The signed-in person's API tokens; with the token the post this page answers has just
+/// made (shown this once: only its hash is kept).
+#[server(prefix = "/_fn", endpoint = "my_api_tokens")]
+pub async fn my_api_tokens() -> Result<ApiTokensView, ServerFnError> {
+    let who = caller().ok_or_else(forbidden)?;
+    let mut view = desks()?.api_tokens(who.user_id, who.role).await.map_err(fail)?;
+    view.fresh = use_context::<FreshApiToken>().map(|t| t.0);
     Ok(view)
 }
 

@@ -180,6 +180,31 @@ pub struct SessionRow {
     pub current: bool,
 }
 
+/// One of the person's API tokens on `/account/api-tokens` (never the token itself: only its
+/// public prefix is kept readable).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ApiTokenRow {
+    pub id: i64,
+    pub name: String,
+    pub prefix: String,
+    pub scopes: Vec<crate::domain::api_token::Scope>,
+    pub created_at: Timestamp,
+    pub expires_at: Timestamp,
+    pub last_used_at: Option<Timestamp>,
+    pub revoked_at: Option<Timestamp>,
+    /// Neither revoked nor expired.
+    pub live: bool,
+}
+
+/// `/account/api-tokens`: the person's tokens, the scopes their role may give, and a token
+/// just made (in the answer to the post that made it only).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ApiTokensView {
+    pub tokens: Vec<ApiTokenRow>,
+    pub allowed: Vec<crate::domain::api_token::Scope>,
+    pub fresh: Option<String>,
+}
+
 /// `/account/two-step`: where the person stands with two-step verification.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TwoStepView {

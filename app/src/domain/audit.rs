@@ -82,6 +82,9 @@ audit_actions! {
     RecoveryCodesRenewed => "account.recovery_codes_renewed", "복구 코드 새로 발급", "New recovery codes made";
     RecoveryCodeUsed => "account.recovery_code_used", "복구 코드로 로그인", "Signed in with a recovery code";
     SecondStepFailed => "account.second_step_failed", "2단계 인증 실패", "Two-step verification failed";
+    ApiTokenCreated => "api.token_created", "API 토큰 발급", "API token created";
+    ApiTokenRevoked => "api.token_revoked", "API 토큰 폐기", "API token revoked";
+    ApiScopeFirstUsed => "api.scope_first_used", "API 토큰 권한 첫 사용", "API token scope used for the first time";
 }
 
 impl AuditAction {

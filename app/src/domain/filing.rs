@@ -88,6 +88,43 @@ impl IncidentStatus {
     }
 }
 
+/// Longest working title of an incident.
+pub const MAX_TITLE: usize = 200;
+/// Longest job title a signatory signs with.
+pub const MAX_SIGNATORY_TITLE: usize = 100;
+
+/// The working title of a new incident, trimmed, or why it cannot be one.
+pub fn incident_title(title: &str) -> Result<String, crate::domain::validation::FieldErrors> {
+    use crate::domain::validation::{FieldError, FieldErrors};
+    let title = title.trim();
+    match title.chars().count() {
+        0 => Err(FieldErrors::one("title", FieldError::Required)),
+        n if n > MAX_TITLE => Err(FieldErrors::one("title", FieldError::too_long(MAX_TITLE, n))),
+        _ => Ok(title.to_string()),
+    }
+}
+
+/// What a signatory gives when filing: their job title (trimmed) and the declaration
+/// (`attest`), or what is missing.
+pub fn signing(title: &str, declared: bool) -> Result<String, crate::domain::validation::FieldErrors> {
+    use crate::domain::validation::{FieldError, FieldErrors};
+    let title = title.trim();
+    let mut errors = FieldErrors::default();
+    match title.chars().count() {
+        0 => errors.add("signatory_title", FieldError::Required),
+        n if n > MAX_SIGNATORY_TITLE => errors.add("signatory_title", FieldError::too_long(MAX_SIGNATORY_TITLE, n)),
+        _ => {}
+    }
+    if !declared {
+        errors.add("attest", FieldError::MustConfirm);
+    }
+    if errors.is_empty() {
+        Ok(title.to_string())
+    } else {
+        Err(errors)
+    }
+}
+
 #[cfg(test)]
 #[path = "filing_test.rs"]
 mod tests;

@@ -2,8 +2,10 @@
 
 pub mod account;
 pub mod admin;
+pub mod api_token;
 pub mod audit;
 pub mod auth;
+pub mod calculator;
 pub mod case;
 pub mod dates;
 pub mod deadlines;

@@ -69,6 +69,8 @@ mod two_step_text;
 #[macro_use]
 mod law_text;
 #[macro_use]
+mod api_text;
+#[macro_use]
 mod public_text;
 #[macro_use]
 mod common_text;

@@ -3,7 +3,7 @@
 
 macro_rules! public_messages {
     ($($rest:tt)*) => {
-        law_messages! {
+        api_messages! {
             $($rest)*
             SearchTitle => "장애 찾기", "Find an incident";
             SearchText => "검색어", "Search";

@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod admin_orgs;
 pub mod admin_staff;
+pub mod api_tokens;
 pub mod case;
 pub mod draft;
 pub mod evidence;

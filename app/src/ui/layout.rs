@@ -84,6 +84,7 @@ fn AccountBar() -> impl IntoView {
                             <a href="/account/sessions">{Msg::NavSessions.t(lang)}</a>
                             <a href="/account/password">{Msg::NavPassword.t(lang)}</a>
                             <a href="/account/two-step">{Msg::NavTwoStep.t(lang)}</a>
+                            <a href="/account/api-tokens">{Msg::NavApiTokens.t(lang)}</a>
                             <form method="post" action="/logout" class="inline-form">
                                 <CsrfField/>
                                 <button type="submit" class="link-button">{Msg::SignOut.t(lang)}</button>

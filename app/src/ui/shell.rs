@@ -9,8 +9,8 @@ use crate::api::session_info;
 use crate::domain::zone::UserZone;
 use crate::i18n::{Lang, Msg};
 use crate::pages::{
-    account, admin, admin_orgs, admin_staff, case, draft, filing, incident, links, notifications, open_data, operator,
-    organisation, overview, public, review, rules, two_step,
+    account, admin, admin_orgs, admin_staff, api_tokens, case, draft, filing, incident, links, notifications,
+    open_data, operator, organisation, overview, public, review, rules, two_step,
 };
 use crate::ui::layout::{ErrorPage, Layout, NotFound};
 use crate::ui::raw_sinks::PageTitle;
@@ -125,6 +125,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/account/password") view=account::PasswordPage ssr=SsrMode::Async/>
                         <Route path=path!("/account/sessions") view=account::SessionsPage ssr=SsrMode::Async/>
                         <Route path=path!("/account/two-step") view=two_step::TwoStepPage ssr=SsrMode::Async/>
+                        <Route path=path!("/account/api-tokens") view=api_tokens::ApiTokensPage ssr=SsrMode::Async/>
                         <Route path=path!("/account/notifications") view=notifications::NotificationsPage ssr=SsrMode::Async/>
                         <Route path=path!("/admin") view=admin_staff::AdminHomePage ssr=SsrMode::Async/>
                         <Route path=path!("/admin/organisations") view=admin_orgs::OrganisationsPage ssr=SsrMode::Async/>

@@ -5,7 +5,7 @@ use app::api::FormProblem;
 use app::domain::filing::FilingStage;
 use app::domain::report::stages::may_draft;
 use app::domain::report::{check, limits, SectionDef};
-use app::domain::validation::{FieldError, FieldErrors};
+use app::domain::validation::FieldError;
 use app::i18n::Msg;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -27,15 +27,7 @@ super::routes::route_table! {
 /// POST /filing/new: open an incident with an empty initial-notification draft.
 pub async fn open_incident(State(state): State<AppState>, form: PostedForm) -> Answer {
     let cap = super::filer(&form.parts.extensions)?;
-    let title = form.get("title").trim().to_string();
-    let problem = match title.chars().count() {
-        0 => Some(FieldError::Required),
-        n if n > 200 => Some(FieldError::too_long(200, n)),
-        _ => None,
-    };
-    if let Some(p) = problem {
-        return Err(form.invalid(None, FieldErrors::one("title", p)));
-    }
+    let title = app::domain::filing::incident_title(&form.get("title")).map_err(|e| form.invalid(None, e))?;
     let reference = incidents::open(&state.db, &cap, &title, state.clock.now()).await?;
     tracing::info!(org.id = %cap.org(), incident.reference = %reference, "incident opened");
     Ok(see_other(&format!("/filing/incidents/{reference}")))
@@ -142,19 +134,8 @@ pub async fn submit(State(state): State<AppState>, Path(reference): Path<String>
     if !check(&draft.content, draft.stage, at).is_empty() {
         return Ok(see_other(&check_page));
     }
-    let title = form.get("signatory_title").trim().to_string();
-    let mut errors = FieldErrors::default();
-    match title.chars().count() {
-        0 => errors.add("signatory_title", FieldError::Required),
-        n if n > 100 => errors.add("signatory_title", FieldError::too_long(100, n)),
-        _ => {}
-    }
-    if form.get("attest") != "yes" {
-        errors.add("attest", FieldError::MustConfirm);
-    }
-    if !errors.is_empty() {
-        return Err(form.invalid(Some(&check_page), errors));
-    }
+    let title = app::domain::filing::signing(&form.get("signatory_title"), form.get("attest") == "yes")
+        .map_err(|errors| form.invalid(Some(&check_page), errors))?;
     let approved = form.get("sha256");
     let submission = drafts::Submission {
         cap: &cap,

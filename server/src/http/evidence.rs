@@ -59,14 +59,14 @@ pub fn clean_file_name(name: &str) -> String {
 }
 
 /// A multipart form: its text fields and its one file (field `file`).
-pub(super) struct Upload {
+pub(crate) struct Upload {
     pub fields: BTreeMap<String, String>,
     pub file_name: String,
     pub data: Vec<u8>,
     pub too_large: bool,
 }
 
-async fn read_upload(mut multipart: Multipart) -> Result<Upload, axum::extract::multipart::MultipartError> {
+pub(crate) async fn read_upload(mut multipart: Multipart) -> Result<Upload, axum::extract::multipart::MultipartError> {
     let mut up = Upload { fields: BTreeMap::new(), file_name: String::new(), data: Vec::new(), too_large: false };
     while let Some(mut field) = multipart.next_field().await? {
         let name = field.name().unwrap_or("").to_string();
@@ -112,19 +112,9 @@ pub(super) async fn verified_upload(
     Ok(up)
 }
 
-/// POST /filing/incidents/{ref}/attachments (multipart: `file`, `description`).
-pub async fn upload(
-    State(state): State<AppState>,
-    Path(reference): Path<String>,
-    session: Session,
-    req: Request,
-) -> Answer {
-    let (parts, body) = req.into_parts();
-    let cap = super::filer(&parts.extensions)?;
-    let page = format!("/filing/incidents/{reference}");
-    let up = verified_upload(&state, &session, &parts, body).await?;
-    let incident = super::own_incident(&state, &cap, &reference).await?;
-    let description = up.fields.get("description").map(|d| d.trim().to_string()).unwrap_or_default();
+/// The kind of an evidence upload's file, or what is wrong with the file and its description.
+pub(crate) fn check_evidence(up: &Upload) -> Result<&'static str, FieldErrors> {
+    let description = up.fields.get("description").map(|d| d.trim()).unwrap_or_default();
     let mut errors = FieldErrors::default();
     let kind = sniff(&up.data, &up.file_name);
     if up.too_large {
@@ -139,10 +129,24 @@ pub async fn upload(
         n if n > 200 => errors.add("description", FieldError::too_long(200, n)),
         _ => {}
     }
+    kind.filter(|_| errors.is_empty()).ok_or(errors)
+}
+
+/// POST /filing/incidents/{ref}/attachments (multipart: `file`, `description`).
+pub async fn upload(
+    State(state): State<AppState>,
+    Path(reference): Path<String>,
+    session: Session,
+    req: Request,
+) -> Answer {
+    let (parts, body) = req.into_parts();
+    let cap = super::filer(&parts.extensions)?;
+    let page = format!("/filing/incidents/{reference}");
+    let up = verified_upload(&state, &session, &parts, body).await?;
+    let incident = super::own_incident(&state, &cap, &reference).await?;
+    let description = up.fields.get("description").map(|d| d.trim().to_string()).unwrap_or_default();
     let form = PostedForm { parts, fields: [("description".to_string(), description.clone())].into_iter().collect() };
-    let Some(content_type) = kind.filter(|_| errors.is_empty()) else {
-        return Err(form.invalid(Some(&page), errors));
-    };
+    let content_type = check_evidence(&up).map_err(|errors| form.invalid(Some(&page), errors))?;
     let file = NewAttachment { file_name: &up.file_name, content_type, description: &description, data: &up.data };
     match attachments::add(&state.db, &cap, &incident, file, state.clock.now()).await {
         Ok(_) => Ok(see_other(&format!("{page}#evidence-title"))),

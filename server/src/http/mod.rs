@@ -4,6 +4,7 @@
 pub mod account;
 pub mod admin;
 pub mod answers;
+pub mod api_tokens;
 pub mod assets;
 pub mod case;
 pub mod csp;

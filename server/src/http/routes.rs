@@ -103,6 +103,7 @@ pub const MODULES: &[Module] = &[
     (super::admin::routes, super::admin::ROUTES),
     (super::links::routes, super::links::ROUTES),
     (super::two_step::routes, super::two_step::ROUTES),
+    (super::api_tokens::routes, super::api_tokens::ROUTES),
     (super::public_data::routes, super::public_data::ROUTES),
 ];
 
@@ -127,6 +128,7 @@ pub fn form_page(path: &str) -> String {
         ["", "filing", "organisation", ..] => "/filing/organisation".to_string(),
         ["", "account", "notifications", ..] => "/account/notifications".to_string(),
         ["", "account", "two-step", ..] => "/account/two-step".to_string(),
+        ["", "account", "api-tokens", ..] => "/account/api-tokens".to_string(),
         ["", "login", "reset", token] => format!("/login/reset/{token}"),
         ["", "login", "invitation", token] => format!("/login/invitation/{token}"),
         ["", "login", ..] => "/login/reset".to_string(),

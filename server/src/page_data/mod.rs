@@ -51,6 +51,18 @@ pub struct Desk {
     pub overview: std::sync::Arc<crate::storage::overview_memo::OverviewMemo>,
 }
 
+impl Desk {
+    /// The desk over the application's state.
+    pub fn of(state: &crate::state::AppState) -> Desk {
+        Desk {
+            db: state.db.clone(),
+            clock: state.clock.clone(),
+            config: state.config.clone(),
+            overview: state.overview.clone(),
+        }
+    }
+}
+
 impl std::ops::Deref for Desk {
     type Target = Db;
     fn deref(&self) -> &Db {
@@ -224,6 +236,16 @@ impl Desks for Desk {
         use crate::auth::signed_in::{ABSOLUTE_SECS, INACTIVITY_SECS};
         let limits = (INACTIVITY_SECS, ABSOLUTE_SECS);
         Ok(crate::storage::user_sessions::list(self, user, current, self.clock.now(), limits).await?)
+    }
+
+    async fn api_tokens(
+        &self,
+        user: app::domain::ids::UserId,
+        role: app::domain::auth::Role,
+    ) -> Result<app::api::ApiTokensView, DeskError> {
+        let tokens = crate::storage::api_tokens::list(self, user, self.clock.now()).await?;
+        let allowed = app::domain::api_token::Scope::ALL.into_iter().filter(|s| s.allowed_for(role)).collect();
+        Ok(app::api::ApiTokensView { tokens, allowed, fresh: None })
     }
 
     async fn two_step(&self, user: app::domain::ids::UserId) -> Result<app::api::TwoStepView, DeskError> {

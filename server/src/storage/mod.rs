@@ -4,6 +4,7 @@
 //! portable SQL (with `$1` placeholders, which both drivers accept) is compiled against both
 //! drivers' types. Only the migrations differ per backend.
 
+pub mod api_tokens;
 pub mod assessments;
 pub mod attachments;
 pub mod audit;
@@ -11,6 +12,7 @@ pub mod cases;
 pub mod documents;
 pub mod drafts;
 pub mod filings;
+pub mod idempotency;
 pub mod incidents;
 pub mod links;
 pub mod measures;

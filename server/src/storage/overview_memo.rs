@@ -159,7 +159,7 @@ fn remember(entries: &mut HashMap<i64, Entry>, rows: Vec<Row>, outside: &ByIncid
         let content = Content::from_stored_json(&row.content_json).unwrap_or_default();
         let told = sorted(outside.get(&row.incident_id));
         let (facts, pending) = contribution_of(&content, filed.clone(), told.clone(), now);
-        let live = (!pending.timeless).then(|| (row.content_json, filed));
+        let live = (!pending.timeless).then_some((row.content_json, filed));
         entries.insert(row.incident_id, Entry { org_id: row.org_id, outside: told, facts, pending, live });
     }
 }

@@ -183,7 +183,7 @@ fn kind_of(s: Slot) -> Kind {
 }
 
 /// Puts a typed value into canonical form if it parses; otherwise keeps it as typed.
-fn normalize(kind: Kind, raw: &str, zone: UserZone) -> String {
+pub(crate) fn normalize(kind: Kind, raw: &str, zone: UserZone) -> String {
     let v = raw.trim().replace("\r\n", "\n");
     match kind {
         Kind::Instant | Kind::FutureInstant => {

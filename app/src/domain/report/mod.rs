@@ -1,5 +1,6 @@
 //! Incident reports: the field catalogue, content, checks, diffs and stage transitions.
 
+pub mod changes;
 pub mod check;
 pub mod content;
 pub mod diff;

@@ -1,0 +1,84 @@
+//! The reportability and deadline calculator: from an incident's facts and an operator's
+//! profile, without storing anything, which regimes' criteria are met (with reasons) and every
+//! clock with its due instant. The same functions the incident page runs.
+
+use super::deadlines::{clocks, Clock};
+use super::filing::FilingStage;
+use super::law::operator::OperatorFacts;
+use super::report::Content;
+use super::reportability::{assess, clock_facts, Assessment, Verdict};
+use super::timestamp::Timestamp;
+
+/// What the calculator is given: the incident's answers (field catalogue keys), the operator's
+/// profile and service records (profile form keys) and the versions filed so far.
+#[derive(Clone, Debug, Default)]
+pub struct Facts {
+    pub incident: Content,
+    pub profile: Content,
+    pub services: Vec<Content>,
+    pub filings: Vec<(FilingStage, Timestamp)>,
+}
+
+/// What it answers.
+#[derive(Clone, Debug)]
+pub struct Result {
+    pub assessments: Vec<Assessment>,
+    /// The regimes clocked: those the incident's `regimes` answer names, or, when it names
+    /// none, every regime whose criteria are met.
+    pub regimes: Vec<String>,
+    pub clocks: Vec<Clock>,
+}
+
+/// Runs the reportability check and the deadline engine at `now`.
+pub fn calculate(f: &Facts, now: Timestamp) -> Result {
+    let org = OperatorFacts::from_profile(&f.profile, &f.services);
+    let assessments = assess(&f.incident, &org, now);
+    let named: Vec<String> = f.incident.codes("regimes").into_iter().map(str::to_string).collect();
+    let regimes = if named.is_empty() {
+        assessments.iter().filter(|a| a.verdict == Verdict::Met).map(|a| a.regime.clone()).collect()
+    } else {
+        named
+    };
+    let facts = clock_facts(&f.incident, &org, f.filings.clone(), now);
+    let codes: Vec<&str> = regimes.iter().map(String::as_str).collect();
+    let clocks = clocks(&codes, &facts, now);
+    Result { assessments, regimes, clocks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::deadlines::{ClockState, Duty};
+
+    fn at(s: &str) -> Timestamp {
+        Timestamp::parse_utc(s).unwrap()
+    }
+
+    /// The brief's FCC threshold: ≥ 30 minutes and ≥ 900,000 user-minutes; notification within
+    /// 120 minutes of discovery.
+    #[test]
+    fn fcc_notification_is_due_120_minutes_after_discovery() {
+        let mut f = Facts::default();
+        f.incident.set("onset_at", "2026-03-02T10:00:00Z");
+        f.incident.set("detected_at", "2026-03-02T10:05:00Z");
+        f.incident.set("restored_at", "2026-03-02T11:00:00Z");
+        f.incident.set("users_affected", "15000");
+        let r = calculate(&f, at("2026-03-02T11:30:00Z"));
+        let fcc = r.assessments.iter().find(|a| a.regime == "US_FCC").unwrap();
+        assert_eq!(fcc.verdict, Verdict::Met, "{:?}", fcc.reasons);
+        assert!(r.regimes.contains(&"US_FCC".to_string()));
+        let notify = r.clocks.iter().find(|c| c.regime == "US_FCC" && c.duty == Duty::InitialReport).unwrap();
+        assert_eq!(notify.due, Some(at("2026-03-02T12:05:00Z")));
+        assert_eq!(notify.state, ClockState::Open);
+    }
+
+    #[test]
+    fn named_regimes_are_clocked_even_when_not_met() {
+        let mut f = Facts::default();
+        f.incident.set("onset_at", "2026-03-02T10:00:00Z");
+        f.incident.set("regimes", "EU_NIS2");
+        let r = calculate(&f, at("2026-03-02T10:30:00Z"));
+        assert_eq!(r.regimes, vec!["EU_NIS2".to_string()]);
+        assert!(r.clocks.iter().all(|c| c.regime == "EU_NIS2"));
+    }
+}
