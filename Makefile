@@ -8,7 +8,7 @@ export LEPTOS_SITE_ADDR ?= 127.0.0.1:3000
 export TEMPLATES_DIR ?= report-templates
 export TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run run-release release bench build test test-unit test-integration test-browser postgres tools fmt lint clean-test-dbs
+.PHONY: run run-release release bench build test test-unit test-integration test-browser test-api-fuzz postgres tools fmt lint clean-test-dbs
 
 ## Build, create ./data/outage-desk.db with demo data, and serve on LEPTOS_SITE_ADDR.
 run: build
@@ -66,6 +66,7 @@ test:
 	$(MAKE) test-unit
 	$(MAKE) test-integration
 	$(MAKE) test-browser
+	$(MAKE) test-api-fuzz
 
 test-unit:
 	cargo test -p app
@@ -76,6 +77,10 @@ test-integration:
 
 test-browser: build
 	@scripts/browser-tests.sh
+
+## schemathesis against /api/v1 (the document it serves), 50 examples per operation.
+test-api-fuzz: build
+	@scripts/api-fuzz.sh 50
 
 clean-test-dbs:
 	@psql "$(TEST_POSTGRES_URL)" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'od_test_%'" 2>/dev/null \

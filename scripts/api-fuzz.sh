@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 examples="${1:-50}"
-target="${CARGO_TARGET_DIR:-target}"
+target="${CARGO_TARGET_DIR:-$HOME/.cache/outage-desk/target}"
 profile=debug
 if [ "${BUILD:-debug}" = release ]; then profile=release; export LEPTOS_SITE_ROOT=target/site-release; fi
 command -v st >/dev/null || python3 -m pip install --quiet --disable-pip-version-check 'schemathesis>=4.3,<5'
@@ -24,10 +24,13 @@ LEPTOS_SITE_ADDR="127.0.0.1:$port" SEED_DEMO=true DATABASE_URL="sqlite:$work/fuz
   PUBLIC_BASE_URL="$base" API_RATE_PER_MINUTE=100000 RUST_LOG=warn \
   "$target/$profile/server" >"$work/server.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 120); do
+for _ in $(seq 1 240); do
   curl -fsS "$base/readyz" >/dev/null 2>&1 && break
   sleep 0.5
 done
+if ! curl -fsS "$base/readyz" >/dev/null 2>&1; then
+  echo "the server did not start:"; tail -n 40 "$work/server.log"; exit 1
+fi
 demo_key="DEMOKEYOFOUTAGEDESKMAKERUNTWO2FA"
 password="demo-password-2026"
 officer="$(scripts/api-token.py "$base" officer@pangyo-talk.example "$password" read,file)"
@@ -35,8 +38,8 @@ run() {
   local name="$1" token="$2"
   shift 2
   echo "==> schemathesis as the $name ($examples examples per operation)"
-  if ! st run "$base/api/v1/openapi.json" --url "$base/api/v1" -H "Authorization: Bearer $token" \
-      --checks all --max-examples "$examples" --seed 15 --no-color \
+  if ! st --config-file tests/schemathesis.toml run "$base/api/v1/openapi.json" --url "$base/api/v1" -H "Authorization: Bearer $token" \
+      --max-examples "$examples" --seed 15 --no-color \
       --report junit --report-dir "$work/report-$name" "$@"; then
     echo "--- server log (last 40 lines) ---"; tail -n 40 "$work/server.log"; exit 1
   fi

@@ -39,6 +39,9 @@ pub struct Config {
     /// Requests one API token (or, on the public API, one client address) may make per
     /// minute on one instance (`API_RATE_PER_MINUTE`, default 600); beyond it `429`.
     pub api_rate_per_minute: u32,
+    /// Let webhooks go to private and loopback addresses and over plain `http://`
+    /// (`WEBHOOK_ALLOW_PRIVATE`; development and tests only, default false).
+    pub webhook_allow_private: bool,
 }
 
 impl std::fmt::Debug for Config {
@@ -54,6 +57,7 @@ impl std::fmt::Debug for Config {
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
             .field("mail_from", &self.mail_from)
             .field("api_rate_per_minute", &self.api_rate_per_minute)
+            .field("webhook_allow_private", &self.webhook_allow_private)
             .finish()
     }
 }
@@ -122,9 +126,15 @@ impl Config {
                 _ => bail!("API_RATE_PER_MINUTE must be a whole number above 0 (got {v})"),
             },
         };
+        let webhook_allow_private = match get("WEBHOOK_ALLOW_PRIVATE").as_deref() {
+            None | Some("0") | Some("false") => false,
+            Some("1") | Some("true") => true,
+            Some(other) => bail!("WEBHOOK_ALLOW_PRIVATE must be true or false (got {other})"),
+        };
         Ok(Config {
             database_url,
             api_rate_per_minute,
+            webhook_allow_private,
             session_secret,
             public_base_url,
             font_dirs,

@@ -39,6 +39,8 @@ pub enum FormProblem {
     TwoStepRequired,
     /// The person holds as many live API tokens as they may.
     ApiTokenLimit,
+    /// The organisation has as many webhooks as it may.
+    WebhookLimit,
 }
 
 impl From<FormProblem> for Msg {
@@ -46,6 +48,7 @@ impl From<FormProblem> for Msg {
         match p {
             FormProblem::LoginFailed => Msg::LoginFailed,
             FormProblem::ApiTokenLimit => Msg::ApiTokenLimit,
+            FormProblem::WebhookLimit => Msg::WebhookLimit,
             FormProblem::LoginThrottled => Msg::LoginThrottled,
             FormProblem::FormExpired => Msg::FormExpired,
             FormProblem::DraftChanged => Msg::DraftChanged,

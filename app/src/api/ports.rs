@@ -79,6 +79,8 @@ pub trait Desks: Send + Sync + 'static {
         user: crate::domain::ids::UserId,
         role: crate::domain::auth::Role,
     ) -> Result<super::ApiTokensView, DeskError>;
+    /// The organisation's webhook endpoints with their recent deliveries.
+    async fn webhooks(&self, cap: &OperatorCap) -> Result<super::WebhooksView, DeskError>;
     /// Where the person stands with two-step verification.
     async fn two_step(&self, user: crate::domain::ids::UserId) -> Result<super::TwoStepView, DeskError>;
     /// The two-step policy of every role, with how many accounts have it on.

@@ -54,6 +54,10 @@ mod server_side {
     #[derive(Clone, Debug)]
     pub struct FreshApiToken(pub String);
 
+    /// A webhook signing secret just made, for the page that shows it this once.
+    #[derive(Clone, Debug)]
+    pub struct FreshWebhookSecret(pub String);
+
     /// How many unread notifications the signed-in person has (the bell's number).
     #[derive(Clone, Copy, Debug)]
     pub struct UnreadNotifications(pub i64);
@@ -87,7 +91,9 @@ mod server_side {
 #[cfg(feature = "ssr")]
 use server_side::*;
 #[cfg(feature = "ssr")]
-pub use server_side::{CsrfToken, CurrentSession, FreshApiToken, FreshRecoveryCodes, UnreadNotifications};
+pub use server_side::{
+    CsrfToken, CurrentSession, FreshApiToken, FreshRecoveryCodes, FreshWebhookSecret, UnreadNotifications,
+};
 
 /// Who is signed in, and the anti-forgery token for forms.
 #[server(prefix = "/_fn", endpoint = "session_info")]
@@ -131,6 +137,16 @@ pub async fn my_api_tokens() -> Result<ApiTokensView, ServerFnError> {
     let who = caller().ok_or_else(forbidden)?;
     let mut view = desks()?.api_tokens(who.user_id, who.role).await.map_err(fail)?;
     view.fresh = use_context::<FreshApiToken>().map(|t| t.0);
+    Ok(view)
+}
+
+/// The organisation's webhooks (any member reads them; its admin changes them); with the
+/// signing secret the post this page answers has just made.
+#[server(prefix = "/_fn", endpoint = "org_webhooks")]
+pub async fn org_webhooks() -> Result<WebhooksView, ServerFnError> {
+    let cap = caller().and_then(|c| c.operator()).ok_or_else(forbidden)?;
+    let mut view = desks()?.webhooks(&cap).await.map_err(fail)?;
+    view.fresh_secret = use_context::<FreshWebhookSecret>().map(|t| t.0);
     Ok(view)
 }
 

@@ -205,6 +205,49 @@ pub struct ApiTokensView {
     pub fresh: Option<String>,
 }
 
+/// One delivery of a webhook, in its log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WebhookDelivery {
+    pub id: i64,
+    /// The event code (a notification kind, or `ping`).
+    pub event: String,
+    pub reference: String,
+    pub created_at: Timestamp,
+    /// `pending`, `delivered` or `failed`.
+    pub state: String,
+    pub attempts: i64,
+    pub next_attempt_at: Timestamp,
+    pub delivered_at: Option<Timestamp>,
+    /// The receiver's HTTP status of the last attempt.
+    pub last_status: Option<i64>,
+    pub last_error: String,
+}
+
+/// One of the organisation's webhook endpoints.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WebhookRow {
+    pub id: i64,
+    pub url: String,
+    pub events: Vec<String>,
+    pub created_at: Timestamp,
+    pub created_by: String,
+    /// Failed attempts in a row.
+    pub failures: i64,
+    pub disabled_at: Option<Timestamp>,
+    /// Turned off by the desk after repeated failures (otherwise by an admin).
+    pub disabled_by_desk: bool,
+    pub deliveries: Vec<WebhookDelivery>,
+}
+
+/// `/filing/organisation/webhooks`: the endpoints, whether the reader may change them, and a
+/// secret just made (in the answer to the post that made it only).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WebhooksView {
+    pub hooks: Vec<WebhookRow>,
+    pub can_manage: bool,
+    pub fresh_secret: Option<String>,
+}
+
 /// `/account/two-step`: where the person stands with two-step verification.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TwoStepView {

@@ -84,6 +84,10 @@ audit_actions! {
     SecondStepFailed => "account.second_step_failed", "2단계 인증 실패", "Two-step verification failed";
     ApiTokenCreated => "api.token_created", "API 토큰 발급", "API token created";
     ApiTokenRevoked => "api.token_revoked", "API 토큰 폐기", "API token revoked";
+    WebhookRegistered => "webhook.registered", "웹훅 등록", "Webhook registered";
+    WebhookEnabled => "webhook.enabled", "웹훅 다시 켬", "Webhook turned on again";
+    WebhookDeleted => "webhook.deleted", "웹훅 삭제", "Webhook deleted";
+    WebhookDisabled => "webhook.disabled", "실패가 계속되어 웹훅 꺼짐", "Webhook turned off after repeated failures";
     ApiScopeFirstUsed => "api.scope_first_used", "API 토큰 권한 첫 사용", "API token scope used for the first time";
 }
 

@@ -27,4 +27,5 @@ pub mod timestamp;
 pub mod two_step;
 pub mod url;
 pub mod validation;
+pub mod webhook;
 pub mod zone;

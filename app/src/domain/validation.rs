@@ -59,11 +59,13 @@ pub enum FieldError {
     CodeMalformed,
     /// A two-step code that is not right (or already used).
     WrongCode,
+    /// Not an address a webhook may be sent to (`https://host/path`, no user or password).
+    InvalidWebhookUrl,
 }
 
 impl FieldError {
     /// Every error, for completeness tests of translations.
-    pub const ALL: [FieldError; 42] = [
+    pub const ALL: [FieldError; 43] = [
         FieldError::Required,
         FieldError::TooLong { max: 0, got: 0 },
         FieldError::NotAWholeNumber,
@@ -106,6 +108,7 @@ impl FieldError {
         FieldError::SlugTaken,
         FieldError::CodeMalformed,
         FieldError::WrongCode,
+        FieldError::InvalidWebhookUrl,
     ];
 }
 

@@ -132,6 +132,7 @@ impl From<FieldError> for Msg {
             FieldError::TooManyFiles => Msg::ErrTooManyFiles,
             FieldError::CodeMalformed => Msg::ErrCodeMalformed,
             FieldError::WrongCode => Msg::ErrWrongCode,
+            FieldError::InvalidWebhookUrl => Msg::ErrWebhookUrl,
         }
     }
 }

@@ -24,3 +24,4 @@ pub mod review;
 pub mod rules;
 pub mod team;
 pub mod two_step;
+pub mod webhooks;

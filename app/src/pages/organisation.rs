@@ -179,6 +179,7 @@ fn Organisation(p: ProfileView, echo: Option<FormEcho>) -> impl IntoView {
         {invited.then(|| view! { <div class="notice" role="status">{Msg::InvitedNotice.t(lang)}</div> })}
         {reset.then(|| view! { <div class="notice" role="status">{Msg::TwoStepResetDone.t(lang)}</div> })}
         {(!can_edit).then(|| view! { <p class="inset">{Msg::OnlyAdminEdits.t(lang)}</p> })}
+        <p><a href="/filing/organisation/webhooks">{Msg::WebhooksTitle.t(lang)}</a></p>
         <h2>{Msg::ProfileDetails.t(lang)}</h2>
         {if can_edit {
             view! {

@@ -10,7 +10,7 @@ use crate::domain::zone::UserZone;
 use crate::i18n::{Lang, Msg};
 use crate::pages::{
     account, admin, admin_orgs, admin_staff, api_tokens, case, draft, filing, incident, links, notifications,
-    open_data, operator, organisation, overview, public, review, rules, two_step,
+    open_data, operator, organisation, overview, public, review, rules, two_step, webhooks,
 };
 use crate::ui::layout::{ErrorPage, Layout, NotFound};
 use crate::ui::raw_sinks::PageTitle;
@@ -137,6 +137,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/filing") view=filing::DashboardPage ssr=SsrMode::Async/>
                         <Route path=path!("/filing/new") view=filing::NewIncidentPage ssr=SsrMode::Async/>
                         <Route path=path!("/filing/organisation") view=organisation::OrganisationPage ssr=SsrMode::Async/>
+                        <Route path=path!("/filing/organisation/webhooks") view=webhooks::WebhooksPage ssr=SsrMode::Async/>
                         <Route path=path!("/filing/incidents/:reference") view=incident::IncidentPage ssr=SsrMode::Async/>
                         <Route path=path!("/filing/incidents/:reference/draft/check") view=draft::CheckPage ssr=SsrMode::Async/>
                         <Route path=path!("/filing/incidents/:reference/draft/:section") view=draft::SectionPage ssr=SsrMode::Async/>

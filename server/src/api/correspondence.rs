@@ -37,8 +37,10 @@ pub async fn list_evidence(
     Ok(Json(files.iter().map(Into::into).collect()))
 }
 
-/// The multipart form of an evidence upload (for the document only).
-#[derive(utoipa::ToSchema)]
+/// The multipart form of an evidence upload (for the document only): these two parts and no
+/// others.
+#[derive(utoipa::ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 pub struct EvidenceUpload {
     /// PDF, PNG, JPEG or UTF-8 text/CSV, recognised by its first bytes; at most 20 MB.
@@ -52,7 +54,7 @@ pub struct EvidenceUpload {
 /// Attaches an evidence file (multipart: `file`, `description`).
 #[utoipa::path(post, path = "/incidents/{reference}/evidence", tag = "evidence",
     request_body(content = EvidenceUpload, content_type = "multipart/form-data"),
-    params(("reference" = String, Path), ("Idempotency-Key" = String, Header, description = IDEMPOTENCY)),
+    params(("reference" = String, Path), ("Idempotency-Key" = String, Header, description = IDEMPOTENCY, pattern = "^[!-~]{1,255}$")),
     security(("token" = ["file"])),
     responses((status = 201, body = EvidenceOut), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 409, body = Problem), (status = 413, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem)))]
@@ -92,7 +94,7 @@ pub async fn list_requests(
 
 /// Answers a request for information (the answer is added to its thread).
 #[utoipa::path(post, path = "/incidents/{reference}/requests/{number}/answers", tag = "correspondence", request_body = AnswerIn,
-    params(("reference" = String, Path), ("number" = i64, Path), ("Idempotency-Key" = String, Header, description = IDEMPOTENCY)),
+    params(("reference" = String, Path), ("number" = i64, Path), ("Idempotency-Key" = String, Header, description = IDEMPOTENCY, pattern = "^[!-~]{1,255}$")),
     security(("token" = ["file"])),
     responses((status = 201, body = RequestOut), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 409, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem)))]
@@ -119,7 +121,7 @@ pub async fn answer(
 
 /// Acknowledges receipt of a measure.
 #[utoipa::path(post, path = "/incidents/{reference}/measures/{number}/acknowledge", tag = "correspondence",
-    params(("reference" = String, Path), ("number" = i64, Path), ("Idempotency-Key" = String, Header, description = IDEMPOTENCY)),
+    params(("reference" = String, Path), ("number" = i64, Path), ("Idempotency-Key" = String, Header, description = IDEMPOTENCY, pattern = "^[!-~]{1,255}$")),
     security(("token" = ["file"])),
     responses((status = 200, body = MeasureOut), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 409, body = Problem), (status = 429, body = Problem)))]
@@ -137,7 +139,7 @@ pub async fn acknowledge(
 
 /// Reports a required item of a measure done, with what was done.
 #[utoipa::path(post, path = "/incidents/{reference}/items/{id}/done", tag = "correspondence", request_body = ItemDoneIn,
-    params(("reference" = String, Path), ("id" = i64, Path, description = "The item's `id`"), ("Idempotency-Key" = String, Header, description = IDEMPOTENCY)),
+    params(("reference" = String, Path), ("id" = i64, Path, description = "The item's `id`"), ("Idempotency-Key" = String, Header, description = IDEMPOTENCY, pattern = "^[!-~]{1,255}$")),
     security(("token" = ["file"])),
     responses((status = 200, body = MeasureOut), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 409, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem)))]

@@ -40,7 +40,7 @@ fn draft_response(status: StatusCode, d: &DraftRecord, now: app::domain::timesta
 
 /// Starts drafting the next stage, carrying forward the latest filed answers.
 #[utoipa::path(post, path = "/incidents/{reference}/draft", tag = "drafting", request_body = StartStage,
-    params(("reference" = String, Path), ("Idempotency-Key" = String, Header, description = IDEMPOTENCY)),
+    params(("reference" = String, Path), ("Idempotency-Key" = String, Header, description = IDEMPOTENCY, pattern = "^[!-~]{1,255}$")),
     security(("token" = ["file"])),
     responses((status = 201, body = DraftOut), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 409, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem)))]
@@ -105,7 +105,7 @@ fn if_match(headers: &HeaderMap) -> ApiResult<i64> {
 /// someone saved since, nothing is stored (`412`). Values are kept even when a check fails
 /// (as on the form); unknown keys and values past the limits are refused (`422`).
 #[utoipa::path(patch, path = "/incidents/{reference}/draft", tag = "drafting", request_body = DraftChanges,
-    params(("reference" = String, Path), ("If-Match" = String, Header, description = "The draft's ETag, e.g. \"7\"")),
+    params(("reference" = String, Path), ("If-Match" = String, Header, description = "The draft's ETag, e.g. \"7\"", pattern = "^(W/)?\"?[0-9]{1,18}\"?$")),
     security(("token" = ["file"])),
     responses((status = 200, body = DraftOut, headers(("ETag" = String))), (status = 400, body = Problem), (status = 401, body = Problem),
         (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 412, body = Problem),
@@ -161,7 +161,7 @@ pub async fn check_answers(
 /// signatory's title and the `content_sha256` approved (from the draft or its check). If the
 /// draft changed since, nothing is filed (`409`).
 #[utoipa::path(post, path = "/incidents/{reference}/draft/submit", tag = "drafting", request_body = Submit,
-    params(("reference" = String, Path), ("Idempotency-Key" = String, Header, description = IDEMPOTENCY)),
+    params(("reference" = String, Path), ("Idempotency-Key" = String, Header, description = IDEMPOTENCY, pattern = "^[!-~]{1,255}$")),
     security(("token" = ["submit"])),
     responses((status = 201, body = VersionOut, headers(("Location" = String))), (status = 400, body = Problem), (status = 401, body = Problem),
         (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 415, body = Problem),

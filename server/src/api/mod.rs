@@ -118,7 +118,50 @@ pub fn document() -> Document {
     for group in [calculator_routes(), token_routes()] {
         doc.merge(group.split_for_parts().1);
     }
+    problems_as_problems(&mut doc);
     doc
+}
+
+/// Every error answer is `application/problem+json` (the handlers' annotations name the body
+/// type only; utoipa would call it `application/json`), and every operation lists the errors
+/// the layers around it can answer: a token's (401, 403, 429) and an `Idempotency-Key`'s (400,
+/// 409, 413, 422).
+fn problems_as_problems(doc: &mut Document) {
+    use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+    let problem = |what: &str| {
+        let content = ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build();
+        RefOr::T(ResponseBuilder::new().description(what).content("application/problem+json", content).build())
+    };
+    for item in doc.paths.paths.values_mut() {
+        let operations = [&mut item.get, &mut item.post, &mut item.patch, &mut item.put, &mut item.delete];
+        for op in operations.into_iter().flatten() {
+            let has = |name: &str| op.parameters.iter().flatten().any(|p| matches!(p, RefOr::T(p) if p.name == name));
+            let mut layered: Vec<(&str, &str)> = Vec::new();
+            if op.security.is_some() {
+                layered.extend([("401", "No valid token"), ("403", "Not allowed"), ("429", "Rate limited")]);
+            }
+            if has("Idempotency-Key") {
+                layered.extend([
+                    ("400", "Unreadable request"),
+                    ("409", "Conflict"),
+                    ("413", "Too large"),
+                    ("422", "Refused fields or a reused key"),
+                ]);
+            }
+            for (status, what) in layered {
+                op.responses.responses.entry(status.to_string()).or_insert_with(|| problem(what));
+            }
+            for (status, response) in op.responses.responses.iter_mut() {
+                let utoipa::openapi::RefOr::T(response) = response else { continue };
+                if status.as_str() < "400" {
+                    continue;
+                }
+                if let Some(content) = response.content.shift_remove("application/json") {
+                    response.content.insert("application/problem+json".to_string(), content);
+                }
+            }
+        }
+    }
 }
 
 /// The document as served and checked in: pretty JSON with one trailing newline.

@@ -392,7 +392,7 @@ pub struct OpenIncident {
 #[serde(deny_unknown_fields)]
 pub struct StartStage {
     /// `initial`, `interim` or `final`.
-    #[schema(example = "initial")]
+    #[schema(example = "initial", pattern = "^(initial|interim|final)$")]
     pub stage: String,
 }
 
@@ -427,7 +427,7 @@ pub struct Submit {
     pub declaration: bool,
     /// The `content_sha256` of the draft being approved; if the draft changed since, nothing
     /// is filed (`409`).
-    #[schema(min_length = 64, max_length = 64)]
+    #[schema(pattern = "^[0-9a-f]{64}$")]
     pub content_sha256: String,
 }
 

@@ -67,7 +67,7 @@ pub async fn list(
 
 /// Opens an incident with an empty initial-notification draft.
 #[utoipa::path(post, path = "/incidents", tag = "operator", request_body = OpenIncident,
-    params(("Idempotency-Key" = String, Header, description = IDEMPOTENCY)),
+    params(("Idempotency-Key" = String, Header, description = IDEMPOTENCY, pattern = "^[!-~]{1,255}$")),
     security(("token" = ["file"])),
     responses((status = 201, body = IncidentOut, headers(("Location" = String))), (status = 400, body = Problem), (status = 401, body = Problem),
         (status = 403, body = Problem), (status = 409, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem)))]

@@ -24,6 +24,7 @@ pub mod render;
 pub mod routes;
 pub mod static_files;
 pub mod two_step;
+pub mod webhooks;
 
 pub mod error;
 

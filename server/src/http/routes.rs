@@ -104,6 +104,7 @@ pub const MODULES: &[Module] = &[
     (super::links::routes, super::links::ROUTES),
     (super::two_step::routes, super::two_step::ROUTES),
     (super::api_tokens::routes, super::api_tokens::ROUTES),
+    (super::webhooks::routes, super::webhooks::ROUTES),
     (super::public_data::routes, super::public_data::ROUTES),
 ];
 
@@ -125,6 +126,7 @@ pub fn form_page(path: &str) -> String {
                 _ => incident,
             }
         }
+        ["", "filing", "organisation", "webhooks", ..] => "/filing/organisation/webhooks".to_string(),
         ["", "filing", "organisation", ..] => "/filing/organisation".to_string(),
         ["", "account", "notifications", ..] => "/account/notifications".to_string(),
         ["", "account", "two-step", ..] => "/account/two-step".to_string(),

@@ -6,6 +6,7 @@
 pub mod compose;
 pub mod reminders;
 pub mod sender;
+pub mod webhooks;
 
 use crate::state::AppState;
 
@@ -17,12 +18,25 @@ pub const REMINDER_EVERY: std::time::Duration = std::time::Duration::from_secs(6
 /// system administrator).
 pub fn start(state: &AppState) -> anyhow::Result<()> {
     tokio::spawn(reminders::run(state.db.clone(), state.clock.clone(), REMINDER_EVERY));
+    tokio::spawn(deliverer_of(state).run());
     if let Some(sender) = sender_of(state)? {
         tokio::spawn(sender.run());
     } else {
         tracing::warn!("SMTP_URL is not set: e-mails stay in the outbox; read them at /admin/outbox");
     }
     Ok(())
+}
+
+/// The webhook deliverer this instance runs.
+pub fn deliverer_of(state: &AppState) -> webhooks::Deliverer {
+    webhooks::Deliverer {
+        db: state.db.clone(),
+        clock: state.clock.clone(),
+        owner: sender::owner_name(),
+        base_url: state.config.public_base_url.clone(),
+        allow_private: state.config.webhook_allow_private,
+        poll: std::time::Duration::from_secs(1),
+    }
 }
 
 /// The sender this instance runs, if `SMTP_URL` is set.

@@ -248,6 +248,11 @@ impl Desks for Desk {
         Ok(app::api::ApiTokensView { tokens, allowed, fresh: None })
     }
 
+    async fn webhooks(&self, cap: &OperatorCap) -> Result<app::api::WebhooksView, DeskError> {
+        let hooks = crate::storage::webhooks::list(self, cap).await?;
+        Ok(app::api::WebhooksView { hooks, can_manage: cap.can_admin(), fresh_secret: None })
+    }
+
     async fn two_step(&self, user: app::domain::ids::UserId) -> Result<app::api::TwoStepView, DeskError> {
         Ok(admin::two_step(self, user, self.clock.now()).await?)
     }

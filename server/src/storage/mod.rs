@@ -36,6 +36,7 @@ pub mod throttle;
 pub mod two_step;
 pub mod user_sessions;
 pub mod users;
+pub mod webhooks;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -118,6 +119,38 @@ impl WriteTransaction for PgPool {
     ) -> impl std::future::Future<Output = Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error>> + Send {
         self.begin()
     }
+}
+
+/// Claims for `owner`, until `lease_until`, up to `limit` rows of `table` (the e-mail outbox or
+/// the webhook deliveries) that are pending, due at `now` and not leased by anyone else; answers
+/// their ids, oldest first. On PostgreSQL rows another instance is claiming are skipped, not
+/// waited for; SQLite has one writer at a time, so the plain statement is already exclusive.
+pub(crate) async fn claim_leased(
+    db: &Db,
+    table: &'static str,
+    owner: &str,
+    now: app::domain::timestamp::Timestamp,
+    lease_until: app::domain::timestamp::Timestamp,
+    limit: i64,
+) -> Result<Vec<i64>, StorageError> {
+    let pick = format!(
+        "SELECT id FROM {table} WHERE state = 'pending' AND next_attempt_at <= $3
+         AND (lease_until IS NULL OR lease_until < $3) ORDER BY id LIMIT $4"
+    );
+    let lock = if matches!(db, Db::Postgres(_)) { " FOR UPDATE SKIP LOCKED" } else { "" };
+    let statement =
+        format!("UPDATE {table} SET lease_owner = $1, lease_until = $2 WHERE id IN ({pick}{lock}) RETURNING id");
+    let mut ids = with_pool!(db, |p| {
+        sqlx::query_scalar::<_, i64>(&statement)
+            .bind(owner)
+            .bind(lease_until.0)
+            .bind(now.0)
+            .bind(limit)
+            .fetch_all(p)
+            .await
+    })?;
+    ids.sort_unstable();
+    Ok(ids)
 }
 
 /// What a storage operation can fail with. Every variant but `Corrupt` and `Db` is an

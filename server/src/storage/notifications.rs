@@ -59,6 +59,11 @@ impl Notice {
         }
     }
 
+    /// Whether the recipients are an organisation's people (its webhooks hear of it too).
+    pub fn to_organisation(&self) -> bool {
+        matches!(self.recipients, Recipients::Filers(_) | Recipients::Signatories(_))
+    }
+
     /// The organisation or incident the recipient group is of.
     pub fn group_param(&self) -> i64 {
         match self.recipients {
@@ -87,8 +92,19 @@ macro_rules! record_notice {
              SELECT u.id, u.email, u.display_name, u.lang, $1, $2, $3, $4, $4 {who}
              AND NOT EXISTS (SELECT 1 FROM notification_optouts o WHERE o.user_id = u.id AND o.kind = $1)"
         );
+        // the organisation's webhook endpoints subscribed to this kind (`events` is a list of
+        // lower-case codes; `_` matching any one character in LIKE cannot confuse two of them)
+        let hooks = if n.to_organisation() {
+            "INSERT INTO webhook_deliveries (webhook_id, event, reference, detail, created_at, next_attempt_at)
+             SELECT w.id, $1, $2, $3, $4, $4 FROM webhooks w
+             WHERE w.org_id = $6 AND $5 >= 0 AND w.disabled_at IS NULL AND w.deleted_at IS NULL
+             AND (',' || w.events || ',') LIKE ('%,' || $1 || ',%')"
+                .to_string()
+        } else {
+            String::new()
+        };
         let mut result = Ok(());
-        for sql in [in_app, mail] {
+        for sql in [in_app, mail, hooks].into_iter().filter(|s| !s.is_empty()) {
             let done = sqlx::query(&sql)
                 .bind(n.kind.code())
                 .bind(&n.reference)

@@ -97,24 +97,14 @@ pub async fn claim(
     lease_until: Timestamp,
     limit: i64,
 ) -> Result<Vec<OutboxRow>, StorageError> {
-    let pick = "SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= $3
-                AND (lease_until IS NULL OR lease_until < $3) ORDER BY id LIMIT $4";
-    // PostgreSQL: rows another instance is claiming are skipped, not waited for; SQLite has
-    // one writer at a time, so the plain statement is already exclusive.
-    let lock = if matches!(db, Db::Postgres(_)) { " FOR UPDATE SKIP LOCKED" } else { "" };
-    let statement =
-        format!("UPDATE outbox SET lease_owner = $1, lease_until = $2 WHERE id IN ({pick}{lock}) RETURNING {COLUMNS}");
-    let mut rows = with_pool!(db, |p| {
-        sqlx::query_as::<_, OutboxRow>(&statement)
-            .bind(owner)
-            .bind(lease_until.0)
-            .bind(now.0)
-            .bind(limit)
-            .fetch_all(p)
-            .await
-    })?;
-    rows.sort_by_key(|r| r.id);
-    Ok(rows)
+    let ids = super::claim_leased(db, "outbox", owner, now, lease_until, limit).await?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    // the ids are numbers the database just gave: safe to write into the statement
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let statement = format!("SELECT {COLUMNS} FROM outbox WHERE id IN ({list}) ORDER BY id");
+    Ok(with_pool!(db, |p| sqlx::query_as::<_, OutboxRow>(&statement).fetch_all(p).await)?)
 }
 
 /// Records how the attempt of `owner` on message `id` ended. Answers `false` (and changes
