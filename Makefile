@@ -8,7 +8,7 @@ export LEPTOS_SITE_ADDR ?= 127.0.0.1:3000
 export TEMPLATES_DIR ?= report-templates
 export TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run run-release release bench build test test-unit test-integration test-browser test-api-fuzz postgres tools fmt lint clean-test-dbs
+.PHONY: run run-release release bench bench-api build test test-unit test-integration test-browser test-api-fuzz postgres tools fmt lint clean-test-dbs
 
 ## Build, create ./data/outage-desk.db with demo data, and serve on LEPTOS_SITE_ADDR.
 run: build
@@ -49,6 +49,10 @@ run-release: release
 ## The public side against nginx serving the same bytes, at 1,000 and 100,000 incidents (issue #14).
 bench:
 	scripts/bench-public.sh
+
+## p50/p99 of a draft update and a submission through /api/v1 on SQLite and PostgreSQL (issue #15).
+bench-api: release
+	scripts/bench-api.py
 
 tools:
 	@scripts/ensure-tools.sh build

@@ -31,9 +31,24 @@ done
 if ! curl -fsS "$base/readyz" >/dev/null 2>&1; then
   echo "the server did not start:"; tail -n 40 "$work/server.log"; exit 1
 fi
+echo "==> the curl session of docs/API.md"
+if ! scripts/api-session.sh "$base"; then
+  echo "--- server log (last 40 lines) ---"; tail -n 40 "$work/server.log"; exit 1
+fi
 demo_key="DEMOKEYOFOUTAGEDESKMAKERUNTWO2FA"
 password="demo-password-2026"
 officer="$(scripts/api-token.py "$base" officer@pangyo-talk.example "$password" read,file)"
+reviewer="$(scripts/api-token.py "$base" reviewer@msit.example "$password" read,ministry_read "$demo_key")"
+# Real references, so generated requests reach the rules and not only "not found"
+# (tests/schemathesis.toml reads these): a fresh incident of the officer's, with its initial
+# draft open; a case in the ministry's queue; a published incident.
+bearer() { curl -fsS -H "Authorization: Bearer $1" "${@:2}"; }
+FUZZ_OWN_REFERENCE="$(bearer "$officer" -H 'Content-Type: application/json' -H 'Idempotency-Key: fuzz-target' \
+  -d '{"title":"퍼징 대상 <b>&"}' "$base/api/v1/incidents" | jq -r .reference)"
+FUZZ_CASE_REFERENCE="$(bearer "$reviewer" "$base/api/v1/ministry/queue" | jq -r '.items[0].incident_reference')"
+FUZZ_PUBLIC_REFERENCE="$(curl -fsS "$base/api/v1/public/incidents" | jq -r '.items[0].reference')"
+export FUZZ_OWN_REFERENCE FUZZ_CASE_REFERENCE FUZZ_PUBLIC_REFERENCE
+echo "==> fuzzing with $FUZZ_OWN_REFERENCE (own), $FUZZ_CASE_REFERENCE (case), $FUZZ_PUBLIC_REFERENCE (public)"
 run() {
   local name="$1" token="$2"
   shift 2
@@ -45,7 +60,6 @@ run() {
   fi
 }
 run officer "$officer"
-reviewer="$(scripts/api-token.py "$base" reviewer@msit.example "$password" read,ministry_read "$demo_key")"
 run reviewer "$reviewer" --include-tag ministry
 if grep -q ' panicked at ' "$work/server.log"; then
   echo "the server panicked:"; grep -A5 ' panicked at ' "$work/server.log"; exit 1

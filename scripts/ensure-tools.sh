@@ -22,6 +22,9 @@ if [ "$mode" = test ]; then
   command -v pdftotext >/dev/null || apt_need+=(poppler-utils)
   command -v chromium >/dev/null || apt_need+=(chromium)
   command -v psql >/dev/null || apt_need+=(postgresql)
+  # the documented curl session (scripts/api-session.sh) is run by make test
+  command -v jq >/dev/null || apt_need+=(jq)
+  command -v curl >/dev/null || apt_need+=(curl)
 fi
 if [ ${#apt_need[@]} -gt 0 ]; then
   say "Installing Debian packages: ${apt_need[*]}"

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { apiPages } from './api.mjs';
 import { wholeCase } from './case.mjs';
 import { layout } from './layout.mjs';
 import { onboarding } from './onboarding.mjs';
@@ -453,6 +454,10 @@ await test('onboarding: an organisation, its admin and officer join by e-mailed 
 
 await test('layout: no page scrolls sideways at 360 px; dates and navigation keep to their line at 1280 px', async () => {
   await layout({ browser, BASE, check, signIn, incidentRef, reference });
+});
+
+await test('api: a token made on the account page files through /api/v1 and stops when revoked; /api/docs; a webhook', async () => {
+  await apiPages({ browser, BASE, check, signIn, accessible });
 });
 
 await browser.close();

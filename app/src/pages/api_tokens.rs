@@ -121,7 +121,7 @@ fn NewTokenForm(view: ApiTokensView, echo: Option<FormEcho>) -> impl IntoView {
         .map(|s| {
             let id = format!("scope_{}", s.as_str());
             // nothing ticked on a first visit but reading; what was ticked when the form came back
-            let checked = match &echo {
+            let checked = match echo.as_ref().filter(|e| !e.values.is_empty()) {
                 Some(e) => e.value(&id) == "yes",
                 None => *s == Scope::Read,
             };

@@ -11,8 +11,9 @@ use axum::{Extension, Json};
 
 use super::auth::ApiCaller;
 use super::extract::{desk, own_incident, ApiJson, IDEMPOTENCY};
-use super::model::{AnswerIn, EvidenceOut, ItemDoneIn, MeasureOut, RequestOut};
+use super::model::{EvidenceOut, MeasureOut, RequestOut};
 use super::problem::{ApiError, ApiResult, Problem};
+use super::requests::{AnswerIn, ItemDoneIn};
 use crate::http::evidence::{check_evidence, read_upload};
 use crate::state::AppState;
 use crate::storage::attachments::{self, NewAttachment};

@@ -14,8 +14,9 @@ use axum::{Extension, Json};
 
 use super::auth::ApiCaller;
 use super::extract::{own_incident, ApiJson, IDEMPOTENCY};
-use super::model::{CheckOut, DraftChanges, DraftOut, StartStage, Submit, VersionOut};
+use super::model::{DraftOut, VersionOut};
 use super::problem::{self, ApiError, ApiResult, FieldProblem, Problem};
+use super::requests::{CheckOut, DraftChanges, StartStage, Submit};
 use crate::page_data::incident::draft_view;
 use crate::state::AppState;
 use crate::storage::drafts::{self, DraftRecord, Filed, Saved};

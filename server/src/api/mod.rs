@@ -18,6 +18,7 @@ pub mod model;
 pub mod operator;
 pub mod problem;
 pub mod public;
+pub mod requests;
 pub mod token;
 pub mod views;
 

@@ -12,8 +12,9 @@ use utoipa::IntoParams;
 
 use super::auth::ApiCaller;
 use super::extract::{desk, own_incident, ApiJson, ApiQuery, IDEMPOTENCY};
-use super::model::{self, IncidentOut, IncidentPage, IncidentSummary, OpenIncident, VersionContent};
+use super::model::{self, IncidentOut, IncidentPage, IncidentSummary, VersionContent};
 use super::problem::{ApiError, ApiResult, Problem};
+use super::requests::OpenIncident;
 use crate::state::AppState;
 use crate::storage::{filings, incidents};
 use axum::Extension;

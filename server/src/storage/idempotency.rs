@@ -11,6 +11,13 @@ use crate::with_pool;
 /// How long an answer is kept for replay.
 pub const KEEP_SECS: i64 = 24 * 3600;
 
+/// A claim still without an answer this long after it was made is taken to be abandoned (no
+/// request runs this long: PDFs give up after 30 s).
+const ABANDONED_SECS: i64 = 300;
+
+/// A claimed key as read: id, request hash, status, type, location, body, when claimed.
+type Found = (i64, String, Option<i64>, Option<String>, Option<String>, Option<Vec<u8>>, i64);
+
 /// A stored answer.
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Stored {
@@ -41,8 +48,8 @@ pub async fn claim(db: &Db, token: i64, key: &str, request: &str, at: Timestamp)
             .bind(at.0 - KEEP_SECS)
             .execute(&mut *tx)
             .await?;
-        let found = sqlx::query_as::<_, (i64, String, Option<i64>, Option<String>, Option<String>, Option<Vec<u8>>)>(
-            "SELECT id, request_sha256, status, content_type, location, body FROM api_idempotency
+        let found = sqlx::query_as::<_, Found>(
+            "SELECT id, request_sha256, status, content_type, location, body, created_at FROM api_idempotency
              WHERE token_id = $1 AND idem_key = $2",
         )
         .bind(token)
@@ -50,9 +57,28 @@ pub async fn claim(db: &Db, token: i64, key: &str, request: &str, at: Timestamp)
         .fetch_optional(&mut *tx)
         .await?;
         let claim = match found {
-            Some((_, hash, _, _, _, _)) if hash != request => Claim::Mismatch,
-            Some((_, _, None, _, _, _)) => Claim::InProgress,
-            Some((_, _, Some(status), content_type, location, body)) => {
+            Some((_, hash, ..)) if hash != request => Claim::Mismatch,
+            // the first request's process ended without an answer (killed, restarted): ours now
+            // (the condition on created_at lets only one of two simultaneous retries take it)
+            Some((id, _, None, .., created)) if created < at.0 - ABANDONED_SECS => {
+                let taken = sqlx::query(
+                    "UPDATE api_idempotency SET created_at = $1
+                     WHERE id = $2 AND created_at = $3 AND status IS NULL",
+                )
+                .bind(at.0)
+                .bind(id)
+                .bind(created)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if taken == 1 {
+                    Claim::New(id)
+                } else {
+                    Claim::InProgress
+                }
+            }
+            Some((_, _, None, ..)) => Claim::InProgress,
+            Some((_, _, Some(status), content_type, location, body, _)) => {
                 Claim::Replay(Stored { status, content_type, location, body: body.unwrap_or_default() })
             }
             None => {
