@@ -61,14 +61,18 @@ async fn error_pages_use_the_shell(app: &TestApp) -> anyhow::Result<()> {
 on_both_backends!(shell => error_pages_use_the_shell);
 
 async fn api_errors_are_problem_documents(app: &TestApp) -> anyhow::Result<()> {
-    let resp = app.client().http.get(format!("{}/api/v1/nothing-here?lang=en", app.base)).send().await?;
-    assert_eq!(resp.status().as_u16(), 404);
-    let kind = resp.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
-    assert_eq!(kind, "application/problem+json");
-    let doc: serde_json::Value = serde_json::from_slice(&resp.bytes().await?)?;
-    assert_eq!(doc["status"], 404);
-    assert_eq!(doc["title"], "Page not found");
-    assert_eq!(doc["instance"], "/api/v1/nothing-here");
+    // a machine asks for its language with Accept-Language (no cookie, no ?lang); Korean first
+    for (accept, title) in [("en-GB,en;q=0.9", "Not found"), ("ko", "찾을 수 없습니다"), ("", "찾을 수 없습니다")]
+    {
+        let url = format!("{}/api/v1/nothing-here", app.base);
+        let resp = app.client().http.get(url).header("accept-language", accept).send().await?;
+        assert_eq!(resp.status().as_u16(), 404);
+        let kind = resp.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+        assert_eq!(kind, "application/problem+json");
+        let doc: serde_json::Value = serde_json::from_slice(&resp.bytes().await?)?;
+        assert_eq!(doc["status"], 404);
+        assert_eq!(doc["title"], title, "Accept-Language: {accept}");
+    }
     Ok(())
 }
 on_both_backends!(problem_json => api_errors_are_problem_documents);
