@@ -45,13 +45,7 @@ async fn whole_case(app: &TestApp) -> anyhow::Result<()> {
         reviewer.submit(&case, &format!("{case}/requests"), &[("question", "자료"), ("due", &in_days(-1))]).await?;
     assert_eq!(past.status, 422);
     assert_eq!(past.field_value("question").as_deref(), Some("자료"));
-    let asked = reviewer
-        .submit(
-            &case,
-            &format!("{case}/requests"),
-            &[("question", "롤백 절차서를 제출하십시오."), ("due", &in_days(3))],
-        )
-        .await?;
+    let asked = ask_for_information(&reviewer, &incident, "롤백 절차서를 제출하십시오.").await?;
     assert_eq!(asked.status, 303);
     let seen = officer.get(&operator_page).await?;
     assert!(seen.body.contains("롤백 절차서를 제출하십시오.") && seen.body.contains("답변 대기"));

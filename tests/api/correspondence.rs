@@ -44,13 +44,7 @@ async fn correspondence(app: &TestApp) -> anyhow::Result<()> {
     // the ministry asks and orders; the operator answers, acknowledges, reports the item done
     let reviewer = app.signed_in("reviewer@msit.example").await?;
     let case = format!("/review/incidents/{reference}");
-    let asked = reviewer
-        .submit(
-            &case,
-            &format!("{case}/requests"),
-            &[("question", "롤백 절차서를 제출하십시오."), ("due", &in_days(3))],
-        )
-        .await?;
+    let asked = ask_for_information(&reviewer, &reference, "롤백 절차서를 제출하십시오.").await?;
     assert_eq!(asked.status, 303);
     let order = [
         ("kind", "guidance"),

@@ -76,10 +76,7 @@ async fn webhooks(app: &TestApp) -> anyhow::Result<()> {
     // an event of the organisation reaches it, signed
     let reference = filed_case(app).await?;
     let reviewer = app.signed_in("reviewer@msit.example").await?;
-    let case = format!("/review/incidents/{reference}");
-    let asked = reviewer
-        .submit(&case, &format!("{case}/requests"), &[("question", "롤백 절차서"), ("due", &in_days(3))])
-        .await?;
+    let asked = ask_for_information(&reviewer, &reference, "롤백 절차서").await?;
     assert_eq!(asked.status, 303);
     let deliverer = server::notify::deliverer_of(&app.state);
     assert_eq!(deliverer.deliver_due().await?, 1);

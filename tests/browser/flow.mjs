@@ -66,9 +66,24 @@ async function openIncident(page, title) {
   return page.url().split('/').pop();
 }
 
+// Pages whose context runs no JavaScript: nothing hydrates there.
+const scriptless = new WeakSet();
+async function pageWithoutScript() {
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  scriptless.add(page);
+  return page;
+}
+
+// Opens a section of the draft; with JavaScript on, waits until the browser has taken the
+// form over (before that, typing reaches neither the live check nor the leave guard).
+async function openSection(page, ref, slug) {
+  await page.goto(`${BASE}/filing/incidents/${ref}/draft/${slug}`);
+  if (!scriptless.has(page)) await page.locator('form[data-hydrated]').waitFor({ timeout: 15_000 });
+}
+
 // Opens a section of the draft, lets `fill` answer it, saves, and checks where it lands.
 async function saveSection(page, ref, slug, fill, { expectErrors = false } = {}) {
-  await page.goto(`${BASE}/filing/incidents/${ref}/draft/${slug}`);
+  await openSection(page, ref, slug);
   await fill(page);
   await page.getByRole('button', { name: SAVE }).click();
   if (expectErrors) {
@@ -321,7 +336,7 @@ await test('JS on: a Save clicked as the last problem is fixed is not lost; unsa
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
   await signIn(page, 'officer@pangyo-talk.example');
   const ref = await openIncident(page, '저장 클릭 확인');
-  await page.goto(`${BASE}/filing/incidents/${ref}/draft/redundancy`);
+  await openSection(page, ref, 'redundancy');
   await page.fill('#rto_target_min', '-10');
   await page.fill('#rto_actual_min', '-5');
   await page.locator('#rto_actual_min').blur();
@@ -338,7 +353,7 @@ await test('JS on: a Save clicked as the last problem is fixed is not lost; unsa
   check(before !== null, 'the Save button was on screen');
 
   // an edit not saved yet: leaving asks first, and staying keeps it
-  await page.goto(`${BASE}/filing/incidents/${ref}/draft/summary`);
+  await openSection(page, ref, 'summary');
   await page.fill('#description', '아직 저장하지 않은 설명');
   let asked = '';
   page.once('dialog', (d) => { asked = d.type(); d.dismiss(); });
@@ -362,7 +377,7 @@ await test('JS on: a whole review case, from assessment to publication and closu
 });
 
 await test('JS off: a bad value keeps everything typed, then the initial notification is filed', async () => {
-  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  const page = await pageWithoutScript();
   await signIn(page, 'officer@pangyo-talk.example');
   const noJsTitle = `${title} (JS 없음)`;
   const ref = await openIncident(page, noJsTitle);
@@ -378,7 +393,7 @@ await test('JS off: a bad value keeps everything typed, then the initial notific
   await page.goto(`${BASE}/filing/incidents/${ref}/draft/summary`);
   check((await page.inputValue('#description')).includes('#read("/etc/passwd")'), 'other sections kept');
   await saveSection(page, ref, 'impact', (p) => p.fill('#users_affected', '1200000'));
-  const signatory = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  const signatory = await pageWithoutScript();
   await signIn(signatory, 'signatory@pangyo-talk.example');
   const filed = await signAndSubmit(signatory, ref, 1);
   check(filed === `${ref}-01`, `confirmation with reference ${filed}`);

@@ -257,3 +257,10 @@ pub async fn filed_case(app: &super::TestApp) -> anyhow::Result<String> {
     let signatory = app.signed_in("signatory@a.example").await?;
     Ok(incident_of(&file_initial(&officer, &signatory, "인증 장애").await?.1))
 }
+
+/// The reviewer asks the operator of `incident` a question due in three days; returns the
+/// answer to the form post (303 when the request was sent).
+pub async fn ask_for_information(reviewer: &Client, incident: &str, question: &str) -> anyhow::Result<Page> {
+    let case = format!("/review/incidents/{incident}");
+    reviewer.submit(&case, &format!("{case}/requests"), &[("question", question), ("due", &in_days(3))]).await
+}

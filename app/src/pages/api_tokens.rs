@@ -16,9 +16,10 @@ const REVOKE_STEPS: [Msg; 3] = [Msg::ApiTokenRevokeStart, Msg::ApiTokenRevokeExp
 #[component]
 pub fn ApiTokensPage() -> impl IntoView {
     let lang = use_lang();
-    let echo = use_form_echo();
     let revoked = use_query_map().read_untracked().get("revoked").is_some();
     let tokens = Resource::new(|| (), |_| crate::api::my_api_tokens());
+    // the page's data first, the form echo second (see `ui::forms::use_form_echo`)
+    let echo = use_form_echo();
     view! {
         <PageTitle text=Msg::ApiTokensTitle.t(lang)/>
         <Suspense fallback=move || view! { <p>{Msg::Loading.t(lang)}</p> }>

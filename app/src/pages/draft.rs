@@ -105,6 +105,7 @@ fn SectionForm(
     let title = lang.pick(section.title.0, section.title.1);
     let action = format!("/filing/incidents/{}/draft/{}", inc.reference, section.slug);
     let has_groups = !section.groups.is_empty();
+    let form = crate::ui::hydration::hydrated_form();
     view! {
         <PageTitle text=format!("{title} · {}", inc.reference)/>
         <ReportErrorSummary errors=errors.clone() problem=problem/>
@@ -112,7 +113,7 @@ fn SectionForm(
             {format!("{} {position} / {}", Msg::Step.t(lang), sections().len())}</p>
         <h1>{title}</h1>
         <p class="hint">{Msg::TimesInZone.t(lang)}" "{lang.pick(zone.label().0, zone.label().1)}</p>
-        <form method="post" action=action novalidate on:change=on_change
+        <form method="post" action=action novalidate node_ref=form on:change=on_change
               on:input=crate::ui::leave_guard::edited on:submit=crate::ui::leave_guard::saving>
             <CsrfField/>
             <input type="hidden" name="_revision" value=draft.revision.to_string()/>

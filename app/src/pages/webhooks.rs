@@ -24,9 +24,10 @@ fn event_name(code: &str, lang: Lang) -> String {
 #[component]
 pub fn WebhooksPage() -> impl IntoView {
     let lang = use_lang();
-    let echo = use_form_echo();
     let saved = use_query_map().read_untracked().get("saved").is_some();
     let hooks = Resource::new(|| (), |_| crate::api::org_webhooks());
+    // the page's data first, the form echo second (see `ui::forms::use_form_echo`)
+    let echo = use_form_echo();
     view! {
         <PageTitle text=Msg::WebhooksTitle.t(lang)/>
         <Suspense fallback=move || view! { <p>{Msg::Loading.t(lang)}</p> }>

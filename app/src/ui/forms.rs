@@ -190,3 +190,7 @@ pub fn SelectField(
         </div>
     }
 }
+
+#[cfg(test)]
+#[path = "forms_test.rs"]
+mod tests;

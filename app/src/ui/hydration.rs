@@ -61,3 +61,16 @@ pub fn Hydration(options: LeptosOptions) -> impl IntoView {
     }
     .into_any()
 }
+
+/// A reference for a form that marks it `data-hydrated` once the browser has taken it over.
+/// Until then what is typed reaches none of its handlers (the live check, the leave guard)
+/// and the form simply posts; the browser tests wait for the mark before typing.
+pub fn hydrated_form() -> NodeRef<leptos::html::Form> {
+    let form = NodeRef::<leptos::html::Form>::new();
+    #[cfg(feature = "hydrate")]
+    form.on_load(|f| {
+        // an attribute that cannot be set only leaves the tests waiting
+        f.set_attribute("data-hydrated", "").ok();
+    });
+    form
+}
