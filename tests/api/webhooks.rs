@@ -54,7 +54,12 @@ async fn webhooks(app: &TestApp) -> anyhow::Result<()> {
     let admin = app.signed_in("admin@a.example").await?;
     // an officer reads the list but cannot register
     let officer = app.signed_in("officer@a.example").await?;
-    assert_eq!(officer.get(page).await?.status, 200);
+    let read = officer.get(page).await?;
+    assert_eq!(read.status, 200);
+    assert!(read.body.contains("웹훅은 기관 관리자만 등록하거나 바꿀 수 있습니다"), "told why there is no form");
+    let url_field = r#"input[name="url"]"#;
+    assert!(read.texts(url_field).is_empty(), "and shown no form");
+    assert_eq!(admin.get(page).await?.texts(url_field).len(), 1, "the admin is");
     assert_eq!(officer.submit(page, page, &[("url", &url), ("event_request_asked", "yes")]).await?.status, 403);
     // refused: not https (outside development), or no event
     let bad = admin.submit(page, page, &[("url", "ftp://x"), ("event_request_asked", "yes")]).await?;

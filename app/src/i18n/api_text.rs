@@ -40,6 +40,7 @@ macro_rules! api_messages {
             ErrWebhookUrl => "https://로 시작하는 주소를 입력하세요 (사용자 이름·비밀번호·# 없이).", "Enter an address starting with https:// (no user name, password or #).";
             WebhooksTitle => "웹훅", "Webhooks";
             WebhooksIntro => "요청·조치·공개·기한 알림이 생기면 데스크가 귀사의 HTTPS 주소로 JSON을 보냅니다. 각 요청에는 서명(HMAC-SHA256)이 붙습니다. 받는 쪽에서 서명을 확인하세요.", "When a request, measure, publication or deadline warning concerns your organisation, the desk sends JSON to your HTTPS address, signed with HMAC-SHA256: check the signature on your side.";
+            WebhooksAdminOnly => "웹훅은 기관 관리자만 등록하거나 바꿀 수 있습니다. 목록과 전송 기록은 기관의 누구나 볼 수 있습니다.", "Only your organisation's admin can register or change webhooks; everyone in the organisation can read the list and the delivery log.";
             WebhooksNone => "등록한 웹훅이 없습니다.", "No webhooks registered.";
             WebhookUrl => "받을 주소", "Endpoint address";
             WebhookUrlHint => "https://로 시작하는 공개 주소. 내부망 주소로는 보내지 않습니다.", "A public https:// address; the desk does not send to internal addresses.";

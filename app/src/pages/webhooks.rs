@@ -52,7 +52,7 @@ pub fn WebhooksPage() -> impl IntoView {
                         hooks.into_iter().map(|h| view! { <Hook hook=h can_manage=can_manage/> }).collect_view().into_any()
                     }}
                     {can_manage.then(|| view! { <NewHook echo=echo/> })}
-                    {(!can_manage).then(|| view! { <p class="inset">{Msg::OnlyAdminEdits.t(lang)}</p> })}
+                    {(!can_manage).then(|| view! { <p class="inset">{Msg::WebhooksAdminOnly.t(lang)}</p> })}
                 }
                 .into_any()
             })}
