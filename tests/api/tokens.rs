@@ -5,6 +5,9 @@ use serde_json::json;
 
 use super::client::*;
 
+/// A token name that would break out of the re-shown form if it were written raw.
+const HOSTILE_NAME: &str = "봇 \"></textarea></title><script>x</script> & 'q'";
+
 async fn tokens_end(app: &TestApp) -> anyhow::Result<()> {
     // a read-only token is refused every write
     let reader = Api::new(app, &token_of(app, "officer@a.example", &["read"], "30").await?);
@@ -64,12 +67,13 @@ async fn tokens_end(app: &TestApp) -> anyhow::Result<()> {
         .submit(
             "/account/api-tokens",
             "/account/api-tokens",
-            &[("name", "x"), ("scope_submit", "yes"), ("days", "900")],
+            &[("name", HOSTILE_NAME), ("scope_submit", "yes"), ("days", "900")],
         )
         .await?;
     assert_eq!(page.status, 422);
     assert!(!page.texts("#scopes .error-message").is_empty() && !page.texts("#days-error").is_empty(), "{}", page.body);
-    assert_eq!(page.field_value("name").as_deref(), Some("x"), "what was typed stays");
+    assert_eq!(page.field_value("name").as_deref(), Some(HOSTILE_NAME), "what was typed stays, as typed");
+    assert!(!page.body.contains("<script>x</script>") && !page.body.contains("</textarea><"), "and inert");
     Ok(())
 }
 on_both_backends!(tokens_db => tokens_end);
